@@ -1,0 +1,17 @@
+#pragma once
+#include <stdexcept>
+#include <string>
+
+namespace mann {
+
+// A shape that does not fit an op or a module. The message names the op/module and the shapes involved.
+struct ShapeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Input data the user can fix (config, files, command line). Caught by the `mann` front end and printed.
+struct UserError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace mann
