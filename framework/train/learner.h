@@ -1,0 +1,44 @@
+#pragma once
+// What the trainer drives: a model bound to its data. The trainer knows nothing of batches, losses or
+// metrics beyond this interface, so sequence tasks, QA and anything later share one training loop.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "framework/autodiff/tape.h"
+#include "framework/nn/parameter_collection.h"
+#include "framework/util/rng.h"
+
+namespace mann {
+
+// Named values in a fixed order (the order of the metrics.csv columns).
+using Metrics = std::vector<std::pair<std::string, double>>;
+
+class Learner {
+ public:
+  virtual ~Learner() = default;
+
+  virtual ParameterCollection& parameters() = 0;
+
+  // Builds the forward pass of one training step on `tape` (a fresh one) with its batch drawn through
+  // `rng` or from the step number, and returns the 1x1 loss to differentiate. `metrics` receives the
+  // step's training metrics, named as in train_metric_names().
+  virtual Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) = 0;
+  // Called after the optimizer update (e.g. to move a REINFORCE baseline).
+  virtual void after_step() {}
+
+  // Evaluates on a split ("valid", "test", ...). The first metric is the primary one: lower is better.
+  virtual Metrics evaluate(const std::string& split, Rng& rng) = 0;
+
+  virtual std::vector<std::string> train_metric_names() const = 0;
+  virtual std::vector<std::string> eval_metric_names() const = 0;
+  // Examples per training step, and steps per epoch (0: the data is generated and has no epochs).
+  virtual int64_t examples_per_step() const = 0;
+  virtual int64_t steps_per_epoch() const { return 0; }
+  // Text a checkpoint must carry to rebuild the learner's data view (e.g. a vocabulary); key -> text.
+  virtual std::map<std::string, std::string> checkpoint_extras() const { return {}; }
+};
+
+}  // namespace mann

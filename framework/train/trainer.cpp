@@ -1,0 +1,130 @@
+#include "framework/train/trainer.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "framework/train/clipping.h"
+#include "framework/train/finite.h"
+
+namespace mann {
+namespace {
+constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+}
+
+Trainer::Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,
+                 ProgressReporter& progress, Hooks hooks)
+    : learner_(learner),
+      optimizer_(optimizer),
+      schedule_(schedule),
+      options_(std::move(options)),
+      progress_(progress),
+      hooks_(std::move(hooks)) {}
+
+std::vector<std::string> Trainer::columns() const {
+  std::vector<std::string> cols = {"step", "epoch", "examples", "lr"};
+  for (const auto& name : learner_.train_metric_names()) cols.push_back(name);
+  cols.push_back("grad_norm");
+  cols.push_back("steps_per_s");
+  for (const auto& name : learner_.eval_metric_names()) cols.push_back(options_.eval_split + "_" + name);
+  return cols;
+}
+
+void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, bool& improved) {
+  Rng eval_rng(options_.eval_seed);
+  const Metrics metrics = learner_.evaluate(options_.eval_split, eval_rng);
+  const size_t first_eval_column = row.size() - metrics.size();
+  std::ostringstream text;
+  text << "eval " << options_.eval_split << " at step " << progress.step << ":";
+  for (size_t i = 0; i < metrics.size(); ++i) {
+    row[first_eval_column + i] = metrics[i].second;
+    text << " " << metrics[i].first << " " << metrics[i].second;
+  }
+  const double primary = metrics.front().second;
+  improved = std::isnan(progress.best_metric) || primary < progress.best_metric;
+  if (improved) {
+    progress.best_metric = primary;
+    progress.best_step = progress.step;
+    progress.best_metric_name = options_.eval_split + "_" + metrics.front().first;
+    text << " (best)";
+  }
+  progress_.message(text.str());
+}
+
+void Trainer::run(TrainingProgress& progress, Rng& rng) {
+  const std::vector<Parameter*> params = learner_.parameters().trainable_parameters();
+  const std::vector<std::string> train_names = learner_.train_metric_names();
+  if (progress.history.columns.empty()) progress.history.columns = columns();
+  const size_t n_eval = learner_.eval_metric_names().size();
+
+  Tape tape;
+  Metrics step_metrics;
+  std::vector<double> sums(train_names.size(), 0.0);
+  double grad_norm_sum = 0;
+  int64_t since_report = 0;
+  progress_.start(progress.step, options_.steps);
+
+  while (progress.step < options_.steps) {
+    const int64_t epoch = progress.epoch(options_.steps_per_epoch);
+    optimizer_.set_learning_rate(schedule_.lr(options_.steps_per_epoch > 0 ? epoch : progress.step));
+
+    tape.clear();
+    learner_.parameters().zero_grad();
+    step_metrics.clear();
+    Var loss = learner_.training_step(tape, progress.step, rng, step_metrics);
+    const float loss_value = loss.item();
+    if (!std::isfinite(loss_value))
+      throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the loss is " +
+                             std::to_string(loss_value));
+    tape.backward(loss);
+    std::string bad;
+    if (!all_finite(params, &bad))
+      throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the gradient of parameter `" + bad +
+                             "` is NaN or Inf");
+    if (options_.clip_value > 0) clip_grad_value(params, static_cast<float>(options_.clip_value));
+    const double norm = options_.clip_norm > 0 ? clip_grad_norm(params, options_.clip_norm) : grad_norm(params);
+    optimizer_.step(params);
+    learner_.after_step();
+    ++progress.step;
+    progress.examples_seen += learner_.examples_per_step();
+
+    for (size_t i = 0; i < sums.size() && i < step_metrics.size(); ++i) sums[i] += step_metrics[i].second;
+    grad_norm_sum += norm;
+    ++since_report;
+
+    const bool last = progress.step == options_.steps;
+    const bool log_now = last || (options_.log_every > 0 && progress.step % options_.log_every == 0);
+    const bool eval_now = last || (options_.eval_every > 0 && progress.step % options_.eval_every == 0);
+    const bool save_now =
+        last || (options_.checkpoint_every > 0 && progress.step % options_.checkpoint_every == 0);
+    if (!log_now && !eval_now && !save_now) continue;
+
+    bool improved = false;
+    if (log_now || eval_now) {
+      Metrics shown;
+      for (size_t i = 0; i < train_names.size(); ++i)
+        shown.emplace_back(train_names[i],
+                           since_report > 0 ? sums[i] / static_cast<double>(since_report) : kMissing);
+      progress_.report(progress.step, shown, last);
+      std::vector<double> row = {static_cast<double>(progress.step),
+                                 static_cast<double>(progress.epoch(options_.steps_per_epoch)),
+                                 static_cast<double>(progress.examples_seen), optimizer_.learning_rate()};
+      for (const auto& metric : shown) row.push_back(metric.second);
+      row.push_back(since_report > 0 ? grad_norm_sum / static_cast<double>(since_report) : kMissing);
+      row.push_back(progress_.steps_per_second());
+      row.resize(row.size() + n_eval, kMissing);
+      if (eval_now) evaluate(progress, row, improved);
+      progress.history.rows.push_back(row);
+      if (hooks_.on_row) hooks_.on_row(progress.history);
+      std::fill(sums.begin(), sums.end(), 0.0);
+      grad_norm_sum = 0;
+      since_report = 0;
+    }
+    if (hooks_.on_checkpoint && (save_now || improved)) {
+      if (save_now) hooks_.on_checkpoint(progress, false);
+      if (improved) hooks_.on_checkpoint(progress, true);
+    }
+  }
+  progress_.finish();
+}
+
+}  // namespace mann

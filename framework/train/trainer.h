@@ -1,0 +1,79 @@
+#pragma once
+// The training loop shared by every experiment: batch -> forward on a fresh tape -> loss -> backward ->
+// NaN/Inf check -> clip -> optimizer step, with periodic reports, evaluations and checkpoint requests.
+// Saving is a hook: the trainer knows no file format.
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+
+#include "framework/autodiff/errors.h"
+#include "framework/train/learner.h"
+#include "framework/train/metrics_table.h"
+#include "framework/train/optimizer.h"
+#include "framework/train/progress.h"
+#include "framework/train/schedule.h"
+
+namespace mann {
+
+struct TrainerOptions {
+  int64_t steps = 1000;           // total optimizer steps of the run
+  int64_t log_every = 100;        // report and metrics row every N steps
+  int64_t eval_every = 500;       // evaluation every N steps (and at the end); 0: only at the end
+  int64_t checkpoint_every = 500; // `last` checkpoint every N steps (and at the end); 0: only at the end
+  int64_t steps_per_epoch = 0;    // what the schedule counts: epochs when > 0, else steps
+  double clip_norm = 0;           // global gradient norm limit; 0: off
+  double clip_value = 0;          // elementwise gradient limit; 0: off
+  std::string eval_split = "valid";
+  uint64_t eval_seed = 0;         // every evaluation draws the same data from this seed
+};
+
+// Everything about a run's position that a checkpoint restores (with the parameters, optimizer and RNG).
+struct TrainingProgress {
+  int64_t step = 0;
+  int64_t examples_seen = 0;
+  double best_metric = std::numeric_limits<double>::quiet_NaN();
+  int64_t best_step = -1;
+  std::string best_metric_name;
+  MetricsTable history;
+
+  int64_t epoch(int64_t steps_per_epoch) const { return steps_per_epoch > 0 ? step / steps_per_epoch : 0; }
+};
+
+// Training produced a NaN or Inf: the message names the step and the loss or parameter.
+struct TrainingDiverged : UserError {
+  using UserError::UserError;
+};
+
+class Trainer {
+ public:
+  struct Hooks {
+    // A new metrics row (columns are fixed before the first row).
+    std::function<void(const MetricsTable& table)> on_row;
+    // Save the current state: `best` when the primary evaluation metric improved.
+    std::function<void(const TrainingProgress& progress, bool best)> on_checkpoint;
+  };
+
+  Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,
+          ProgressReporter& progress, Hooks hooks);
+
+  // Trains from progress.step to options.steps. Throws TrainingDiverged on NaN/Inf (state is left as it
+  // was before the bad step's update, and no checkpoint of it is requested).
+  void run(TrainingProgress& progress, Rng& rng);
+
+  // The metrics columns of this learner: step, epoch, examples, lr, train metrics, grad_norm, steps_per_s,
+  // then the evaluation metrics prefixed with the split.
+  std::vector<std::string> columns() const;
+
+ private:
+  void evaluate(TrainingProgress& progress, std::vector<double>& row, bool& improved);
+
+  Learner& learner_;
+  Optimizer& optimizer_;
+  const Schedule& schedule_;
+  TrainerOptions options_;
+  ProgressReporter& progress_;
+  Hooks hooks_;
+};
+
+}  // namespace mann

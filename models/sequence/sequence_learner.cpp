@@ -1,0 +1,68 @@
+#include "models/sequence/sequence_learner.h"
+
+#include <cmath>
+
+#include "framework/autodiff/ops.h"
+
+namespace mann {
+namespace {
+const double kLn2 = std::log(2.0);
+}
+
+SequenceLearner::SequenceLearner(std::unique_ptr<SequenceTask> task, std::unique_ptr<ParameterCollection> params,
+                                 std::unique_ptr<SequenceModel> model, SequenceLearnerOptions options)
+    : task_(std::move(task)), params_(std::move(params)), model_(std::move(model)), options_(options) {}
+
+SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& batch) {
+  const std::vector<Var> logits = model_->forward(tape, batch);
+  // Keep only the rows (time step, example) of the output phase, then one loss over all of them.
+  std::vector<int> rows;
+  Matrix targets;
+  for (int t = 0; t < batch.time_steps(); ++t)
+    for (int b = 0; b < batch.batch; ++b)
+      if (batch.masks[static_cast<size_t>(t)](b, 0) > 0.f) rows.push_back(t * batch.batch + b);
+  targets.resize(static_cast<Index>(rows.size()), task_->output_width());
+  for (size_t k = 0; k < rows.size(); ++k)
+    targets.row(static_cast<Index>(k)) =
+        batch.targets[static_cast<size_t>(rows[k] / batch.batch)].row(rows[k] % batch.batch);
+  Var selected = gather_rows(concat_rows(logits), rows);
+  Var loss = scale(bce_with_logits(selected, targets, Reduction::Sum), 1.f / static_cast<float>(batch.batch));
+
+  std::vector<int> wrong(static_cast<size_t>(batch.batch), 0);
+  const Matrix& out = selected.value();
+  int64_t errors = 0;
+  for (size_t k = 0; k < rows.size(); ++k)
+    for (Index j = 0; j < out.cols(); ++j)
+      if ((out(static_cast<Index>(k), j) > 0.f) != (targets(static_cast<Index>(k), j) > 0.5f)) {
+        ++errors;
+        ++wrong[static_cast<size_t>(rows[k] % batch.batch)];
+      }
+  int all_right = 0;
+  for (int w : wrong) all_right += w == 0;
+  return {loss, static_cast<double>(errors) / batch.batch, static_cast<double>(all_right) / batch.batch};
+}
+
+Var SequenceLearner::training_step(Tape& tape, int64_t, Rng& rng, Metrics& metrics) {
+  const SequenceBatch batch = task_->sample_train(options_.batch, rng);
+  const Scored s = score(tape, batch);
+  const double nats = s.loss.item();
+  metrics = {{"loss", nats}, {"bits", nats / kLn2}, {"bit_errors", s.bit_errors}};
+  return s.loss;
+}
+
+Metrics SequenceLearner::evaluate(const std::string&, Rng& rng) {
+  Tape tape;
+  tape.set_grad_enabled(false);
+  double bits = 0, errors = 0, right = 0;
+  for (int i = 0; i < options_.eval_batches; ++i) {
+    tape.clear();
+    const Scored s = score(tape, task_->sample_eval(options_.eval_batch, rng));
+    bits += s.loss.item() / kLn2;
+    errors += s.bit_errors;
+    right += s.all_right;
+  }
+  const double n = options_.eval_batches;
+  return {{"bit_errors", errors / n}, {"bits", bits / n}, {"seq_accuracy", right / n}};
+}
+
+}  // namespace mann
