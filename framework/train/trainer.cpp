@@ -30,7 +30,7 @@ std::vector<std::string> Trainer::columns() const {
 }
 
 void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, bool& improved) {
-  Rng eval_rng(options_.eval_seed);
+  Rng eval_rng(split_seed(options_.eval_seed, options_.eval_split));
   const Metrics metrics = learner_.evaluate(options_.eval_split, eval_rng);
   const size_t first_eval_column = row.size() - metrics.size();
   std::ostringstream text;

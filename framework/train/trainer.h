@@ -40,6 +40,14 @@ struct TrainingProgress {
   int64_t epoch(int64_t steps_per_epoch) const { return steps_per_epoch > 0 ? step / steps_per_epoch : 0; }
 };
 
+// The seed of the data an evaluation of `split` draws (generated datasets): fixed per split, so every
+// evaluation of a run sees the same examples, and "test" never sees "valid"'s.
+inline uint64_t split_seed(uint64_t eval_seed, const std::string& split) {
+  uint64_t h = eval_seed * 0x9E3779B97F4A7C15ull;
+  for (char ch : split) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001B3ull;
+  return h;
+}
+
 // Training produced a NaN or Inf: the message names the step and the loss or parameter.
 struct TrainingDiverged : UserError {
   using UserError::UserError;

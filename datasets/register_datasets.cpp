@@ -1,0 +1,98 @@
+#include "datasets/register_datasets.h"
+
+#include "datasets/algorithmic/associative_recall_task.h"
+#include "datasets/algorithmic/copy_task.h"
+#include "datasets/algorithmic/priority_sort_task.h"
+#include "datasets/algorithmic/repeat_copy_task.h"
+#include "datasets/algorithmic/sort_task.h"
+#include "datasets/dataset.h"
+#include "framework/components/spec_helpers.h"
+
+namespace mann {
+namespace {
+
+// Sequence tasks share the length options; `what` names the length ("length", "items").
+std::vector<OptionSpec> length_options(const char* what, int min_value, int max_value) {
+  const std::string w = what;
+  return {option("min_" + w, "int", min_value, "smallest training " + w),
+          option("max_" + w, "int", max_value, "largest training " + w),
+          option("eval_min_" + w, "int", 0, "smallest evaluation " + w + " (0: as in training)"),
+          option("eval_max_" + w, "int", 0, "largest evaluation " + w + " (0: as in training)")};
+}
+
+std::vector<OptionSpec> with(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+}  // namespace
+
+void register_datasets(Registry& r) {
+  const CopyTaskOptions copy;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "copy", "NTM copy task: random bit vectors, a delimiter, then reproduce the sequence.",
+       with({option("bits", "int", copy.bits, "width of each random vector")},
+            length_options("length", copy.min_length, copy.max_length))},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        return std::make_unique<SequenceDataset>(
+            "copy", std::make_unique<CopyTask>(CopyTaskOptions{v.get<int>("bits"), v.get<int>("min_length"),
+                                                               v.get<int>("max_length"), v.get<int>("eval_min_length"),
+                                                               v.get<int>("eval_max_length")}));
+      });
+  const RepeatCopyTaskOptions repeat;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "repeat_copy",
+       "NTM repeat copy: a sequence and a normalised repeat count; output it that many times, then an end marker.",
+       with(with({option("bits", "int", repeat.bits, "width of each random vector")},
+                 length_options("length", repeat.min_length, repeat.max_length)),
+            length_options("repeats", repeat.min_repeats, repeat.max_repeats))},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        return std::make_unique<SequenceDataset>(
+            "repeat_copy",
+            std::make_unique<RepeatCopyTask>(RepeatCopyTaskOptions{
+                v.get<int>("bits"), v.get<int>("min_length"), v.get<int>("max_length"), v.get<int>("min_repeats"),
+                v.get<int>("max_repeats"), v.get<int>("eval_min_length"), v.get<int>("eval_max_length"),
+                v.get<int>("eval_min_repeats"), v.get<int>("eval_max_repeats")}));
+      });
+  const AssociativeRecallTaskOptions recall;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "associative_recall",
+       "NTM associative recall: items of several vectors, then a query item; answer the item that followed it.",
+       with({option("bits", "int", recall.bits, "width of each vector"),
+             option("item_length", "int", recall.item_length, "vectors per item")},
+            length_options("items", recall.min_items, recall.max_items))},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        return std::make_unique<SequenceDataset>(
+            "associative_recall",
+            std::make_unique<AssociativeRecallTask>(AssociativeRecallTaskOptions{
+                v.get<int>("bits"), v.get<int>("item_length"), v.get<int>("min_items"), v.get<int>("max_items"),
+                v.get<int>("eval_min_items"), v.get<int>("eval_max_items")}));
+      });
+  const PrioritySortTaskOptions priority;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "priority_sort",
+       "NTM priority sort: vectors with scalar priorities; output the highest-priority ones in order.",
+       with({option("bits", "int", priority.bits, "width of each vector"),
+             option("output_count", "int", priority.output_count, "vectors to output")},
+            length_options("length", priority.min_length, priority.max_length))},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        return std::make_unique<SequenceDataset>(
+            "priority_sort",
+            std::make_unique<PrioritySortTask>(PrioritySortTaskOptions{
+                v.get<int>("bits"), v.get<int>("min_length"), v.get<int>("max_length"),
+                v.get<int>("output_count"), v.get<int>("eval_min_length"), v.get<int>("eval_max_length")}));
+      });
+  const SortTaskOptions sort;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "sort", "Sort a sequence of integers (bit-encoded) into ascending order.",
+       with({option("bits", "int", sort.bits, "bits per number (values in [0, 2^bits))")},
+            length_options("length", sort.min_length, sort.max_length))},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        return std::make_unique<SequenceDataset>(
+            "sort", std::make_unique<SortTask>(SortTaskOptions{v.get<int>("bits"), v.get<int>("min_length"),
+                                                               v.get<int>("max_length"), v.get<int>("eval_min_length"),
+                                                               v.get<int>("eval_max_length")}));
+      });
+}
+
+}  // namespace mann

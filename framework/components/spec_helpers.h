@@ -1,0 +1,32 @@
+#pragma once
+// Small helpers for writing component specs whose defaults come from the options structs themselves, so a
+// default is stated once (in the struct) and `mann list` shows the same value the code uses.
+#include <sstream>
+#include <string>
+
+#include "framework/config/schema.h"
+
+namespace mann {
+
+template <class T>
+std::string default_text(const T& value) {
+  std::ostringstream out;
+  if constexpr (std::is_same_v<T, bool>)
+    out << (value ? "true" : "false");
+  else if constexpr (std::is_same_v<T, std::string>)
+    out << (value.empty() ? "''" : value);
+  else
+    out << value;
+  return out.str();
+}
+
+template <class T>
+OptionSpec option(std::string name, std::string type, const T& default_value, std::string doc) {
+  return OptionSpec{std::move(name), std::move(type), default_text(default_value), false, std::move(doc)};
+}
+
+inline OptionSpec required_option(std::string name, std::string type, std::string doc) {
+  return OptionSpec{std::move(name), std::move(type), "", true, std::move(doc)};
+}
+
+}  // namespace mann

@@ -1,0 +1,40 @@
+#include "models/register_models.h"
+
+#include "framework/components/spec_helpers.h"
+#include "framework/train/learner.h"
+#include "models/model_context.h"
+#include "models/sequence/lstm_sequence_model.h"
+#include "models/sequence/sequence_learner.h"
+
+namespace mann {
+namespace {
+
+constexpr const char* kSequenceTasks = "copy, repeat_copy, associative_recall, priority_sort, sort";
+
+SequenceLearnerOptions sequence_options(const BatchSettings& b) {
+  return {b.batch, b.eval_batch, b.eval_batches};
+}
+
+void register_lstm(Registry& r) {
+  r.add<Learner, ModelContext>(
+      {"model", "lstm", "LSTM baseline for sequence tasks: stacked LSTM layers and a linear read-out.",
+       {option("hidden", "int", 100, "units per LSTM layer"), option("layers", "int", 1, "stacked LSTM layers")}},
+      [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
+        SequenceDataset& data = c.dataset_as<SequenceDataset>(v, "sequence", kSequenceTasks);
+        if (v.get<int>("hidden") <= 0) v.fail("hidden", "must be positive");
+        if (v.get<int>("layers") <= 0) v.fail("layers", "must be positive");
+        auto params = std::make_unique<ParameterCollection>(c.seed);
+        Rng init(c.seed);
+        auto model = std::make_unique<LstmSequenceModel>(params->scope("model"), data.task().input_width(),
+                                                         data.task().output_width(), v.get<int>("hidden"),
+                                                         v.get<int>("layers"), init);
+        return std::make_unique<SequenceLearner>(data.release(), std::move(params), std::move(model),
+                                                 sequence_options(c.batches));
+      });
+}
+
+}  // namespace
+
+void register_models(Registry& registry) { register_lstm(registry); }
+
+}  // namespace mann

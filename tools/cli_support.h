@@ -1,0 +1,21 @@
+#pragma once
+// Boost.Program_options plumbing shared by the subcommands: parsing with positional arguments, --help.
+#include <boost/program_options.hpp>
+#include <iostream>
+#include <string>
+
+#include "tools/commands.h"
+
+namespace mann {
+
+namespace po = boost::program_options;
+
+// Parses args into vm; returns false after printing help (when --help was given).
+bool parse_command_line(const Args& args, const std::string& usage, po::options_description& options,
+                        const po::positional_options_description& positional, po::variables_map& vm);
+
+// Sets the number of threads Eigen may use for large products (1 keeps runs bit-reproducible and is
+// fastest for the small matrices of these models).
+void set_threads(int threads);
+
+}  // namespace mann

@@ -1,0 +1,120 @@
+// `mann train`: build an experiment from its file (or a checkpoint when resuming), train it, and keep the
+// run directory (config.yaml, metrics.csv, checkpoints/last.h5 and best.h5) up to date as it goes.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "framework/config/override.h"
+#include "framework/io/checkpoint.h"
+#include "tools/cli_support.h"
+#include "tools/experiment.h"
+#include "tools/run_state.h"
+
+namespace mann {
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kTrainUsage = R"(usage: mann train CONFIG [--set key=value]... [--out DIR] [--threads N] [--data-dir DIR]
+       mann train --resume RUN_DIR_OR_CHECKPOINT [--set key=value]... [--out DIR]
+
+Trains the experiment in CONFIG. The run directory (default: output.dir of the config) receives the
+resolved config.yaml, metrics.csv, and checkpoints/last.h5 and checkpoints/best.h5. --resume continues a
+run from its last checkpoint with exactly the losses an uninterrupted run would have produced; --set
+overrides apply on top of the stored config (e.g. --set train.steps=20000 to train longer).)";
+
+struct RunPaths {
+  fs::path dir, config, metrics, last, best;
+  explicit RunPaths(const fs::path& d)
+      : dir(d),
+        config(d / "config.yaml"),
+        metrics(d / "metrics.csv"),
+        last(d / "checkpoints" / "last.h5"),
+        best(d / "checkpoints" / "best.h5") {}
+};
+
+}  // namespace
+
+int train_command(const Args& args) {
+  po::options_description options("train options");
+  std::vector<std::string> sets;
+  std::string config_path, out, resume, data_dir;
+  int threads = 1;
+  bool force = false;
+  options.add_options()("config", po::value(&config_path), "experiment YAML file")(
+      "set", po::value(&sets)->composing(), "override a config key: --set train.lr=0.005 (repeatable)")(
+      "out", po::value(&out), "run directory (default: the config's output.dir)")(
+      "resume", po::value(&resume), "continue the run in this directory or checkpoint")(
+      "data-dir", po::value(&data_dir), "data directory (overrides the config and MANN_DATA)")(
+      "threads", po::value(&threads)->default_value(1), "threads for large matrix products")(
+      "force", po::bool_switch(&force), "start over in a run directory that already has checkpoints");
+  po::positional_options_description positional;
+  positional.add("config", 1);
+  po::variables_map vm;
+  if (!parse_command_line(args, kTrainUsage, options, positional, vm)) return kOk;
+  set_threads(threads);
+
+  ConfigNode config;
+  CheckpointData resumed;
+  if (!resume.empty()) {
+    const fs::path checkpoint = resolve_checkpoint(resume);
+    resumed = read_checkpoint(checkpoint);
+    config = load_config_string(resumed.config_yaml, "<config of " + checkpoint.string() + ">");
+    for (const auto& s : sets) apply_override(config, s);
+    config = parse_stored_config(to_yaml(config), "<config of " + checkpoint.string() + ">");
+    if (out.empty()) out = checkpoint.parent_path().parent_path().string();
+  } else {
+    if (config_path.empty()) throw po::error("an experiment file (CONFIG) or --resume is required");
+    config = load_and_validate(config_path, sets);
+  }
+  Experiment experiment = build_experiment(config, {data_dir});
+  const RunPaths run(out.empty() ? fs::path(experiment.output_dir) : fs::path(out));
+  if (resume.empty() && fs::exists(run.last) && !force)
+    throw UserError("run directory " + run.dir.string() + " already has a checkpoint; continue it with `mann train --resume " +
+                    run.dir.string() + "`, choose another --out, or start over with --force");
+  fs::create_directories(run.dir / "checkpoints");
+
+  Rng rng(experiment.seed);
+  TrainingProgress progress;
+  if (!resume.empty()) {
+    restore_training_state(experiment, resumed, progress, rng);
+    std::cerr << "resuming " << experiment.name << " from step " << progress.step << " (" << resumed.source.string()
+              << ")\n";
+  }
+  {
+    std::ofstream config_file(run.config);
+    config_file << to_yaml(experiment.config);
+  }
+  ProgressReporter reporter;
+  const int64_t parameter_count = experiment.learner->parameters().count();
+  reporter.message("training " + experiment.name + ": " + std::to_string(parameter_count) + " parameters, " +
+                   std::to_string(experiment.trainer.steps) + " steps, run directory " + run.dir.string());
+  Trainer::Hooks hooks;
+  hooks.on_row = [&](const MetricsTable& table) { append_metrics_csv_row(run.metrics, table); };
+  hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
+    write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng));
+  };
+  Trainer trainer(*experiment.learner, *experiment.optimizer, *experiment.schedule, experiment.trainer, reporter,
+                  hooks);
+  if (progress.history.columns.empty()) progress.history.columns = trainer.columns();
+  write_metrics_csv(run.metrics, progress.history);  // on resume: the history up to the checkpoint
+  try {
+    trainer.run(progress, rng);
+  } catch (const TrainingDiverged& e) {
+    reporter.finish();
+    std::cerr << "mann train: training stopped: " << e.what() << "\n";
+    if (fs::exists(run.last))
+      std::cerr << "the last good checkpoint is kept: " << run.last.string() << "\n";
+    else
+      std::cerr << "no checkpoint had been written yet\n";
+    return kDiverged;
+  }
+  std::cout << "finished " << experiment.name << " at step " << progress.step;
+  if (progress.best_step >= 0)
+    std::cout << "; best " << progress.best_metric_name << " " << progress.best_metric << " at step "
+              << progress.best_step;
+  std::cout << "\ncheckpoints: " << run.last.string() << ", " << run.best.string() << "\n";
+  return kOk;
+}
+
+}  // namespace mann

@@ -1,0 +1,147 @@
+#include "tools/experiment.h"
+
+#include "datasets/register_datasets.h"
+#include "framework/components/spec_helpers.h"
+#include "framework/components/training_components.h"
+#include "framework/config/experiment.h"
+#include "framework/config/override.h"
+#include "models/register_models.h"
+
+namespace mann {
+namespace {
+
+const ComponentSpec& train_spec() {
+  static const ComponentSpec spec{
+      "section", "train", "How the model is trained (the `train:` section of an experiment).",
+      {option("steps", "int", 1000, "optimizer steps in all"),
+       option("batch", "int", 16, "examples per step"),
+       option("optimizer", "component:optimizer", std::string("{type: adam}"), "the optimizer and its options"),
+       option("schedule", "component:schedule", std::string("{type: constant}"), "learning-rate schedule"),
+       option("clip_norm", "float", 0.0, "clip the global gradient norm to this (0: off)"),
+       option("clip_value", "float", 0.0, "clip each gradient entry to +-this (0: off)"),
+       option("log_every", "int", 100, "steps between progress reports and metrics rows"),
+       option("eval_every", "int", 500, "steps between evaluations (0: only at the end)"),
+       option("checkpoint_every", "int", 500, "steps between `last` checkpoints (0: only at the end)"),
+       option("steps_per_epoch", "int", 0, "what an epoch is for generated data (0: schedules count steps)")}};
+  return spec;
+}
+
+const ComponentSpec& eval_spec() {
+  static const ComponentSpec spec{
+      "section", "eval", "How the model is evaluated (the `eval:` section).",
+      {option("split", "string", std::string("valid"), "split evaluated during training"),
+       option("batch", "int", 64, "examples per evaluation batch"),
+       option("batches", "int", 4, "evaluation batches drawn from generated datasets"),
+       option("seed", "int", -1, "seed of the evaluation data (-1: derived from the experiment seed)")}};
+  return spec;
+}
+
+const ComponentSpec& output_spec() {
+  static const ComponentSpec spec{
+      "section", "output", "Where the run writes (the `output:` section).",
+      {option("dir", "string", std::string("runs/{name}"), "run directory; {name} is the experiment name")}};
+  return spec;
+}
+
+Registry make_registry() {
+  Registry r;
+  register_training_components(r);
+  register_datasets(r);
+  register_models(r);
+  r.add_spec(train_spec());
+  r.add_spec(eval_spec());
+  r.add_spec(output_spec());
+  return r;
+}
+
+// The section map, or an empty map when the file leaves it out (so defaults apply).
+ConfigNode section(const ConfigNode& root, const char* key) {
+  const ConfigNode* node = root.find(key);
+  if (node && !node->is_null()) return *node;
+  ConfigNode empty = ConfigNode::map(root.pos());
+  empty.set_path(key);
+  return empty;
+}
+
+void validate_all(const ConfigNode& root) {
+  const Registry& r = builtin_registry();
+  validate_experiment(root, r);
+  validate(section(root, "train"), train_spec(), r);
+  validate(section(root, "eval"), eval_spec(), r);
+  validate(section(root, "output"), output_spec(), r);
+}
+
+std::string expand_name(std::string pattern, const std::string& name) {
+  const std::string token = "{name}";
+  for (size_t at = pattern.find(token); at != std::string::npos; at = pattern.find(token))
+    pattern.replace(at, token.size(), name);
+  return pattern;
+}
+
+}  // namespace
+
+const Registry& builtin_registry() {
+  static const Registry registry = make_registry();
+  return registry;
+}
+
+ConfigNode load_and_validate(const std::string& path, const std::vector<std::string>& overrides) {
+  ConfigNode root = load_experiment(path, overrides);
+  validate_all(root);
+  return root;
+}
+
+ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label) {
+  ConfigNode root = load_config_string(yaml_text, label);
+  validate_all(root);
+  return root;
+}
+
+Experiment build_experiment(const ConfigNode& config, const BuildOptions& options) {
+  const Registry& r = builtin_registry();
+  Experiment e;
+  e.config = config;
+  e.name = config.at("name").as<std::string>();
+  e.seed = static_cast<uint64_t>(config.at("seed").as<int64_t>());
+
+  const ConfigNode train_node = section(config, "train");
+  const ConfigNode eval_node = section(config, "eval");
+  const ConfigNode output_node = section(config, "output");
+  const ConfigView train(train_node, train_spec(), &r);
+  const ConfigView eval(eval_node, eval_spec(), &r);
+  const ConfigView output(output_node, output_spec(), &r);
+  for (const char* key : {"steps", "batch"})
+    if (train.get<int>(key) <= 0) train.fail(key, "must be positive");
+  for (const char* key : {"batch", "batches"})
+    if (eval.get<int>(key) <= 0) eval.fail(key, "must be positive");
+
+  DatasetContext data_context{options.data_dir, e.seed};
+  ModelContext model_context;
+  model_context.dataset = r.create<Dataset, DatasetContext>("dataset", config.at("dataset"), data_context);
+  model_context.seed = e.seed;
+  model_context.batches = {train.get<int>("batch"), eval.get<int>("batch"), eval.get<int>("batches")};
+  e.learner = r.create<Learner, ModelContext>("model", config.at("model"), model_context);
+
+  OptimizerContext optimizer_context;
+  const ConfigView optimizer_view = train.child("optimizer");
+  e.optimizer = r.create<Optimizer, OptimizerContext>(optimizer_view, optimizer_context);
+  ScheduleContext schedule_context{optimizer_view.get<float>("lr")};
+  e.schedule = r.create<Schedule, ScheduleContext>(train.child("schedule"), schedule_context);
+
+  TrainerOptions& t = e.trainer;
+  t.steps = train.get<int64_t>("steps");
+  t.log_every = train.get<int64_t>("log_every");
+  t.eval_every = train.get<int64_t>("eval_every");
+  t.checkpoint_every = train.get<int64_t>("checkpoint_every");
+  t.steps_per_epoch = e.learner->steps_per_epoch() > 0 ? e.learner->steps_per_epoch()
+                                                        : train.get<int64_t>("steps_per_epoch");
+  t.clip_norm = train.get<double>("clip_norm");
+  t.clip_value = train.get<double>("clip_value");
+  t.eval_split = eval.get<std::string>("split");
+  const int64_t eval_seed = eval.get<int64_t>("seed");
+  t.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : e.seed * 1000003u + 17u;
+  e.output_dir = expand_name(output.get<std::string>("dir"), e.name);
+  return e;
+}
+
+}  // namespace mann

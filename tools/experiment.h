@@ -1,0 +1,45 @@
+#pragma once
+// An experiment, built from its resolved config: the learner (model bound to its dataset), optimizer,
+// schedule and the trainer settings. Built the same way for `train`, `eval` and `--resume`, so a
+// checkpoint's config rebuilds exactly the model that wrote it.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "framework/config/config_node.h"
+#include "framework/config/registry.h"
+#include "framework/train/learner.h"
+#include "framework/train/optimizer.h"
+#include "framework/train/schedule.h"
+#include "framework/train/trainer.h"
+#include "models/model_context.h"
+
+namespace mann {
+
+// Every registered component, plus the specs of the experiment's plain sections (train, eval, output).
+const Registry& builtin_registry();
+
+// Loads an experiment file with its `base:` chain and `--set` overrides, and validates it completely
+// (unknown keys, types, required keys, component types) before anything is built.
+ConfigNode load_and_validate(const std::string& path, const std::vector<std::string>& overrides);
+// Parses and validates a resolved config stored in a checkpoint (positions point into "<checkpoint>").
+ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label);
+
+struct Experiment {
+  ConfigNode config;
+  std::string name;
+  uint64_t seed = 0;
+  std::string output_dir;
+  TrainerOptions trainer;
+  std::unique_ptr<Learner> learner;
+  std::unique_ptr<Optimizer> optimizer;
+  std::unique_ptr<Schedule> schedule;
+};
+
+struct BuildOptions {
+  std::string data_dir;  // --data-dir: overrides dataset.data_dir where the dataset has one
+};
+
+Experiment build_experiment(const ConfigNode& config, const BuildOptions& options = {});
+
+}  // namespace mann

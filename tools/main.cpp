@@ -1,0 +1,61 @@
+// `mann`: train experiments, evaluate and inspect checkpoints, list components.
+#include <iostream>
+#include <map>
+
+#include "framework/autodiff/errors.h"
+#include "tools/cli_support.h"
+#include "tools/commands.h"
+
+namespace {
+
+const char* kUsage = R"(usage: mann <command> [options]
+
+commands:
+  train CONFIG [--set key=value]... [--out DIR] [--resume RUN_OR_CKPT] [--threads N] [--data-dir DIR]
+                     train an experiment file
+  eval CHECKPOINT [--split valid|test] [--data-dir DIR]
+                     evaluate a checkpoint (or a run directory's best checkpoint)
+  inspect CHECKPOINT [--tensor NAME] [--config] [--metrics]
+                     show what a checkpoint holds
+  list               every registered component with its options, defaults and descriptions
+
+`mann <command> --help` describes a command; `mann --version` prints the version.)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace mann;
+  const std::map<std::string, int (*)(const Args&)> commands = {
+      {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command}};
+  if (argc < 2) {
+    std::cerr << kUsage << "\n";
+    return kUsage;
+  }
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    std::cout << kUsage << "\n";
+    return kOk;
+  }
+  if (name == "--version") {
+    std::cout << "mann " << MANN_VERSION << "\n";
+    return kOk;
+  }
+  const auto command = commands.find(name);
+  if (command == commands.end()) {
+    std::cerr << "mann: unknown command `" << name << "`\n\n" << kUsage << "\n";
+    return kUsage;
+  }
+  const Args args(argv + 2, argv + argc);
+  try {
+    return command->second(args);
+  } catch (const po::error& e) {
+    std::cerr << "mann " << name << ": " << e.what() << " (see `mann " << name << " --help`)\n";
+    return kUsage;
+  } catch (const UserError& e) {
+    std::cerr << "mann " << name << ": error: " << e.what() << "\n";
+    return kFailed;
+  } catch (const std::exception& e) {
+    std::cerr << "mann " << name << ": internal error: " << e.what() << "\n";
+    return kFailed;
+  }
+}

@@ -1,0 +1,93 @@
+#include "tools/run_state.h"
+
+#include <cmath>
+#include <fstream>
+
+#include "framework/config/config_node.h"
+
+namespace mann {
+namespace {
+
+void write_row(std::ostream& out, const std::vector<double>& row) {
+  for (size_t i = 0; i < row.size(); ++i) {
+    if (i) out << ',';
+    if (std::isfinite(row[i])) out << row[i];  // missing values stay empty
+  }
+  out << '\n';
+}
+
+}  // namespace
+
+CheckpointData capture_checkpoint(const Experiment& e, const TrainingProgress& progress, const Rng& rng) {
+  CheckpointData d;
+  d.experiment = e.name;
+  d.config_yaml = to_yaml(e.config);
+  d.rng_state = rng.state();
+  for (const Parameter* p : e.learner->parameters().parameters()) d.params.emplace_back(p->name, p->value);
+  d.optimizer_type = e.optimizer->type();
+  d.optimizer_step = e.optimizer->step_count();
+  d.optimizer_scalars["learning_rate"] = e.optimizer->learning_rate();
+  for (const auto& [name, slots] : e.optimizer->state())
+    for (const auto& [slot, value] : slots) d.optimizer_slots[name][slot] = value;
+  d.progress.step = progress.step;
+  d.progress.epoch = progress.epoch(e.trainer.steps_per_epoch);
+  d.progress.examples_seen = progress.examples_seen;
+  d.progress.best_metric = progress.best_metric;
+  d.progress.best_step = progress.best_step;
+  d.progress.best_metric_name = progress.best_metric_name;
+  d.metrics = progress.history;
+  d.extra = e.learner->checkpoint_extras();
+  return d;
+}
+
+void restore_parameters(Experiment& e, const CheckpointData& d) {
+  std::vector<ParamShape> expected;
+  const std::vector<Parameter*> params = e.learner->parameters().parameters();
+  for (const Parameter* p : params) expected.push_back({p->name, p->value.rows(), p->value.cols()});
+  check_param_shapes(d, expected);
+  for (Parameter* p : params) p->value = *d.param(p->name);
+}
+
+void restore_training_state(Experiment& e, const CheckpointData& d, TrainingProgress& progress, Rng& rng) {
+  restore_parameters(e, d);
+  if (d.optimizer_type != e.optimizer->type())
+    throw CheckpointError(d.source.string() + ": written with optimizer `" + d.optimizer_type +
+                          "` but the config asks for `" + e.optimizer->type() + "`");
+  Optimizer::State state;
+  for (const auto& [name, slots] : d.optimizer_slots)
+    for (const auto& [slot, value] : slots) state[name][slot] = value;
+  e.optimizer->load_state(e.learner->parameters().parameters(), state, d.optimizer_step);
+  rng.set_state(d.rng_state);
+  progress.step = d.progress.step;
+  progress.examples_seen = d.progress.examples_seen;
+  progress.best_metric = d.progress.best_metric;
+  progress.best_step = d.progress.best_step;
+  progress.best_metric_name = d.progress.best_metric_name;
+  progress.history = d.metrics;
+}
+
+std::filesystem::path resolve_checkpoint(const std::filesystem::path& p, const char* which) {
+  if (std::filesystem::is_directory(p)) {
+    const auto file = p / "checkpoints" / (std::string(which) + ".h5");
+    if (!std::filesystem::exists(file))
+      throw UserError(p.string() + " is a directory without " + file.string() + "; is it a mann run directory?");
+    return file;
+  }
+  return p;
+}
+
+void write_metrics_csv(const std::filesystem::path& path, const MetricsTable& table) {
+  std::ofstream out(path, std::ios::trunc);
+  for (size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << table.columns[i];
+  out << '\n';
+  for (const auto& row : table.rows) write_row(out, row);
+  if (!out) throw UserError("cannot write " + path.string());
+}
+
+void append_metrics_csv_row(const std::filesystem::path& path, const MetricsTable& table) {
+  std::ofstream out(path, std::ios::app);
+  write_row(out, table.rows.back());
+  if (!out) throw UserError("cannot write " + path.string());
+}
+
+}  // namespace mann

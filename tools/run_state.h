@@ -1,0 +1,28 @@
+#pragma once
+// Moving a run's state between memory and checkpoints: parameters, optimizer slots, RNG, progress and
+// metrics history, plus the resolved config that rebuilds the experiment.
+#include <filesystem>
+
+#include "framework/io/checkpoint.h"
+#include "framework/util/rng.h"
+#include "tools/experiment.h"
+
+namespace mann {
+
+CheckpointData capture_checkpoint(const Experiment& experiment, const TrainingProgress& progress, const Rng& rng);
+
+// Loads parameters (and, for resuming, optimizer state, RNG and progress) into a freshly built experiment.
+// Refuses missing, extra or wrong-shaped parameters with a message naming them.
+void restore_parameters(Experiment& experiment, const CheckpointData& data);
+void restore_training_state(Experiment& experiment, const CheckpointData& data, TrainingProgress& progress,
+                            Rng& rng);
+
+// A run directory's `checkpoints/last.h5`, or the path itself when it names a file.
+std::filesystem::path resolve_checkpoint(const std::filesystem::path& run_dir_or_file, const char* which = "last");
+
+// Writes metrics.csv from a table (all rows): used on start and resume so the file always matches the
+// checkpointed history, then appended to row by row.
+void write_metrics_csv(const std::filesystem::path& path, const MetricsTable& table);
+void append_metrics_csv_row(const std::filesystem::path& path, const MetricsTable& table);
+
+}  // namespace mann
