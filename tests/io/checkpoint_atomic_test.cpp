@@ -1,5 +1,6 @@
 // A save that fails or crashes part-way must leave the previous checkpoint readable and unchanged.
 #include <doctest/doctest.h>
+#include <hdf5.h>
 
 #include <stdexcept>
 
@@ -44,6 +45,7 @@ TEST_CASE("checkpoint: an interrupted save leaves the previous checkpoint intact
     CHECK(temp_seen);  // the write really was in progress, in the temporary
     CHECK(!std::filesystem::exists(atomic_temp_path(path)));  // and was cleaned up
     CHECK(file_count(dir.path()) == 1);
+    CHECK(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL) == 0);  // unwinding closed every handle
 
     const CheckpointData back = read_checkpoint(path);
     CHECK(back.experiment == a.experiment);

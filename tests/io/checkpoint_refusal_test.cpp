@@ -24,6 +24,7 @@ void check_refused(const std::filesystem::path& path, const std::string& fragmen
     CHECK(message.rfind(path.string() + ": ", 0) == 0);
     CHECK(message.find(fragment) != std::string::npos);
   }
+  CHECK(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL) == 0);  // a refused file is not left open
 }
 
 // Opens a written checkpoint for editing with the plain HDF5 API, as a foreign tool would.

@@ -29,6 +29,7 @@ TEST_CASE("checkpoint: every part survives a write/read round trip") {
   const CheckpointData in = sample_checkpoint();
   write_checkpoint(dir / "ckpt.h5", in);
   const CheckpointData out = read_checkpoint(dir / "ckpt.h5");
+  CHECK(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL) == 0);  // every handle was closed
 
   CHECK(out.source == dir / "ckpt.h5");
   CHECK(out.format_version == 1);
