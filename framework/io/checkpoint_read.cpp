@@ -144,11 +144,9 @@ CheckpointData read_checkpoint(const std::filesystem::path& path) {
   const h5::QuietErrors quiet;  // we report failures ourselves, in one line
   try {
     // Checks the signature only: tells "some other kind of file" apart from "damaged HDF5".
-#if H5_VERSION_GE(1, 12, 0)
-    const htri_t is_hdf5 = H5Fis_accessible(path.c_str(), H5P_DEFAULT);
-#else
+    // (H5Fis_hdf5, not 1.12's H5Fis_accessible: the latter opens the file, so it would call a truncated
+    // checkpoint "not HDF5".)
     const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
-#endif
     if (is_hdf5 == 0) throw CheckpointError(where + ": not an HDF5 file, so not a mann checkpoint");
     h5::check(is_hdf5, "cannot be read");
     h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
