@@ -33,7 +33,7 @@
 
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/matrix.h"
-#include "framework/io/metrics_table.h"
+#include "framework/train/metrics_table.h"
 
 namespace mann {
 

@@ -1,7 +1,6 @@
 #pragma once
-// The metrics history of a run: named columns, one row per report. Missing values are NaN (a training row
-// has no evaluation metrics). Stored in checkpoints and mirrored to metrics.csv.
-#include <cmath>
+// Training history as a table: named columns (step, loss, valid_error, ...) and one row per evaluation.
+// Rows are how training appends; columns are how a checkpoint stores it (one float64 dataset each).
 #include <string>
 #include <vector>
 
@@ -9,22 +8,16 @@ namespace mann {
 
 struct MetricsTable {
   std::vector<std::string> columns;
-  std::vector<std::vector<double>> rows;
+  std::vector<std::vector<double>> rows;  // rows[i][j] is column j of row i; every row has columns.size()
 
-  // Index of a column, or -1.
-  int column_index(const std::string& name) const {
-    for (size_t i = 0; i < columns.size(); ++i)
-      if (columns[i] == name) return static_cast<int>(i);
-    return -1;
-  }
-  // One column's values (empty if absent).
-  std::vector<double> column(const std::string& name) const {
-    std::vector<double> out;
-    const int i = column_index(name);
-    if (i < 0) return out;
-    for (const auto& row : rows) out.push_back(row[static_cast<size_t>(i)]);
-    return out;
-  }
+  // Appends one row; throws std::invalid_argument when its length differs from the number of columns.
+  void add_row(std::vector<double> row);
+  // Index of a column, or -1 when absent.
+  int column_index(const std::string& name) const;
+  // All values of one column in row order; throws std::out_of_range naming the column when absent.
+  std::vector<double> column(const std::string& name) const;
+
+  bool operator==(const MetricsTable&) const = default;
 };
 
 }  // namespace mann

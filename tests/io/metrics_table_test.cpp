@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "framework/io/metrics_table.h"
+#include "framework/train/metrics_table.h"
 
 namespace mann {
 namespace {

@@ -1,4 +1,4 @@
-#include "framework/io/metrics_table.h"
+#include "framework/train/metrics_table.h"
 
 #include <stdexcept>
 
