@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "config_test_util.h"
 #include "framework/config/config_node.h"
 #include "temp_dir.h"
 
@@ -7,20 +8,9 @@ using mann::ConfigError;
 using mann::ConfigNode;
 using mann::load_config_file;
 using mann::load_config_string;
+using mann::testing::catch_config_error;
 
 namespace {
-
-// Runs `fn`, expecting a ConfigError, and returns it for inspection.
-template <class Fn>
-ConfigError catch_config_error(Fn&& fn) {
-  try {
-    fn();
-  } catch (const ConfigError& e) {
-    return e;
-  }
-  FAIL("expected a ConfigError");
-  throw;  // unreachable
-}
 
 const char* const kExperiment =
     "name: copy\n"            // line 1
