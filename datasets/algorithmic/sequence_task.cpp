@@ -1,0 +1,73 @@
+#include "datasets/algorithmic/sequence_task.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "framework/autodiff/errors.h"
+
+namespace mann {
+
+void SequenceTask::check_range(const LengthRange& r, const char* what) const {
+  if (r.min < min_allowed_length() || r.max < r.min) {
+    throw UserError(name() + " task: " + what + " length range [" + std::to_string(r.min) + ", " +
+                    std::to_string(r.max) + "] is invalid (need " + std::to_string(min_allowed_length()) +
+                    " <= min <= max)");
+  }
+}
+
+void SequenceTask::check_ranges() const {
+  check_range(train_lengths_, "training");
+  check_range(eval_lengths_, "evaluation");
+}
+
+void SequenceTask::set_train_lengths(LengthRange r) {
+  check_range(r, "training");
+  train_lengths_ = r;
+}
+
+void SequenceTask::set_eval_lengths(LengthRange r) {
+  check_range(r, "evaluation");
+  eval_lengths_ = r;
+}
+
+void SequenceTask::set_max_length(int max_length) {
+  LengthRange r = train_lengths_;
+  r.max = max_length;
+  r.min = std::min(r.min, max_length);
+  set_train_lengths(r);
+}
+
+namespace sequence_detail {
+
+std::vector<int> draw_lengths(int batch, Rng& rng, const LengthRange& r) {
+  if (batch < 1) throw std::invalid_argument("sequence task: batch size must be >= 1");
+  std::vector<int> lengths(batch);
+  for (int& l : lengths) l = r.min + rng.uniform_int(r.max - r.min + 1);
+  return lengths;
+}
+
+SequenceBatch make_zero_batch(int batch, int steps, int in_width, int out_width) {
+  SequenceBatch sb;
+  sb.batch = batch;
+  sb.inputs.assign(steps, Matrix::Zero(batch, in_width));
+  sb.targets.assign(steps, Matrix::Zero(batch, out_width));
+  sb.masks.assign(steps, Matrix::Zero(batch, 1));
+  sb.lengths.assign(batch, 0);
+  sb.steps.assign(batch, 0);
+  return sb;
+}
+
+std::vector<float> random_bits(Rng& rng, int bits) {
+  std::vector<float> v(bits);
+  for (float& x : v) x = rng.bernoulli(0.5f) ? 1.f : 0.f;
+  return v;
+}
+
+LengthRange eval_or_train(int eval_min, int eval_max, const LengthRange& train) {
+  if (eval_min == 0 && eval_max == 0) return train;
+  return LengthRange{eval_min, eval_max};
+}
+
+}  // namespace sequence_detail
+
+}  // namespace mann
