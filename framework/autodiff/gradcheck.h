@@ -15,7 +15,7 @@ namespace mann {
 
 struct GradCheckOptions {
   float step = 1e-2f;           // central-difference step
-  double tolerance = 1e-2;      // on |analytic - numeric| / max(1, |analytic|, |numeric|)... see .cpp
+  double tolerance = 1e-2;      // on the error scaled by the largest gradient entry of that tensor
   uint64_t seed = 1234;         // for the projection R
 };
 

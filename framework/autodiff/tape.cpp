@@ -33,11 +33,22 @@ Node& Tape::fresh_node() {
   return n;
 }
 
-Node& Tape::push(BackwardFn backward, std::initializer_list<Var> inputs) {
+Node& Tape::push(BackwardFn backward_fn, std::initializer_list<Var> inputs) {
   Node& n = fresh_node();
-  n.backward = backward;
+  n.backward = backward_fn;
   for (const Var& v : inputs) {
     n.inputs[static_cast<size_t>(n.input_count++)] = v.id;
+    n.requires_grad = n.requires_grad || node(v.id).requires_grad;
+  }
+  n.requires_grad = n.requires_grad && grad_enabled_;
+  return n;
+}
+
+Node& Tape::push_many(BackwardFn backward_fn, const std::vector<Var>& inputs) {
+  Node& n = fresh_node();
+  n.backward = backward_fn;
+  for (const Var& v : inputs) {
+    n.ints.push_back(v.id);
     n.requires_grad = n.requires_grad || node(v.id).requires_grad;
   }
   n.requires_grad = n.requires_grad && grad_enabled_;

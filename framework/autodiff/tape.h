@@ -85,19 +85,22 @@ class Tape {
 
   // Appends a node with the given inputs and backward; the caller fills node.value. last() is its Var.
   Node& push(BackwardFn backward, std::initializer_list<Var> inputs);
+  // For ops with any number of inputs (concat): their ids go to node.ints.
+  Node& push_many(BackwardFn backward, const std::vector<Var>& inputs);
   Var last() { return Var{this, size_ - 1}; }
 
   // Adds expr to the gradient of node id (the first contribution assigns, avoiding a zero fill).
+  // noalias is safe: a backward expression reads values and its own node's gradient, never the target's.
   template <class Expr>
   void accumulate(int id, const Expr& expr) {
     Node& n = node(id);
     if (n.external_grad) {
-      *n.external_grad += expr;
+      n.external_grad->noalias() += expr;
     } else if (!n.has_grad) {
-      n.grad = expr;
+      n.grad.noalias() = expr;
       n.has_grad = true;
     } else {
-      n.grad += expr;
+      n.grad.noalias() += expr;
     }
   }
   // The gradient buffer of node id, zero-filled on first use: for scattered updates (gather backward).

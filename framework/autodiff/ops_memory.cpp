@@ -1,0 +1,151 @@
+// Batched memory access: content scores (dot, cosine), weighted reads, and the NTM circular shift.
+// Memory layout: (B*N x M), example e owns rows e*N .. e*N+N-1; queries (B x M); weightings (B x N).
+#include <cmath>
+
+#include "framework/autodiff/op_support.h"
+#include "framework/autodiff/ops.h"
+
+namespace mann {
+namespace {
+
+void check_query(const char* op, const Matrix& memory, const Matrix& query) {
+  if (memory.cols() != query.cols())
+    detail::shape_error(op, "memory " + shape_string(memory) + " and query " + shape_string(query) +
+                                " differ in width");
+}
+
+}  // namespace
+
+Var memory_dot(Var memory, Var query) {
+  Tape& t = detail::tape_of(memory, query);
+  const Matrix& mem = t.value(memory.id);
+  const Matrix& q = t.value(query.id);
+  check_query("memory_dot", mem, q);
+  const Index B = q.rows(), N = detail::slots_per_example("memory_dot", mem, B);
+  Node& n = t.push([](Tape& tp, Node& nd) {
+    const Matrix& M = tp.value(nd.inputs[0]);
+    const Matrix& Q = tp.value(nd.inputs[1]);
+    const Index slots = nd.grad.cols();
+    const bool gm = tp.requires_grad(nd.inputs[0]), gq = tp.requires_grad(nd.inputs[1]);
+    Matrix* mem_grad = gm ? &tp.grad_buffer(nd.inputs[0]) : nullptr;
+    Matrix* q_grad = gq ? &tp.grad_buffer(nd.inputs[1]) : nullptr;
+    for (Index e = 0; e < Q.rows(); ++e) {
+      if (gm) mem_grad->middleRows(e * slots, slots).noalias() += nd.grad.row(e).transpose() * Q.row(e);
+      if (gq) q_grad->row(e).noalias() += nd.grad.row(e) * M.middleRows(e * slots, slots);
+    }
+  }, {memory, query});
+  n.value.resize(B, N);
+  for (Index e = 0; e < B; ++e)
+    n.value.row(e).noalias() = (mem.middleRows(e * N, N) * q.row(e).transpose()).transpose();
+  return t.last();
+}
+
+// cos(m, q) = m.q / (|m|_eps |q|_eps) with |v|_eps = sqrt(|v|^2 + eps): smooth everywhere, 0 for zero vectors.
+Var memory_cosine(Var memory, Var query, float eps) {
+  Tape& t = detail::tape_of(memory, query);
+  const Matrix& mem = t.value(memory.id);
+  const Matrix& q = t.value(query.id);
+  check_query("memory_cosine", mem, q);
+  const Index B = q.rows(), N = detail::slots_per_example("memory_cosine", mem, B);
+  Node& n = t.push([](Tape& tp, Node& nd) {
+    const Matrix& M = tp.value(nd.inputs[0]);
+    const Matrix& Q = tp.value(nd.inputs[1]);
+    const Index slots = nd.grad.cols();
+    const Index batch = Q.rows();
+    const bool gm = tp.requires_grad(nd.inputs[0]), gq = tp.requires_grad(nd.inputs[1]);
+    Matrix* mem_grad = gm ? &tp.grad_buffer(nd.inputs[0]) : nullptr;
+    Matrix* q_grad = gq ? &tp.grad_buffer(nd.inputs[1]) : nullptr;
+    for (Index e = 0; e < batch; ++e) {
+      const auto block = M.middleRows(e * slots, slots);
+      const auto mem_norm = nd.saved.col(0).segment(e * slots, slots).array();  // (N)
+      const float q_norm = nd.saved(batch * slots + e, 0);
+      const auto sim = nd.value.row(e).transpose().array();                      // (N)
+      const auto g = nd.grad.row(e).transpose().array();                         // (N)
+      const Eigen::ArrayXf coef = g / (mem_norm * q_norm);
+      if (gm) {
+        const Eigen::ArrayXf self = g * sim / mem_norm.square();
+        mem_grad->middleRows(e * slots, slots).noalias() +=
+            coef.matrix() * Q.row(e) - (block.array().colwise() * self).matrix();
+      }
+      if (gq) {
+        const float self = (g * sim).sum() / (q_norm * q_norm);
+        q_grad->row(e).noalias() += coef.matrix().transpose() * block - self * Q.row(e);
+      }
+    }
+  }, {memory, query});
+  n.saved.resize(B * N + B, 1);
+  n.saved.col(0).head(B * N) = (mem.rowwise().squaredNorm().array() + eps).sqrt().matrix();
+  n.saved.col(0).tail(B) = (q.rowwise().squaredNorm().array() + eps).sqrt().matrix();
+  n.value.resize(B, N);
+  for (Index e = 0; e < B; ++e) {
+    const Eigen::VectorXf dots = mem.middleRows(e * N, N) * q.row(e).transpose();
+    n.value.row(e) = (dots.array() / (n.saved.col(0).segment(e * N, N).array() * n.saved(B * N + e, 0)))
+                         .matrix()
+                         .transpose();
+  }
+  return t.last();
+}
+
+Var cosine_similarity(Var a, Var b, float eps) {
+  if (a.rows() != b.rows() || a.cols() != b.cols())
+    detail::shape_error("cosine_similarity", "shapes differ: " + shape_string(a.value()) + " and " +
+                                                 shape_string(b.value()));
+  return memory_cosine(a, b, eps);  // each row is an example with one slot
+}
+
+Var memory_read(Var weights, Var memory) {
+  Tape& t = detail::tape_of(weights, memory);
+  const Matrix& w = t.value(weights.id);
+  const Matrix& mem = t.value(memory.id);
+  const Index B = w.rows(), N = detail::slots_per_example("memory_read", mem, B);
+  if (w.cols() != N)
+    detail::shape_error("memory_read", "weights " + shape_string(w) + " do not match " + std::to_string(N) +
+                                           " slots of memory " + shape_string(mem));
+  Node& n = t.push([](Tape& tp, Node& nd) {
+    const Matrix& W = tp.value(nd.inputs[0]);
+    const Matrix& M = tp.value(nd.inputs[1]);
+    const Index slots = W.cols();
+    const bool gw = tp.requires_grad(nd.inputs[0]), gm = tp.requires_grad(nd.inputs[1]);
+    Matrix* w_grad = gw ? &tp.grad_buffer(nd.inputs[0]) : nullptr;
+    Matrix* mem_grad = gm ? &tp.grad_buffer(nd.inputs[1]) : nullptr;
+    for (Index e = 0; e < W.rows(); ++e) {
+      if (gw) w_grad->row(e).noalias() += nd.grad.row(e) * M.middleRows(e * slots, slots).transpose();
+      if (gm) mem_grad->middleRows(e * slots, slots).noalias() += W.row(e).transpose() * nd.grad.row(e);
+    }
+  }, {weights, memory});
+  n.value.resize(B, mem.cols());
+  for (Index e = 0; e < B; ++e) n.value.row(e).noalias() = w.row(e) * mem.middleRows(e * N, N);
+  return t.last();
+}
+
+Var circular_conv(Var w, Var s) {
+  Tape& t = detail::tape_of(w, s);
+  const Matrix& wv = t.value(w.id);
+  const Matrix& sv = t.value(s.id);
+  if (wv.rows() != sv.rows() || sv.cols() % 2 == 0 || sv.cols() > wv.cols())
+    detail::shape_error("circular_conv", "weights " + shape_string(wv) + " and shifts " + shape_string(sv) +
+                                             ": need equal rows and an odd shift count no larger than the slots");
+  Node& n = t.push([](Tape& tp, Node& nd) {
+    const Matrix& W = tp.value(nd.inputs[0]);
+    const Matrix& S = tp.value(nd.inputs[1]);
+    const Index N = W.cols(), K = S.cols(), r = K / 2;
+    const bool gw = tp.requires_grad(nd.inputs[0]), gs = tp.requires_grad(nd.inputs[1]);
+    Matrix* w_grad = gw ? &tp.grad_buffer(nd.inputs[0]) : nullptr;
+    Matrix* s_grad = gs ? &tp.grad_buffer(nd.inputs[1]) : nullptr;
+    for (Index e = 0; e < W.rows(); ++e)
+      for (Index k = 0; k < K; ++k)
+        for (Index i = 0; i < N; ++i) {
+          const Index j = ((i - k + r) % N + N) % N;  // out(i) takes w(j) with weight s(k)
+          if (gw) (*w_grad)(e, j) += nd.grad(e, i) * S(e, k);
+          if (gs) (*s_grad)(e, k) += nd.grad(e, i) * W(e, j);
+        }
+  }, {w, s});
+  const Index N = wv.cols(), K = sv.cols(), r = K / 2;
+  n.value.setZero(wv.rows(), N);
+  for (Index e = 0; e < wv.rows(); ++e)
+    for (Index k = 0; k < K; ++k)
+      for (Index i = 0; i < N; ++i) n.value(e, i) += wv(e, ((i - k + r) % N + N) % N) * sv(e, k);
+  return t.last();
+}
+
+}  // namespace mann
