@@ -24,6 +24,7 @@ TEST_CASE("nice ticks are round multiples inside the range") {
 TEST_CASE("log ticks: decades, or 1-2-5 multiples within one decade") {
   CHECK(log_ticks(1e-3, 10) == std::vector<double>{1e-3, 1e-2, 1e-1, 1, 10});
   CHECK(log_ticks(0.3, 4) == std::vector<double>{0.5, 1, 2});
+  CHECK(log_ticks(0.015, 1.1) == std::vector<double>{0.02, 0.05, 0.1, 0.2, 0.5, 1});
   CHECK(log_ticks(1e-12, 1e12).size() <= 9);
   CHECK(log_ticks(0, 10).empty());
   CHECK(log_ticks(1.1, 1.3).size() >= 2);  // linear fallback

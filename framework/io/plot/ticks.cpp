@@ -53,7 +53,7 @@ std::vector<double> log_ticks(double lo, double hi) {
   const int first = static_cast<int>(std::ceil(std::log10(lo) - tolerance));
   const int last = static_cast<int>(std::floor(std::log10(hi) + tolerance));
   std::vector<double> ticks;
-  if (last - first + 1 >= 2) {
+  if (last - first + 1 >= 3) {
     const int stride = std::max(1, (last - first + 1 + 7) / 8);  // at most about 8 labels
     for (int d = first; d <= last; d += stride) ticks.push_back(std::pow(10.0, d));
     return ticks;

@@ -13,7 +13,8 @@ double nice_step(double range, int target);
 std::vector<double> nice_ticks(double lo, double hi, int target = 5);
 
 // Ticks for a logarithmic axis over [lo, hi], 0 < lo <= hi: powers of ten (thinned when there are many);
-// 2x and 5x multiples added when fewer than two decades fall inside; linear nice ticks as a last resort.
+// 2x and 5x multiples added when fewer than
+// three powers of ten fall inside; linear nice ticks as a last resort.
 std::vector<double> log_ticks(double lo, double hi);
 
 // A tick label with just the decimals `step` needs ("0.25", "100", "-3"); exponent form ("1e-5", "2.5e6")
