@@ -27,9 +27,9 @@ struct AddressingShape {
 };
 
 struct AddressingContext {
-  bool training = true;   // hard: sample when training, argmax otherwise; gumbel: noise only when training
-  Rng* rng = nullptr;     // required by stochastic modules when training
-  int64_t step = 0;       // training step, for temperature schedules
+  bool training = true;  // hard: sample when training, argmax otherwise; gumbel: noise only when training
+  Rng* rng = nullptr;    // required by stochastic modules when training
+  int64_t step = 0;      // training step, for temperature schedules
   AttentionRecorder* recorder = nullptr;  // may be null
   PolicyLog* policy = nullptr;            // hard modules append here when training (may be null)
 };

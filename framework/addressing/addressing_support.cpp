@@ -21,8 +21,8 @@ Index check_inputs(const std::string& who, const AddressingShape& shape, Var mem
          " examples");
   const Index slots = memory.rows() / batch;
   if (shape.slots > 0 && slots != shape.slots)
-    fail("memory " + shape_string(memory.value()) + " has " + std::to_string(slots) + " slots per example, expected " +
-         std::to_string(shape.slots));
+    fail("memory " + shape_string(memory.value()) + " has " + std::to_string(slots) +
+         " slots per example, expected " + std::to_string(shape.slots));
   if (mask && (mask->rows() != batch || mask->cols() != slots))
     fail("mask " + shape_string(*mask) + " should be " + shape_string(batch, slots));
   if (previous.valid() && (previous.rows() != batch || previous.cols() != slots))

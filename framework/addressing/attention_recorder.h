@@ -12,8 +12,8 @@ namespace mann {
 class AttentionRecorder {
  public:
   struct Series {
-    std::string name;            // e.g. "read_head0", "hop2"
-    std::vector<Matrix> steps;   // steps[t] is the (B x N) weighting recorded at the t-th call
+    std::string name;           // e.g. "read_head0", "hop2"
+    std::vector<Matrix> steps;  // steps[t] is the (B x N) weighting recorded at the t-th call
   };
 
   // Appends a copy of weights to the series called name (created on first use).

@@ -6,14 +6,15 @@
 
 #include "framework/addressing/addressing_support.h"
 #include "framework/autodiff/errors.h"
+#include "framework/autodiff/ops.h"
 
 namespace mann {
 
 using namespace addressing_detail;
 
 float gumbel_temperature(const GumbelOptions& options, int64_t step) {
-  return std::max(options.tau_min,
-                  options.tau0 * std::exp(-options.decay_rate * static_cast<float>(std::max<int64_t>(step, 0))));
+  return std::max(options.tau_min, options.tau0 * std::exp(-options.decay_rate *
+                                                           static_cast<float>(std::max<int64_t>(step, 0))));
 }
 
 Matrix gumbel_noise(Index rows, Index cols, Rng& rng) {

@@ -17,9 +17,9 @@ namespace mann {
 
 struct GumbelOptions {
   SoftContentOptions scorer;
-  float tau0 = 1.f;          // initial temperature
-  float tau_min = 0.5f;      // floor of the schedule
-  float decay_rate = 0.f;    // per step; 0 = constant tau0
+  float tau0 = 1.f;        // initial temperature
+  float tau_min = 0.5f;    // floor of the schedule
+  float decay_rate = 0.f;  // per step; 0 = constant tau0
   bool straight_through = true;
 };
 
@@ -34,7 +34,8 @@ Var gumbel_softmax(Var logits, const Matrix* mask, const Matrix& noise, float ta
 
 class GumbelAttention : public AddressingModule {
  public:
-  GumbelAttention(const ParamScope& scope, AddressingShape shape, Rng& rng, const GumbelOptions& options = {});
+  GumbelAttention(const ParamScope& scope, AddressingShape shape, Rng& rng,
+                  const GumbelOptions& options = {});
 
   Var address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous, AddressingContext& ctx,
               const std::string& record_name) override;

@@ -4,21 +4,27 @@
 
 #include "framework/addressing/addressing_support.h"
 #include "framework/autodiff/errors.h"
+#include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
 
 namespace mann {
 
 using namespace addressing_detail;
 
-HardAttention::HardAttention(const ParamScope& scope, AddressingShape shape, Rng& rng, const HardOptions& options)
+HardAttention::HardAttention(const ParamScope& scope, AddressingShape shape, Rng& rng,
+                             const HardOptions& options)
     : name_(scope.name()), options_(options), scorer_(scope, shape, rng, options.scorer) {
   if (options.samples < 1)
     throw UserError(name_ + ": hard attention needs samples >= 1, got " + std::to_string(options.samples));
   switch (options.baseline) {
-    case BaselineKind::None: break;
-    case BaselineKind::Ema: baseline_ = std::make_unique<EmaBaseline>(options.ema_decay); break;
+    case BaselineKind::None:
+      break;
+    case BaselineKind::Ema:
+      baseline_ = std::make_unique<EmaBaseline>(options.ema_decay);
+      break;
     case BaselineKind::Learned:
-      baseline_ = std::make_unique<LearnedBaseline>(scope.sub("baseline"), shape.query_width, rng, options.learned);
+      baseline_ =
+          std::make_unique<LearnedBaseline>(scope.sub("baseline"), shape.query_width, rng, options.learned);
       break;
   }
 }

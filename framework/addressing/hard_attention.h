@@ -22,12 +22,12 @@ namespace mann {
 enum class BaselineKind { None, Ema, Learned };
 
 struct HardOptions {
-  SoftContentOptions scorer;            // the distribution to sample from
-  int samples = 1;                      // k: one-hot of the sample (1) or the mean of k one-hots
+  SoftContentOptions scorer;  // the distribution to sample from
+  int samples = 1;            // k: one-hot of the sample (1) or the mean of k one-hots
   BaselineKind baseline = BaselineKind::Ema;
-  float ema_decay = 0.9f;               // Ema
-  LearnedBaselineOptions learned;       // Learned: a value head on the query
-  float log_prob_eps = 1e-8f;           // log(p + eps) keeps log-probabilities finite
+  float ema_decay = 0.9f;          // Ema
+  LearnedBaselineOptions learned;  // Learned: a value head on the query
+  float log_prob_eps = 1e-8f;      // log(p + eps) keeps log-probabilities finite
 };
 
 class HardAttention : public AddressingModule {

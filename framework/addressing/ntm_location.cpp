@@ -2,6 +2,7 @@
 
 #include "framework/addressing/addressing_support.h"
 #include "framework/autodiff/errors.h"
+#include "framework/autodiff/ops.h"
 
 namespace mann {
 
@@ -26,10 +27,11 @@ NTMLocationAddressing::NTMLocationAddressing(const ParamScope& scope, Addressing
       shape_(shape),
       options_(options),
       key_(scope.sub("key"), shape.query_width, shape.memory_width, rng),
-      beta_(scope.sub("beta"), shape.query_width, 1, rng, Init::glorot(), Init::constant(options.key_strength_bias)),
-      gate_(scope.sub("gate"), shape.query_width, 1, rng, Init::glorot(), Init::constant(options.gate_bias)),
-      shift_(scope.sub("shift"), shape.query_width, 2 * checked_shift_range(scope.name(), options.shift_range,
-                                                                         shape.slots) + 1, rng),
+      beta_(scope.sub("beta"), shape.query_width, 1, rng,
+            {.bias_init = Init::constant(options.key_strength_bias)}),
+      gate_(scope.sub("gate"), shape.query_width, 1, rng, {.bias_init = Init::constant(options.gate_bias)}),
+      shift_(scope.sub("shift"), shape.query_width,
+             2 * checked_shift_range(scope.name(), options.shift_range, shape.slots) + 1, rng),
       gamma_(scope.sub("gamma"), shape.query_width, 1, rng) {}
 
 Matrix NTMLocationAddressing::initial_weighting(Index batch, Index slots, const Matrix* mask) {
@@ -43,8 +45,9 @@ Matrix NTMLocationAddressing::initial_weighting(Index batch, Index slots, const 
   return w;
 }
 
-Var NTMLocationAddressing::address_with(Var memory, const Matrix* mask, Var key, Var beta, Var gate, Var shift,
-                                        Var gamma, Var previous, const NTMLocationOptions& options) {
+Var NTMLocationAddressing::address_with(Var memory, const Matrix* mask, Var key, Var beta, Var gate,
+                                        Var shift, Var gamma, Var previous,
+                                        const NTMLocationOptions& options) {
   Tape& tape = *memory.tape;
   const Index batch = key.rows(), slots = memory.rows() / batch;
   const Matrix usable = mask_or_ones(mask, batch, slots);
@@ -59,8 +62,9 @@ Var NTMLocationAddressing::address(Tape& tape, Var memory, const Matrix* mask, V
                                    AddressingContext& ctx, const std::string& record_name) {
   const Index slots = check_inputs(name_, shape_, memory, mask, query, previous);
   checked_shift_range(name_, options_.shift_range, slots);
-  Var w = address_with(memory, mask, key_(tape, query), softplus(beta_(tape, query)), sigmoid(gate_(tape, query)),
-                       softmax_rows(shift_(tape, query)), softplus(gamma_(tape, query)) + 1.f, previous, options_);
+  Var w = address_with(memory, mask, key_(tape, query), softplus(beta_(tape, query)),
+                       sigmoid(gate_(tape, query)), softmax_rows(shift_(tape, query)),
+                       softplus(gamma_(tape, query)) + 1.f, previous, options_);
   maybe_record(ctx, record_name, w);
   return w;
 }

@@ -20,16 +20,16 @@
 #include <string>
 
 #include "framework/addressing/addressing_module.h"
-#include "framework/addressing/projection.h"
+#include "framework/nn/linear.h"
 #include "framework/nn/parameter_collection.h"
 
 namespace mann {
 
 struct NTMLocationOptions {
-  int shift_range = 1;          // r: shifts by -r..r slots (2r+1 offsets)
-  float cosine_eps = 1e-6f;     // keeps cosine finite for zero keys/slots
-  float sharpen_eps = 1e-6f;    // w~ + eps inside the log of the sharpening step
-  float gate_bias = 0.f;        // initial bias of the gate projection (0: g starts near 0.5)
+  int shift_range = 1;        // r: shifts by -r..r slots (2r+1 offsets)
+  float cosine_eps = 1e-6f;   // keeps cosine finite for zero keys/slots
+  float sharpen_eps = 1e-6f;  // w~ + eps inside the log of the sharpening step
+  float gate_bias = 0.f;      // initial bias of the gate projection (0: g starts near 0.5)
   float key_strength_bias = 1.f;
 };
 
@@ -58,7 +58,7 @@ class NTMLocationAddressing : public AddressingModule {
   std::string name_;
   AddressingShape shape_;
   NTMLocationOptions options_;
-  Projection key_, beta_, gate_, shift_, gamma_;
+  Linear key_, beta_, gate_, shift_, gamma_;
 };
 
 }  // namespace mann

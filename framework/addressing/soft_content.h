@@ -14,7 +14,7 @@
 #include <string>
 
 #include "framework/addressing/addressing_module.h"
-#include "framework/addressing/projection.h"
+#include "framework/nn/linear.h"
 #include "framework/nn/parameter_collection.h"
 
 namespace mann {
@@ -32,10 +32,10 @@ struct SoftContentOptions {
   std::optional<bool> project_key;
   // cosine only: learn beta = softplus(linear(query)) (default), or use the fixed key_strength.
   bool learn_key_strength = true;
-  float key_strength = 1.f;        // the fixed beta when !learn_key_strength
-  float key_strength_bias = 1.f;   // initial bias of the beta projection: beta starts near softplus(1) = 1.3
-  Index additive_hidden = 0;       // additive: hidden width H; 0 = memory_width
-  float cosine_eps = 1e-6f;        // keeps cosine finite for zero keys/slots
+  float key_strength = 1.f;       // the fixed beta when !learn_key_strength
+  float key_strength_bias = 1.f;  // initial bias of the beta projection: beta starts near softplus(1) = 1.3
+  Index additive_hidden = 0;      // additive: hidden width H; 0 = memory_width
+  float cosine_eps = 1e-6f;       // keeps cosine finite for zero keys/slots
 };
 
 class SoftContentAddressing : public AddressingModule {
@@ -62,11 +62,11 @@ class SoftContentAddressing : public AddressingModule {
   std::string name_;
   AddressingShape shape_;
   SoftContentOptions options_;
-  std::optional<Projection> key_;   // dot / scaled_dot / cosine
-  std::optional<Projection> beta_;  // cosine with learned key strength
-  std::optional<Projection> additive_query_;  // additive: q W + b
-  Parameter* additive_memory_ = nullptr;      // additive: U (M x H)
-  Parameter* additive_v_ = nullptr;           // additive: v (H x 1)
+  std::optional<Linear> key_;             // dot / scaled_dot / cosine
+  std::optional<Linear> beta_;            // cosine with learned key strength
+  std::optional<Linear> additive_query_;  // additive: q W + b
+  Parameter* additive_memory_ = nullptr;  // additive: U (M x H)
+  Parameter* additive_v_ = nullptr;       // additive: v (H x 1)
 };
 
 }  // namespace mann

@@ -10,7 +10,8 @@ Var ntm_write(Var memory, Var weights, Var erase, Var add_vector) {
       add_vector.rows() != batch || add_vector.cols() != width)
     throw ShapeError("ntm_write: memory " + shape_string(memory.value()) + ", weights " +
                      shape_string(weights.value()) + ", erase " + shape_string(erase.value()) + ", add " +
-                     shape_string(add_vector.value()) + " do not fit (expected B*N x M, B x N, B x M, B x M)");
+                     shape_string(add_vector.value()) +
+                     " do not fit (expected B*N x M, B x N, B x M, B x M)");
   return add(mul(memory, rsub_scalar(1.f, outer(weights, erase))), outer(weights, add_vector));
 }
 

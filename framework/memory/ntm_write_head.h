@@ -4,8 +4,8 @@
 // under the scope: erase/{W,b}, add/{W,b}.
 #include <string>
 
-#include "framework/addressing/projection.h"
 #include "framework/memory/ntm_write.h"
+#include "framework/nn/linear.h"
 
 namespace mann {
 
@@ -29,7 +29,7 @@ class NTMWriteHead {
  private:
   std::string name_;
   NTMWriteHeadOptions options_;
-  Projection erase_, add_;
+  Linear erase_, add_;
 };
 
 }  // namespace mann

@@ -10,7 +10,8 @@
 
 namespace mann {
 
-ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix& rewards, float entropy_weight) {
+ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix& rewards,
+                                  float entropy_weight) {
   ReinforceLoss out;
   const Index batch = rewards.rows();
   if (rewards.cols() != 1)
@@ -24,8 +25,8 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
   std::vector<ReinforceBaseline*> seen;
   for (const PolicyLog::Entry& e : log.entries) {
     if (e.log_prob.rows() != batch || e.log_prob.cols() != 1)
-      throw ShapeError("reinforce_surrogate: log_prob " + shape_string(e.log_prob.value()) + " of '" + e.module +
-                       "' does not match rewards " + shape_string(rewards));
+      throw ShapeError("reinforce_surrogate: log_prob " + shape_string(e.log_prob.value()) + " of '" +
+                       e.module + "' does not match rewards " + shape_string(rewards));
     Matrix advantage = rewards;
     if (e.baseline_value.valid()) {
       advantage -= e.baseline_value.value();
@@ -50,7 +51,8 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
       variance_sum += (g.rowwise() - centre).rowwise().squaredNorm().mean();
       ++variance_terms;
     }
-    if (e.baseline && std::find(seen.begin(), seen.end(), e.baseline) == seen.end()) seen.push_back(e.baseline);
+    if (e.baseline && std::find(seen.begin(), seen.end(), e.baseline) == seen.end())
+      seen.push_back(e.baseline);
   }
   const double entries = static_cast<double>(log.entries.size());
   out.mean_baseline = static_cast<float>(baseline_sum / entries);

@@ -16,12 +16,12 @@
 namespace mann {
 
 struct ReinforceLoss {
-  Var loss;                      // 1x1, to add to the task loss and minimise
-  float mean_reward = 0.f;       // mean of r over the batch
-  float mean_baseline = 0.f;     // mean of b over entries and batch (0 without baselines)
-  float mean_advantage = 0.f;    // mean of r - b
-  float mean_entropy = 0.f;      // mean of H over entries and batch
-  float baseline_loss = 0.f;     // sum of the regression losses
+  Var loss;                    // 1x1, to add to the task loss and minimise
+  float mean_reward = 0.f;     // mean of r over the batch
+  float mean_baseline = 0.f;   // mean of b over entries and batch (0 without baselines)
+  float mean_advantage = 0.f;  // mean of r - b
+  float mean_entropy = 0.f;    // mean of H over entries and batch
+  float baseline_loss = 0.f;   // sum of the regression losses
   // An estimate of the variance of the single-example gradient estimate, measured w.r.t. the logits of
   // each choice: per example g_b = (r_b - b_b) * logit_score_b (the gradient of -surrogate_b w.r.t. that
   // choice's logits), then the trace of the covariance over the batch, mean_b |g_b - mean g|^2, averaged

@@ -17,7 +17,7 @@ void EmaBaseline::update(const Matrix& rewards) {
 
 LearnedBaseline::LearnedBaseline(const ParamScope& scope, Index feature_width, Rng& rng,
                                  const LearnedBaselineOptions& options)
-    : options_(options), head_(scope, feature_width, 1, rng, Init::zeros()) {}
+    : options_(options), head_(scope, feature_width, 1, rng, {.weight_init = Init::zeros()}) {}
 
 Var LearnedBaseline::value(Tape& tape, Var features) {
   // The baseline must not shape the policy's features: it only reads them.

@@ -9,8 +9,8 @@
 #include <memory>
 #include <string>
 
-#include "framework/addressing/projection.h"
 #include "framework/autodiff/tape.h"
+#include "framework/nn/linear.h"
 
 namespace mann {
 
@@ -60,14 +60,15 @@ struct LearnedBaselineOptions {
 // by MSE regression to the rewards. Parameters under the scope: W, b.
 class LearnedBaseline : public ReinforceBaseline {
  public:
-  LearnedBaseline(const ParamScope& scope, Index feature_width, Rng& rng, const LearnedBaselineOptions& options = {});
+  LearnedBaseline(const ParamScope& scope, Index feature_width, Rng& rng,
+                  const LearnedBaselineOptions& options = {});
   Var value(Tape& tape, Var features) override;
   Var regression_loss(Var value, const Matrix& rewards) override;
   std::string type() const override { return "learned"; }
 
  private:
   LearnedBaselineOptions options_;
-  Projection head_;
+  Linear head_;
 };
 
 }  // namespace mann

@@ -30,7 +30,8 @@ struct AddressingInputs {
 
 // Checks d(sum R .* [w | read])/d(everything): the weighting and the read it gives.
 inline GradCheckResult check_addressing_gradients(AddressingModule& module, ParameterCollection& params,
-                                                  AddressingInputs& in, const GradCheckOptions& options = {}) {
+                                                  AddressingInputs& in,
+                                                  const GradCheckOptions& options = {}) {
   std::vector<Parameter*> all = params.parameters();
   all.push_back(&in.memory);
   all.push_back(&in.query);
@@ -46,10 +47,10 @@ inline GradCheckResult check_addressing_gradients(AddressingModule& module, Para
   return gradient_check_params(f, all, options);
 }
 
-#define MANN_CHECK_ADDRESSING_GRADIENTS(module, params, inputs)                            \
-  do {                                                                                     \
+#define MANN_CHECK_ADDRESSING_GRADIENTS(module, params, inputs)                                    \
+  do {                                                                                             \
     const auto mann_result_ = ::mann::testing::check_addressing_gradients(module, params, inputs); \
-    CHECK_MESSAGE(mann_result_.ok, mann_result_.describe());                               \
+    CHECK_MESSAGE(mann_result_.ok, mann_result_.describe());                                       \
   } while (0)
 
 // A (B x N) mask with example b's last `empty[b]` slots unusable.

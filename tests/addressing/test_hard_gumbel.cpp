@@ -195,8 +195,8 @@ TEST_CASE("gumbel attention: masks, noise statistics, evaluation, temperature sc
   ctx.training = false;
   ctx.rng = nullptr;
   Tape t;
-  const Matrix eval = m.address(t, t.constant(in.memory.value), &kMask, t.constant(in.query.value), Var{}, ctx, "")
-                          .value();
+  const Matrix eval =
+      m.address(t, t.constant(in.memory.value), &kMask, t.constant(in.query.value), Var{}, ctx, "").value();
   for (Index b = 0; b < 3; ++b) {
     Index best;
     probs.row(b).maxCoeff(&best);

@@ -131,7 +131,7 @@ TEST_CASE("ntm_location never weights masked slots, even after a shift onto them
   ParameterCollection pc(13);
   Rng rng(14);
   NTMLocationAddressing m(pc.scope("head"), {3, 4, 6}, rng, {});
-  pc.at("head/gate/b").value.setConstant(-20.f);          // follow the previous weighting...
+  pc.at("head/gate/b").value.setConstant(-20.f);           // follow the previous weighting...
   pc.at("head/shift/b").value = Matrix{{0.f, 0.f, 20.f}};  // ...shifted by +1
   const Matrix mask{{1, 1, 1, 0, 0, 0}, {1, 0, 1, 0, 1, 1}};
   Tape t;
@@ -142,8 +142,9 @@ TEST_CASE("ntm_location never weights masked slots, even after a shift onto them
   REQUIRE(w.value().allFinite());
   CHECK((w.value().array() * (1.f - mask.array())).abs().maxCoeff() == 0.f);
   CHECK(w.value().rowwise().sum().isApprox(Matrix::Ones(2, 1)));
-  CHECK_THROWS_AS(NTMLocationAddressing(pc.scope("narrow"), {3, 4, 4}, rng, NTMLocationOptions{.shift_range = 2}),
-                  ShapeError);
+  CHECK_THROWS_AS(
+      NTMLocationAddressing(pc.scope("narrow"), {3, 4, 4}, rng, NTMLocationOptions{.shift_range = 2}),
+      ShapeError);
 }
 
 TEST_CASE("ntm_write: erase then add, gradient-checked") {
@@ -152,13 +153,14 @@ TEST_CASE("ntm_write: erase then add, gradient-checked") {
   const Matrix weights = Rng(81).uniform_matrix(batch, slots, 0.f, 1.f);
   const Matrix erase = Rng(82).uniform_matrix(batch, width, 0.f, 1.f);
   const Matrix add = Rng(83).uniform_matrix(batch, width, -1.f, 1.f);
-  const auto result = gradient_check(
-      [](Tape&, const std::vector<Var>& v) { return ntm_write(v[0], v[1], v[2], v[3]); },
-      {memory, weights, erase, add});
+  const auto result =
+      gradient_check([](Tape&, const std::vector<Var>& v) { return ntm_write(v[0], v[1], v[2], v[3]); },
+                     {memory, weights, erase, add});
   CHECK_MESSAGE(result.ok, result.describe());
 
   Tape t;
-  const Matrix out = ntm_write(t.constant(memory), t.constant(weights), t.constant(erase), t.constant(add)).value();
+  const Matrix out =
+      ntm_write(t.constant(memory), t.constant(weights), t.constant(erase), t.constant(add)).value();
   for (Index b = 0; b < batch; ++b)
     for (Index i = 0; i < slots; ++i)
       for (Index j = 0; j < width; ++j) {
@@ -173,9 +175,9 @@ TEST_CASE("ntm_write: erase then add, gradient-checked") {
   CHECK(replaced.row(1).isApprox(add.row(0)));
   CHECK(replaced.row(0) == memory.row(0));
   CHECK(replaced.bottomRows(3) == memory.bottomRows(3));
-  CHECK_THROWS_AS(ntm_write(t.constant(memory), t.constant(weights), t.constant(Matrix::Ones(2, 3)),
-                            t.constant(add)),
-                  ShapeError);
+  CHECK_THROWS_AS(
+      ntm_write(t.constant(memory), t.constant(weights), t.constant(Matrix::Ones(2, 3)), t.constant(add)),
+      ShapeError);
 }
 
 TEST_CASE("NTM write head gradients through erase and add projections") {

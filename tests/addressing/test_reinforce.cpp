@@ -52,8 +52,7 @@ Estimates estimate(int n, ReinforceBaseline* baseline, uint64_t seed) {
     e.baseline = baseline;
     if (baseline) e.baseline_value = baseline->value(t, t.constant(Matrix::Zero(1, 1)));
     log.entries.push_back(e);
-    const ReinforceLoss loss =
-        reinforce_surrogate(t, log, Matrix::Constant(1, 1, kReward[action[0]]), 0.f);
+    const ReinforceLoss loss = reinforce_surrogate(t, log, Matrix::Constant(1, 1, kReward[action[0]]), 0.f);
     t.backward(loss.loss);
     const Eigen::VectorXd g = -theta.grad.row(0).transpose().cast<double>();
     sum += g;
@@ -131,7 +130,8 @@ TEST_CASE("REINFORCE diagnostics: reward, baseline, advantage, entropy and the g
   CHECK(loss.mean_advantage == doctest::Approx(rewards.mean() - 4.f));
   CHECK(loss.mean_entropy == doctest::Approx(e.entropy.value()(0, 0)));
   // Surrogate value: -mean(A log p) - 0.01 * mean H.
-  const double surrogate = -((rewards.array() - 4.f) * e.log_prob.value().array()).mean() - 0.01 * loss.mean_entropy;
+  const double surrogate =
+      -((rewards.array() - 4.f) * e.log_prob.value().array()).mean() - 0.01 * loss.mean_entropy;
   CHECK(loss.loss.item() == doctest::Approx(surrogate).epsilon(1e-4));
   // The EMA moved towards this batch's mean after the loss was built.
   CHECK(ema.average() == doctest::Approx(0.9f * 4.f + 0.1f * rewards.mean()));

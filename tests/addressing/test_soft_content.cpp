@@ -119,15 +119,15 @@ TEST_CASE("soft_content shape errors name the module") {
   SoftContentAddressing m(pc.scope("model/read1"), {3, 4, 5}, rng, {});
   Tape t;
   AddressingContext ctx;
-  CHECK_THROWS_WITH_AS(m.address(t, t.constant(Matrix::Zero(10, 4)), nullptr, t.constant(Matrix::Zero(2, 2)), Var{},
-                                 ctx, ""),
-                       doctest::Contains("model/read1"), ShapeError);
-  CHECK_THROWS_AS(m.address(t, t.constant(Matrix::Zero(12, 4)), nullptr, t.constant(Matrix::Zero(2, 3)), Var{}, ctx,
-                            ""),
-                  ShapeError);  // 6 slots, expected 5
+  CHECK_THROWS_WITH_AS(
+      m.address(t, t.constant(Matrix::Zero(10, 4)), nullptr, t.constant(Matrix::Zero(2, 2)), Var{}, ctx, ""),
+      doctest::Contains("model/read1"), ShapeError);
+  CHECK_THROWS_AS(
+      m.address(t, t.constant(Matrix::Zero(12, 4)), nullptr, t.constant(Matrix::Zero(2, 3)), Var{}, ctx, ""),
+      ShapeError);  // 6 slots, expected 5
   const Matrix bad_mask = Matrix::Ones(2, 4);
-  CHECK_THROWS_AS(m.address(t, t.constant(Matrix::Zero(10, 4)), &bad_mask, t.constant(Matrix::Zero(2, 3)), Var{},
-                            ctx, ""),
+  CHECK_THROWS_AS(m.address(t, t.constant(Matrix::Zero(10, 4)), &bad_mask, t.constant(Matrix::Zero(2, 3)),
+                            Var{}, ctx, ""),
                   ShapeError);
   CHECK(parse_content_score("additive") == ContentScore::Additive);
   CHECK_THROWS_AS(parse_content_score("bilinear"), UserError);
@@ -144,7 +144,8 @@ TEST_CASE("attention recorder keeps a time series per name") {
   AddressingInputs in(2, kSlots, kWidth, kQuery, 40);
   for (int step = 0; step < 3; ++step)
     m.address(t, t.constant(in.memory.value), nullptr, t.constant(in.query.value), Var{}, ctx, "read");
-  m.address(t, t.constant(in.memory.value), nullptr, t.constant(in.query.value), Var{}, ctx, "");  // not recorded
+  m.address(t, t.constant(in.memory.value), nullptr, t.constant(in.query.value), Var{}, ctx,
+            "");  // not recorded
   REQUIRE(recorder.entries().size() == 1);
   CHECK(recorder.find("read")->steps.size() == 3);
   const Matrix ex = recorder.example("read", 1);
