@@ -1,6 +1,7 @@
 #include "tools/experiment.h"
 
 #include "datasets/register_datasets.h"
+#include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
 #include "framework/components/training_components.h"
 #include "framework/config/experiment.h"
@@ -46,6 +47,7 @@ const ComponentSpec& output_spec() {
 Registry make_registry() {
   Registry r;
   register_training_components(r);
+  register_addressing_components(r);
   register_datasets(r);
   register_models(r);
   r.add_spec(train_spec());
