@@ -99,6 +99,13 @@ ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& 
   return root;
 }
 
+ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label,
+                               const std::vector<std::string>& overrides) {
+  ConfigNode root = load_config_string(yaml_text, label);
+  for (const auto& s : overrides) apply_override(root, s);
+  return parse_stored_config(to_yaml(root), label);
+}
+
 Experiment build_experiment(const ConfigNode& config, const BuildOptions& options) {
   const Registry& r = builtin_registry();
   Experiment e;
