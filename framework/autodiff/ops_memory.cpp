@@ -118,6 +118,20 @@ Var memory_read(Var weights, Var memory) {
   return t.last();
 }
 
+namespace {
+
+// For offset k of circular_conv, out(i) takes w(j) with j = (i - k + r) mod N. The pairs (i, j) form two
+// contiguous runs, so forward and backward work on whole segments instead of index arithmetic per entry:
+// calls f(out_start, in_start, length) for each run.
+template <class F>
+void for_each_shift_run(Index N, Index k, Index r, F f) {
+  const Index j0 = (((r - k) % N) + N) % N;  // j for i = 0
+  f(Index{0}, j0, N - j0);
+  if (j0 > 0) f(N - j0, Index{0}, j0);
+}
+
+}  // namespace
+
 Var circular_conv(Var w, Var s) {
   Tape& t = detail::tape_of(w, s);
   const Matrix& wv = t.value(w.id);
@@ -134,17 +148,19 @@ Var circular_conv(Var w, Var s) {
     Matrix* s_grad = gs ? &tp.grad_buffer(nd.inputs[1]) : nullptr;
     for (Index e = 0; e < W.rows(); ++e)
       for (Index k = 0; k < K; ++k)
-        for (Index i = 0; i < N; ++i) {
-          const Index j = ((i - k + r) % N + N) % N;  // out(i) takes w(j) with weight s(k)
-          if (gw) (*w_grad)(e, j) += nd.grad(e, i) * S(e, k);
-          if (gs) (*s_grad)(e, k) += nd.grad(e, i) * W(e, j);
-        }
+        for_each_shift_run(N, k, r, [&](Index out, Index in, Index len) {
+          const auto g = nd.grad.row(e).segment(out, len);
+          if (gw) w_grad->row(e).segment(in, len) += S(e, k) * g;
+          if (gs) (*s_grad)(e, k) += g.dot(W.row(e).segment(in, len));
+        });
   }, {w, s});
   const Index N = wv.cols(), K = sv.cols(), r = K / 2;
   n.value.setZero(wv.rows(), N);
   for (Index e = 0; e < wv.rows(); ++e)
     for (Index k = 0; k < K; ++k)
-      for (Index i = 0; i < N; ++i) n.value(e, i) += wv(e, ((i - k + r) % N + N) % N) * sv(e, k);
+      for_each_shift_run(N, k, r, [&](Index out, Index in, Index len) {
+        n.value.row(e).segment(out, len) += sv(e, k) * wv.row(e).segment(in, len);
+      });
   return t.last();
 }
 
