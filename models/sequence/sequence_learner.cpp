@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "framework/autodiff/ops.h"
+#include "framework/train/reinforce.h"
 
 namespace mann {
 namespace {
@@ -30,16 +31,23 @@ SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& 
 
   std::vector<int> wrong(static_cast<size_t>(batch.batch), 0);
   const Matrix& out = selected.value();
+  Matrix example_loss = Matrix::Zero(batch.batch, 1);
   int64_t errors = 0;
-  for (size_t k = 0; k < rows.size(); ++k)
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const auto x = out.row(static_cast<Index>(k)).array();
+    const auto y = targets.row(static_cast<Index>(k)).array();
+    // The same stable BCE as bce_with_logits: max(x, 0) - x y + log(1 + e^-|x|).
+    example_loss(rows[k] % batch.batch, 0) += (x.max(0.f) - x * y + (-x.abs()).exp().log1p()).sum();
     for (Index j = 0; j < out.cols(); ++j)
       if ((out(static_cast<Index>(k), j) > 0.f) != (targets(static_cast<Index>(k), j) > 0.5f)) {
         ++errors;
         ++wrong[static_cast<size_t>(rows[k] % batch.batch)];
       }
+  }
   int all_right = 0;
   for (int w : wrong) all_right += w == 0;
-  return {loss, static_cast<double>(errors) / batch.batch, static_cast<double>(all_right) / batch.batch};
+  return {loss, static_cast<double>(errors) / batch.batch, static_cast<double>(all_right) / batch.batch,
+          std::move(example_loss)};
 }
 
 Var SequenceLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
@@ -48,10 +56,13 @@ Var SequenceLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& 
 
 Var SequenceLearner::training_step_on(Tape& tape, const SequenceBatch& batch, int64_t step, Rng& rng,
                                       Metrics& metrics) {
-  ForwardContext ctx{true, &rng, step, nullptr, nullptr};
+  PolicyLog policy;
+  ForwardContext ctx{true, &rng, step, nullptr, &policy};
   const Scored s = score(tape, batch, ctx);
   const double nats = s.loss.item();
   metrics = {{"loss", nats}, {"bits", nats / kLn2}, {"bit_errors", s.bit_errors}};
+  // Hard attention's choices get their gradient from REINFORCE with reward -loss of each sequence.
+  if (!policy.empty()) return s.loss + reinforce_surrogate(tape, policy, -s.example_loss).loss;
   return s.loss;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Trains a SequenceModel on an algorithmic SequenceTask with the NTM paper's measures: binary
 // cross-entropy over the output phase, reported in bits per sequence, and bit errors per sequence
-// (outputs thresholded at 0.5); plus the fraction of sequences with every bit right.
+// (outputs thresholded at 0.5); plus the fraction of sequences with every bit right. Choices of hard
+// attention modules (recorded in the forward's PolicyLog) are trained by REINFORCE with each sequence's
+// negative loss as its reward.
 #include <memory>
 
 #include "datasets/algorithmic/sequence_task.h"
@@ -40,6 +42,7 @@ class SequenceLearner : public Learner {
     Var loss;           // summed binary cross-entropy (nats) over the output phase, averaged over sequences
     double bit_errors;  // per sequence
     double all_right;   // fraction of sequences without a wrong bit
+    Matrix example_loss;  // (B x 1) binary cross-entropy (nats) of each sequence: REINFORCE's reward is -this
   };
   Scored score(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx);
 
