@@ -8,6 +8,8 @@
 namespace mann {
 namespace {
 
+using RowArray = Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
 void check_query(const char* op, const Matrix& memory, const Matrix& query) {
   if (memory.cols() != query.cols())
     detail::shape_error(op, "memory " + shape_string(memory) + " and query " + shape_string(query) +
@@ -55,21 +57,24 @@ Var memory_cosine(Var memory, Var query, float eps) {
     const bool gm = tp.requires_grad(nd.inputs[0]), gq = tp.requires_grad(nd.inputs[1]);
     Matrix* mem_grad = gm ? &tp.grad_buffer(nd.inputs[0]) : nullptr;
     Matrix* q_grad = gq ? &tp.grad_buffer(nd.inputs[1]) : nullptr;
+    // Per-slot coefficients for the whole batch at once, laid out like the weighting (B x N):
+    // d cos / d m = q / (|m||q|) - cos m / |m|^2,  d cos / d q = m / (|m||q|) - cos q / |q|^2.
+    const Eigen::Map<const RowArray> mem_norm(nd.saved.data(), batch, slots);
+    const auto q_norm = nd.saved.col(0).tail(batch).array();
+    const RowArray coef = nd.grad.array() / (mem_norm.colwise() * q_norm);
+    const RowArray self = nd.grad.array() * nd.value.array() / mem_norm.square();
     for (Index e = 0; e < batch; ++e) {
       const auto block = M.middleRows(e * slots, slots);
-      const auto mem_norm = nd.saved.col(0).segment(e * slots, slots).array();  // (N)
-      const float q_norm = nd.saved(batch * slots + e, 0);
-      const auto sim = nd.value.row(e).transpose().array();                      // (N)
-      const auto g = nd.grad.row(e).transpose().array();                         // (N)
-      const Eigen::ArrayXf coef = g / (mem_norm * q_norm);
       if (gm) {
-        const Eigen::ArrayXf self = g * sim / mem_norm.square();
-        mem_grad->middleRows(e * slots, slots).noalias() +=
-            coef.matrix() * Q.row(e) - (block.array().colwise() * self).matrix();
+        auto g = mem_grad->middleRows(e * slots, slots);
+        g.noalias() += coef.row(e).matrix().transpose() * Q.row(e);
+        g.array() -= block.array().colwise() * self.row(e).transpose();
       }
       if (gq) {
-        const float self = (g * sim).sum() / (q_norm * q_norm);
-        q_grad->row(e).noalias() += coef.matrix().transpose() * block - self * Q.row(e);
+        const float q_self =
+            (nd.grad.row(e).array() * nd.value.row(e).array()).sum() / (q_norm(e) * q_norm(e));
+        q_grad->row(e).noalias() += coef.row(e).matrix() * block;
+        q_grad->row(e) -= q_self * Q.row(e);
       }
     }
   }, {memory, query});
@@ -77,12 +82,10 @@ Var memory_cosine(Var memory, Var query, float eps) {
   n.saved.col(0).head(B * N) = (mem.rowwise().squaredNorm().array() + eps).sqrt().matrix();
   n.saved.col(0).tail(B) = (q.rowwise().squaredNorm().array() + eps).sqrt().matrix();
   n.value.resize(B, N);
-  for (Index e = 0; e < B; ++e) {
-    const Eigen::VectorXf dots = mem.middleRows(e * N, N) * q.row(e).transpose();
-    n.value.row(e) = (dots.array() / (n.saved.col(0).segment(e * N, N).array() * n.saved(B * N + e, 0)))
-                         .matrix()
-                         .transpose();
-  }
+  for (Index e = 0; e < B; ++e)
+    n.value.row(e).noalias() = (mem.middleRows(e * N, N) * q.row(e).transpose()).transpose();
+  n.value.array() /=
+      Eigen::Map<const RowArray>(n.saved.data(), B, N).colwise() * n.saved.col(0).tail(B).array();
   return t.last();
 }
 
