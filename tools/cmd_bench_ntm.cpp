@@ -4,7 +4,7 @@
 #include <sys/resource.h>
 
 #include <chrono>
-#include <cstdio>
+#include <iomanip>
 #include <iostream>
 
 #include "models/sequence/sequence_learner.h"
@@ -104,12 +104,12 @@ int bench_ntm(const Args& args) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   const double timed = static_cast<double>(steps - kWarmupSteps);
-  std::printf(
-      "throughput %.1f sequences/s, %.0f time steps/s (steps %lld..%lld, mean %.1f time steps/seq, "
-      "batch %d, threads %d), peak memory %.1f MiB\n",
-      timed * batch / seconds, static_cast<double>(learner.time_steps) / seconds,
-      static_cast<long long>(kWarmupSteps + 1), static_cast<long long>(steps),
-      static_cast<double>(learner.time_steps) / timed, batch, threads, peak_memory_mib());
+  std::cout << std::fixed << std::setprecision(1) << "throughput " << timed * batch / seconds
+            << " sequences/s, " << std::setprecision(0) << static_cast<double>(learner.time_steps) / seconds
+            << " time steps/s (steps " << kWarmupSteps + 1 << ".." << steps << ", mean "
+            << std::setprecision(1) << static_cast<double>(learner.time_steps) / timed
+            << " time steps/seq, batch " << batch << ", threads " << threads << "), peak memory "
+            << peak_memory_mib() << " MiB" << std::endl;
   return kOk;
 }
 
