@@ -8,6 +8,8 @@
 namespace mann {
 namespace {
 
+using RowArray = Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
 void check_query(const char* op, const Matrix& memory, const Matrix& query) {
   if (memory.cols() != query.cols())
     detail::shape_error(op, "memory " + shape_string(memory) + " and query " + shape_string(query) +
@@ -55,21 +57,24 @@ Var memory_cosine(Var memory, Var query, float eps) {
     const bool gm = tp.requires_grad(nd.inputs[0]), gq = tp.requires_grad(nd.inputs[1]);
     Matrix* mem_grad = gm ? &tp.grad_buffer(nd.inputs[0]) : nullptr;
     Matrix* q_grad = gq ? &tp.grad_buffer(nd.inputs[1]) : nullptr;
+    // Per-slot coefficients for the whole batch at once, laid out like the weighting (B x N):
+    // d cos / d m = q / (|m||q|) - cos m / |m|^2,  d cos / d q = m / (|m||q|) - cos q / |q|^2.
+    const Eigen::Map<const RowArray> mem_norm(nd.saved.data(), batch, slots);
+    const auto q_norm = nd.saved.col(0).tail(batch).array();
+    const RowArray coef = nd.grad.array() / (mem_norm.colwise() * q_norm);
+    const RowArray self = nd.grad.array() * nd.value.array() / mem_norm.square();
     for (Index e = 0; e < batch; ++e) {
       const auto block = M.middleRows(e * slots, slots);
-      const auto mem_norm = nd.saved.col(0).segment(e * slots, slots).array();  // (N)
-      const float q_norm = nd.saved(batch * slots + e, 0);
-      const auto sim = nd.value.row(e).transpose().array();                      // (N)
-      const auto g = nd.grad.row(e).transpose().array();                         // (N)
-      const Eigen::ArrayXf coef = g / (mem_norm * q_norm);
       if (gm) {
-        const Eigen::ArrayXf self = g * sim / mem_norm.square();
-        mem_grad->middleRows(e * slots, slots).noalias() +=
-            coef.matrix() * Q.row(e) - (block.array().colwise() * self).matrix();
+        auto g = mem_grad->middleRows(e * slots, slots);
+        g.noalias() += coef.row(e).matrix().transpose() * Q.row(e);
+        g.array() -= block.array().colwise() * self.row(e).transpose();
       }
       if (gq) {
-        const float self = (g * sim).sum() / (q_norm * q_norm);
-        q_grad->row(e).noalias() += coef.matrix().transpose() * block - self * Q.row(e);
+        const float q_self =
+            (nd.grad.row(e).array() * nd.value.row(e).array()).sum() / (q_norm(e) * q_norm(e));
+        q_grad->row(e).noalias() += coef.row(e).matrix() * block;
+        q_grad->row(e) -= q_self * Q.row(e);
       }
     }
   }, {memory, query});
@@ -77,12 +82,10 @@ Var memory_cosine(Var memory, Var query, float eps) {
   n.saved.col(0).head(B * N) = (mem.rowwise().squaredNorm().array() + eps).sqrt().matrix();
   n.saved.col(0).tail(B) = (q.rowwise().squaredNorm().array() + eps).sqrt().matrix();
   n.value.resize(B, N);
-  for (Index e = 0; e < B; ++e) {
-    const Eigen::VectorXf dots = mem.middleRows(e * N, N) * q.row(e).transpose();
-    n.value.row(e) = (dots.array() / (n.saved.col(0).segment(e * N, N).array() * n.saved(B * N + e, 0)))
-                         .matrix()
-                         .transpose();
-  }
+  for (Index e = 0; e < B; ++e)
+    n.value.row(e).noalias() = (mem.middleRows(e * N, N) * q.row(e).transpose()).transpose();
+  n.value.array() /=
+      Eigen::Map<const RowArray>(n.saved.data(), B, N).colwise() * n.saved.col(0).tail(B).array();
   return t.last();
 }
 
@@ -118,6 +121,20 @@ Var memory_read(Var weights, Var memory) {
   return t.last();
 }
 
+namespace {
+
+// For offset k of circular_conv, out(i) takes w(j) with j = (i - k + r) mod N. The pairs (i, j) form two
+// contiguous runs, so forward and backward work on whole segments instead of index arithmetic per entry:
+// calls f(out_start, in_start, length) for each run.
+template <class F>
+void for_each_shift_run(Index N, Index k, Index r, F f) {
+  const Index j0 = (((r - k) % N) + N) % N;  // j for i = 0
+  f(Index{0}, j0, N - j0);
+  if (j0 > 0) f(N - j0, Index{0}, j0);
+}
+
+}  // namespace
+
 Var circular_conv(Var w, Var s) {
   Tape& t = detail::tape_of(w, s);
   const Matrix& wv = t.value(w.id);
@@ -134,17 +151,19 @@ Var circular_conv(Var w, Var s) {
     Matrix* s_grad = gs ? &tp.grad_buffer(nd.inputs[1]) : nullptr;
     for (Index e = 0; e < W.rows(); ++e)
       for (Index k = 0; k < K; ++k)
-        for (Index i = 0; i < N; ++i) {
-          const Index j = ((i - k + r) % N + N) % N;  // out(i) takes w(j) with weight s(k)
-          if (gw) (*w_grad)(e, j) += nd.grad(e, i) * S(e, k);
-          if (gs) (*s_grad)(e, k) += nd.grad(e, i) * W(e, j);
-        }
+        for_each_shift_run(N, k, r, [&](Index out, Index in, Index len) {
+          const auto g = nd.grad.row(e).segment(out, len);
+          if (gw) w_grad->row(e).segment(in, len) += S(e, k) * g;
+          if (gs) (*s_grad)(e, k) += g.dot(W.row(e).segment(in, len));
+        });
   }, {w, s});
   const Index N = wv.cols(), K = sv.cols(), r = K / 2;
   n.value.setZero(wv.rows(), N);
   for (Index e = 0; e < wv.rows(); ++e)
     for (Index k = 0; k < K; ++k)
-      for (Index i = 0; i < N; ++i) n.value(e, i) += wv(e, ((i - k + r) % N + N) % N) * sv(e, k);
+      for_each_shift_run(N, k, r, [&](Index out, Index in, Index len) {
+        n.value.row(e).segment(out, len) += sv(e, k) * wv.row(e).segment(in, len);
+      });
   return t.last();
 }
 
