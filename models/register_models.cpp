@@ -2,6 +2,7 @@
 
 #include "framework/components/spec_helpers.h"
 #include "framework/train/learner.h"
+#include "models/memn2n/register_memn2n.h"
 #include "models/model_context.h"
 #include "models/sequence/lstm_sequence_model.h"
 #include "models/sequence/sequence_learner.h"
@@ -35,6 +36,9 @@ void register_lstm(Registry& r) {
 
 }  // namespace
 
-void register_models(Registry& registry) { register_lstm(registry); }
+void register_models(Registry& registry) {
+  register_lstm(registry);
+  register_memn2n(registry);
+}
 
 }  // namespace mann

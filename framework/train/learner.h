@@ -39,6 +39,10 @@ class Learner {
   virtual int64_t steps_per_epoch() const { return 0; }
   // Text a checkpoint must carry to rebuild the learner's data view (e.g. a vocabulary); key -> text.
   virtual std::map<std::string, std::string> checkpoint_extras() const { return {}; }
+  // Attention weights a checkpoint keeps for inspection (e.g. per hop, for a few fixed examples, computed
+  // with the current parameters); path ("example0/hop1") -> matrix, stored under /attention. The text that
+  // explains them (the examples' sentences) belongs in checkpoint_extras().
+  virtual std::map<std::string, Matrix> attention_maps() const { return {}; }
 };
 
 }  // namespace mann
