@@ -8,7 +8,7 @@
 
 namespace {
 
-const char* kUsage = R"(usage: mann <command> [options]
+const char* kMainUsage = R"(usage: mann <command> [options]
 
 commands:
   train CONFIG [--set key=value]... [--out DIR] [--resume RUN_OR_CKPT] [--threads N] [--data-dir DIR]
@@ -31,12 +31,12 @@ int main(int argc, char** argv) {
       {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command},
       {"bench", bench_command}};
   if (argc < 2) {
-    std::cerr << kUsage << "\n";
+    std::cerr << kMainUsage << "\n";
     return kUsage;
   }
   const std::string name = argv[1];
   if (name == "--help" || name == "-h" || name == "help") {
-    std::cout << kUsage << "\n";
+    std::cout << kMainUsage << "\n";
     return kOk;
   }
   if (name == "--version") {
@@ -45,7 +45,7 @@ int main(int argc, char** argv) {
   }
   const auto command = commands.find(name);
   if (command == commands.end()) {
-    std::cerr << "mann: unknown command `" << name << "`\n\n" << kUsage << "\n";
+    std::cerr << "mann: unknown command `" << name << "`\n\n" << kMainUsage << "\n";
     return kUsage;
   }
   const Args args(argv + 2, argv + argc);

@@ -83,6 +83,9 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
     if (options_.clip_value > 0) clip_grad_value(params, static_cast<float>(options_.clip_value));
     const double norm = options_.clip_norm > 0 ? clip_grad_norm(params, options_.clip_norm) : grad_norm(params);
     optimizer_.step(params);
+    if (!all_values_finite(params, &bad))
+      throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": parameter `" + bad +
+                             "` became NaN or Inf in the update");
     learner_.after_step();
     ++progress.step;
     progress.examples_seen += learner_.examples_per_step();

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <sstream>
+#include <vector>
 
 #include "tests/tools/cli_support.h"
 
@@ -127,7 +129,7 @@ TEST_CASE("training stops on a diverging loss and keeps the last good checkpoint
   const std::string config = dir.file("tiny.yaml", kTinyCopy);
   const fs::path run = dir.path / "run";
   const auto result = run_mann("train " + config + " --out " + run.string() +
-                               " --set train.optimizer={type: sgd, lr: 1e30} --set train.checkpoint_every=1");
+                               " --set 'train.optimizer={type: adam, lr: 1e38}' --set train.checkpoint_every=1");
   CHECK_MESSAGE(result.exit_code == 3, result.output);
   CHECK(result.output.find("training stopped: step") != std::string::npos);
   CHECK(result.output.find("last good checkpoint") != std::string::npos);

@@ -1,0 +1,105 @@
+// The training loop with a scripted learner: reports, evaluations, best tracking, checkpoint requests and
+// the NaN/Inf guard.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "framework/autodiff/ops.h"
+#include "framework/train/sgd.h"
+#include "framework/train/trainer.h"
+
+using namespace mann;
+
+namespace {
+
+// Minimises (w - 3)^2; can be told to produce a NaN loss or gradient at a given step.
+class ScriptedLearner : public Learner {
+ public:
+  ScriptedLearner() : w_(params_.add("model/w", Matrix::Zero(1, 1))) {}
+  ParameterCollection& parameters() override { return params_; }
+  Var training_step(Tape& tape, int64_t step, Rng&, Metrics& metrics) override {
+    Var w = tape.param(w_);
+    Var loss = square(w - 3.f);
+    if (step == nan_loss_at) loss = loss * std::nanf("");
+    // sqrt at 0 has a finite value and an infinite slope: a finite loss with a NaN gradient
+    if (step == nan_grad_at) loss = loss + sqrt(square(w) * 0.f);
+    metrics = {{"loss", loss.item()}};
+    return loss;
+  }
+  Metrics evaluate(const std::string&, Rng&) override {
+    ++evaluations;
+    return {{"distance", std::abs(w_.value(0, 0) - 3.0)}};
+  }
+  std::vector<std::string> train_metric_names() const override { return {"loss"}; }
+  std::vector<std::string> eval_metric_names() const override { return {"distance"}; }
+  int64_t examples_per_step() const override { return 2; }
+
+  int64_t nan_loss_at = -1, nan_grad_at = -1;
+  int evaluations = 0;
+
+ private:
+  ParameterCollection params_;
+  Parameter& w_;
+};
+
+struct Run {
+  ScriptedLearner learner;
+  SGD optimizer{SGDOptions{0.1f}};
+  ConstantSchedule schedule{0.1f};
+  ProgressReporter progress{stderr, 0};
+  std::vector<std::pair<int64_t, bool>> checkpoints;
+  int rows = 0;
+
+  TrainingProgress train(TrainerOptions options) {
+    Trainer::Hooks hooks;
+    hooks.on_row = [&](const MetricsTable&) { ++rows; };
+    hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) { checkpoints.emplace_back(p.step, best); };
+    Trainer trainer(learner, optimizer, schedule, options, progress, hooks);
+    TrainingProgress state;
+    Rng rng(1);
+    trainer.run(state, rng);
+    return state;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the trainer reports, evaluates, tracks the best metric and asks for checkpoints") {
+  Run run;
+  TrainerOptions options;
+  options.steps = 40;
+  options.log_every = 10;
+  options.eval_every = 20;
+  options.checkpoint_every = 20;
+  const TrainingProgress p = run.train(options);
+  CHECK(p.step == 40);
+  CHECK(p.examples_seen == 80);
+  CHECK(run.rows == 4);
+  CHECK(run.learner.evaluations == 2);
+  CHECK(p.best_step == 40);  // the distance to the optimum keeps falling
+  CHECK(p.best_metric_name == "valid_distance");
+  CHECK(run.learner.parameters().at("model/w").value(0, 0) == doctest::Approx(3.f).epsilon(1e-3));
+  const std::vector<std::pair<int64_t, bool>> expected = {{20, false}, {20, true}, {40, false}, {40, true}};
+  CHECK(run.checkpoints == expected);
+  CHECK(p.history.columns.front() == "step");
+  CHECK(p.history.column("loss").size() == 4);
+}
+
+TEST_CASE("a NaN loss stops training, naming the step, before any update or checkpoint of it") {
+  Run run;
+  run.learner.nan_loss_at = 12;  // the 13th step
+  TrainerOptions options;
+  options.steps = 40;
+  options.checkpoint_every = 5;
+  CHECK_THROWS_WITH_AS(run.train(options), doctest::Contains("step 13: the loss is"), TrainingDiverged);
+  CHECK(run.checkpoints.back().first == 10);
+}
+
+TEST_CASE("a NaN gradient stops training, naming the parameter") {
+  Run run;
+  run.learner.nan_grad_at = 2;
+  TrainerOptions options;
+  options.steps = 10;
+  CHECK_THROWS_WITH_AS(run.train(options), doctest::Contains("step 3: the gradient of parameter `model/w`"),
+                       TrainingDiverged);
+}
