@@ -22,7 +22,7 @@ struct MemN2NLearner::Scores {
 
 namespace {
 
-constexpr float kNoBest = std::numeric_limits<float>::infinity();
+constexpr float kNoBest = std::numeric_limits<float>::max();  // finite: checkpoints stay all-finite
 
 // Index ranges [first, first + count) of `n` items in chunks of `chunk`.
 template <class F>
