@@ -15,7 +15,8 @@
 namespace mann {
 namespace {
 
-const char* kBenchUsage = R"(usage: mann bench memn2n [--task T] [--batch B] [--threads N] [--data-dir DIR] [--epochs E]
+const char* kBenchUsage =
+    R"(usage: mann bench memn2n [--task T] [--batch B] [--threads N] [--data-dir DIR] [--epochs E]
 
 Trains MemN2N on one bAbI task (1k) with the recipe of shared/bench/ref/memn2n_babi.py: 3 hops, adjacent
 tying, position and temporal encoding, d = 20, memory 50 (padded to the longest story, empty slots masked),
@@ -38,7 +39,8 @@ int bench_memn2n(const BenchOptions& b) {
   MemN2NLearnerOptions options;
   options.batch = b.batch;
   options.seed = b.seed;
-  MemN2NLearner learner(std::move(data), std::make_unique<ParameterCollection>(b.seed), MemN2NOptions{}, options);
+  MemN2NLearner learner(std::move(data), std::make_unique<ParameterCollection>(b.seed), MemN2NOptions{},
+                        options);
   std::printf("task %d: train=%d test=%zu vocab=%d memory=%d batch=%d\n", b.task, questions,
               learner.data().test.size(), learner.data().vocab.size(),
               std::min(learner.data().memory_size, learner.data().max_story_len), b.batch);
@@ -71,12 +73,13 @@ int bench_memn2n(const BenchOptions& b) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (epoch > 0) timed_seconds += seconds, timed_questions += questions;
     const Metrics test = learner.evaluate("test", rng);
-    std::printf("epoch %d train_loss %.4f test_error %.1f%% %.0f questions/s\n", epoch + 1, loss_sum / questions,
-                100 * test[0].second, questions / seconds);
+    std::printf("epoch %d train_loss %.4f test_error %.1f%% %.0f questions/s\n", epoch + 1,
+                loss_sum / questions, 100 * test[0].second, questions / seconds);
     std::fflush(stdout);
   }
   if (timed_seconds > 0)
-    std::printf("throughput %.0f questions/s (training, epochs 2..%d)\n", timed_questions / timed_seconds, b.epochs);
+    std::printf("throughput %.0f questions/s (training, epochs 2..%d)\n", timed_questions / timed_seconds,
+                b.epochs);
   return kOk;
 }
 

@@ -55,7 +55,8 @@ MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollecti
   if (options.random_noise < 0.f || options.random_noise > 1.f)
     throw UserError("MemN2N random_noise must be in [0, 1]");
   // Memories padded only up to the longest story (plus room for RN), never beyond the memory size.
-  shape_.memory_size = slots_with_noise(std::max(1, data_.max_story_len), options.random_noise, data_.memory_size);
+  shape_.memory_size =
+      slots_with_noise(std::max(1, data_.max_story_len), options.random_noise, data_.memory_size);
   MemN2NOptions m = model;
   m.vocab = data_.vocab.size();
   m.memory_size = data_.memory_size;
@@ -95,7 +96,8 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng&, Metrics& metric
   const MemN2N::Output out = model_->forward(tape, input_, mode());
   Var mean_loss = softmax_cross_entropy(out.logits, batch.answer);
   // The paper sums over the batch; LS's smaller learning rate is the same scale on the gradient for SGD.
-  const float scale_by = (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) * (ls ? options_.ls_lr_factor : 1.f);
+  const float scale_by =
+      (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) * (ls ? options_.ls_lr_factor : 1.f);
   const std::vector<int> predicted = argmax_rows(out.logits.value());
   int wrong = 0;
   for (int b = 0; b < batch.batch; ++b) wrong += predicted[b] != batch.answer[b];
@@ -188,7 +190,8 @@ std::map<std::string, Matrix> MemN2NLearner::attention_maps() const {
     const std::string example = "example" + std::to_string(i);
     const Index n = batch.sentence_count[i];
     for (size_t k = 0; k < out.attention.size(); ++k)
-      maps[example + "/hop" + std::to_string(k + 1)] = out.attention[k].value().row(static_cast<Index>(i)).head(n);
+      maps[example + "/hop" + std::to_string(k + 1)] =
+          out.attention[k].value().row(static_cast<Index>(i)).head(n);
     maps[example + "/predicted"] = Matrix::Constant(1, 1, static_cast<float>(predicted[i]));
   }
   return maps;

@@ -18,7 +18,8 @@ void position_encoding_weights(const std::vector<int>& ids, int bag_size, int di
       for (int j = 1; j <= length; ++j)
         for (int k = 1; k <= dim; ++k) {
           const float jJ = static_cast<float>(j) / static_cast<float>(length);
-          table(j - 1, k - 1) = (1.f - jJ) - (static_cast<float>(k) / static_cast<float>(dim)) * (1.f - 2.f * jJ);
+          table(j - 1, k - 1) =
+              (1.f - jJ) - (static_cast<float>(k) / static_cast<float>(dim)) * (1.f - 2.f * jJ);
         }
     }
     out.middleRows(bag * bag_size, length) = table;

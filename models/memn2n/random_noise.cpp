@@ -30,7 +30,8 @@ void insert_empty_memories(BabiBatch& batch, float fraction, Rng& rng) {
     int* sentences = batch.sentences.data() + static_cast<size_t>(b) * N * S;
     words.assign(sentences, sentences + static_cast<size_t>(n) * S);
     std::fill(sentences, sentences + static_cast<size_t>(n + k) * S, -1);
-    for (int i = 0; i < n; ++i) std::copy_n(words.begin() + static_cast<size_t>(i) * S, S, sentences + slot_of[i] * S);
+    for (int i = 0; i < n; ++i)
+      std::copy_n(words.begin() + static_cast<size_t>(i) * S, S, sentences + slot_of[i] * S);
     batch.sentence_count[b] = n + k;
     for (int m = 0; m < n + k; ++m) batch.time[static_cast<size_t>(b) * N + m] = n + k - 1 - m;
     for (int f = 0; f < F; ++f) {

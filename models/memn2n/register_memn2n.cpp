@@ -10,21 +10,27 @@ void register_memn2n(Registry& r) {
   const MemN2NOptions m;
   const MemN2NLearnerOptions l;
   r.add<Learner, ModelContext>(
-      {"model", "memn2n",
+      {"model",
+       "memn2n",
        "End-To-End Memory Network (Sukhbaatar et al. 2015) for bAbI QA: K hops of attention over sentence "
        "memories, answer over the vocabulary.",
-       {option("hops", "int", m.hops, "memory hops K"),
-        option("dim", "int", m.dim, "embedding dimension d"),
+       {option("hops", "int", m.hops, "memory hops K"), option("dim", "int", m.dim, "embedding dimension d"),
         option("tying", "string", std::string("adjacent"), "weight tying: adjacent or layerwise (with H)"),
         option("encoding", "string", std::string("pe"), "sentence encoding: bow or pe (position encoding)"),
         option("temporal", "bool", m.temporal, "temporal encoding of memory order (TE)"),
         option("init_std", "float", m.init_std, "weights ~ N(0, init_std)"),
-        option("linear_start", "bool", l.linear_start, "LS: no attention softmax until validation loss stops falling"),
-        option("ls_lr_factor", "float", l.ls_lr_factor, "LS learning rate relative to the optimizer's (0.005/0.01)"),
-        option("ls_max_epochs", "int", l.ls_max_epochs, "LS ends after this many epochs at the latest (0: no cap)"),
-        option("random_noise", "float", l.random_noise, "RN: fraction of empty memories inserted in training (0.1)"),
-        option("sum_loss", "bool", l.sum_loss, "cross-entropy summed over the batch (paper) instead of averaged"),
-        option("attention_examples", "int", l.attention_examples, "test questions whose attention checkpoints keep")}},
+        option("linear_start", "bool", l.linear_start,
+               "LS: no attention softmax until validation loss stops falling"),
+        option("ls_lr_factor", "float", l.ls_lr_factor,
+               "LS learning rate relative to the optimizer's (0.005/0.01)"),
+        option("ls_max_epochs", "int", l.ls_max_epochs,
+               "LS ends after this many epochs at the latest (0: no cap)"),
+        option("random_noise", "float", l.random_noise,
+               "RN: fraction of empty memories inserted in training (0.1)"),
+        option("sum_loss", "bool", l.sum_loss,
+               "cross-entropy summed over the batch (paper) instead of averaged"),
+        option("attention_examples", "int", l.attention_examples,
+               "test questions whose attention checkpoints keep")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         QaDataset& data = c.dataset_as<QaDataset>(v, "qa", "babi");
         MemN2NOptions o;
@@ -56,8 +62,8 @@ void register_memn2n(Registry& r) {
         lo.seed = c.seed;
         if (lo.random_noise < 0.f || lo.random_noise > 1.f) v.fail("random_noise", "must be in [0, 1]");
         if (lo.ls_lr_factor <= 0.f) v.fail("ls_lr_factor", "must be positive");
-        return std::make_unique<MemN2NLearner>(std::move(data.data()), std::make_unique<ParameterCollection>(c.seed),
-                                               o, lo);
+        return std::make_unique<MemN2NLearner>(std::move(data.data()),
+                                               std::make_unique<ParameterCollection>(c.seed), o, lo);
       });
 }
 

@@ -43,6 +43,8 @@ std::vector<int> EpochSampler::indices(int64_t step) {
   return {order_.begin() + first, order_.begin() + last};
 }
 
-uint64_t step_seed(uint64_t seed, int64_t step) { return mix(mix(seed ^ 0x5851F42D4C957F2Dull) + static_cast<uint64_t>(step)); }
+uint64_t step_seed(uint64_t seed, int64_t step) {
+  return mix(mix(seed ^ 0x5851F42D4C957F2Dull) + static_cast<uint64_t>(step));
+}
 
 }  // namespace mann

@@ -48,7 +48,9 @@ std::vector<int> TaskErrors::tasks() const {
   return out;
 }
 
-std::string TaskErrors::metric_name(int task) { return "task" + std::to_string(task) + "_error"; }
+std::string TaskErrors::metric_name(int task) {
+  return "task" + std::to_string(task) + "_error";
+}
 
 int TaskErrors::task_of_metric(const std::string& name) {
   const std::string prefix = "task", suffix = "_error";

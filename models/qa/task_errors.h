@@ -15,11 +15,11 @@ class TaskErrors {
   void add(int task, bool correct);
 
   int questions() const;
-  double error() const;                  // over all questions
-  double error(int task) const;          // of one task (NaN if it had no question)
-  double mean_task_error() const;        // unweighted mean over the tasks seen
-  int failed_tasks() const;              // tasks with error > kBabiFailedTaskError
-  std::vector<int> tasks() const;        // in increasing order
+  double error() const;            // over all questions
+  double error(int task) const;    // of one task (NaN if it had no question)
+  double mean_task_error() const;  // unweighted mean over the tasks seen
+  int failed_tasks() const;        // tasks with error > kBabiFailedTaskError
+  std::vector<int> tasks() const;  // in increasing order
 
   // The metric name of a task's error ("task3_error"), and its inverse (0 when `name` is not one).
   static std::string metric_name(int task);

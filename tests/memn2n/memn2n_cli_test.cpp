@@ -30,7 +30,8 @@ double eval_metric(const std::string& output, const std::string& name) {
   return 0;
 }
 
-std::string train_args(const std::string& config, const std::string& data, const std::string& out, int steps) {
+std::string train_args(const std::string& config, const std::string& data, const std::string& out,
+                       int steps) {
   return "train " + kExperiments + config + " --data-dir " + data + " --out " + out +
          " --set train.steps=" + std::to_string(steps);
 }
@@ -78,7 +79,8 @@ TEST_CASE("MemN2N resume: linear start and random noise continue exactly where t
   const std::string sets = " --set model.ls_max_epochs=2 --set train.checkpoint_every=40";
   REQUIRE(run_mann(train_args("pe_ls_rn_3hop_1k.yaml", *data, whole, 87) + sets).exit_code == 0);
   REQUIRE(run_mann(train_args("pe_ls_rn_3hop_1k.yaml", *data, split, 40) + sets).exit_code == 0);
-  const CommandResult resumed = run_mann("train --resume " + split + " --set train.steps=87 --data-dir " + *data);
+  const CommandResult resumed =
+      run_mann("train --resume " + split + " --set train.steps=87 --data-dir " + *data);
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.output);
   const CheckpointData a = read_checkpoint(dir.path / "whole" / "checkpoints" / "last.h5");
   const CheckpointData b = read_checkpoint(dir.path / "split" / "checkpoints" / "last.h5");

@@ -86,9 +86,8 @@ TEST_CASE("MemN2N tying: adjacent shares K+1 tables, layer-wise adds H; nil rows
     ParameterCollection params;
     Rng rng(1);
     MemN2N model(params.scope("model"), o, rng);
-    CHECK(params.names() ==
-          std::vector<std::string>{"model/E0", "model/T0", "model/E1", "model/T1", "model/E2", "model/T2",
-                                   "model/E3", "model/T3"});
+    CHECK(params.names() == std::vector<std::string>{"model/E0", "model/T0", "model/E1", "model/T1",
+                                                     "model/E2", "model/T2", "model/E3", "model/T3"});
     params.at("model/E2").value.row(0).setConstant(1.f);
     model.zero_nil();
     CHECK(params.at("model/E2").value.row(0).isZero());

@@ -27,7 +27,9 @@ inline std::vector<BabiExample> tiny_babi_examples() {
   return {a, b};
 }
 
-inline BabiBatchShape tiny_babi_shape() { return BabiBatchShape{5, 3, 3, 2}; }
+inline BabiBatchShape tiny_babi_shape() {
+  return BabiBatchShape{5, 3, 3, 2};
+}
 
 // The shared bAbI folder (holding en/ and en-10k/): $MANN_BABI_TEST_DIR, else next to the checkout.
 inline std::optional<std::string> babi_data_dir() {
