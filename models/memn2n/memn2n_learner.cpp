@@ -127,9 +127,9 @@ void MemN2NLearner::update_linear_start(int64_t epoch) {
 MemN2NLearner::Scores MemN2NLearner::score(const std::vector<BabiExample>& examples) const {
   Scores s;
   s.support_hits.assign(static_cast<size_t>(model_->options().hops), 0);
-  Tape tape;
+  Tape& tape = eval_tape_;
+  MemN2NInput& in = eval_input_;
   tape.set_grad_enabled(false);
-  MemN2NInput in;
   for_chunks(static_cast<int>(examples.size()), options_.eval_batch, [&](int first, int count) {
     tape.clear();
     const BabiBatch batch = make_babi_batch(examples, iota_from(first, count), shape_);
@@ -179,9 +179,10 @@ std::map<std::string, Matrix> MemN2NLearner::attention_maps() const {
   std::map<std::string, Matrix> maps;
   const std::vector<int> picks = recorded_examples();
   if (picks.empty()) return maps;
-  Tape tape;
+  Tape& tape = eval_tape_;
+  MemN2NInput& in = eval_input_;
+  tape.clear();
   tape.set_grad_enabled(false);
-  MemN2NInput in;
   const BabiBatch batch = make_babi_batch(data_.test, picks, shape_);
   make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in);
   const MemN2N::Output out = model_->forward(tape, in, mode());

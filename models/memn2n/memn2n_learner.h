@@ -61,6 +61,9 @@ class MemN2NLearner : public Learner {
   EpochSampler sampler_;
   Parameter* ls_state_;  // (1 x 2): LS active (1/0), best LS validation loss; saved with the parameters
   MemN2NInput input_;    // reused across steps
+  // Evaluation state, reused across calls so that per-epoch evaluations stop allocating after the first.
+  mutable Tape eval_tape_;
+  mutable MemN2NInput eval_input_;
 };
 
 }  // namespace mann
