@@ -108,11 +108,11 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng&, Metrics& metric
 }
 
 // LS ends (softmax re-inserted for good) once the validation loss of an epoch is no lower than the best so
-// far, or after ls_max_epochs.
+// far, or after ls_max_epochs; with ls_fixed only the latter.
 void MemN2NLearner::update_linear_start(int64_t epoch) {
   const bool capped = options_.ls_max_epochs > 0 && epoch >= options_.ls_max_epochs;
-  bool stop = capped || data_.valid.empty();
-  if (!stop) {
+  bool stop = capped || (data_.valid.empty() && !options_.ls_fixed);
+  if (!stop && !options_.ls_fixed) {
     const Scores s = score(data_.valid);
     const float loss = static_cast<float>(s.loss_sum / static_cast<double>(data_.valid.size()));
     stop = !(loss < ls_state_->value(0, 1));

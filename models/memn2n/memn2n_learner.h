@@ -20,6 +20,7 @@ struct MemN2NLearnerOptions {
   bool linear_start = false;   // LS: train without the attention softmax until validation loss stops falling
   float ls_lr_factor = 0.5f;   // LS trains at lr * this (paper: 0.005 vs 0.01), applied as a loss scale
   int ls_max_epochs = 20;      // LS ends after this many epochs at the latest (0: only on the loss criterion)
+  bool ls_fixed = false;       // LS lasts exactly ls_max_epochs (no validation-loss criterion)
   float random_noise = 0.f;    // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
   int attention_examples = 4;  // test questions whose per-hop attention a checkpoint records
   uint64_t seed = 0;           // epoch orders and noise

@@ -25,6 +25,8 @@ void register_memn2n(Registry& r) {
                "LS learning rate relative to the optimizer's (0.005/0.01)"),
         option("ls_max_epochs", "int", l.ls_max_epochs,
                "LS ends after this many epochs at the latest (0: no cap)"),
+        option("ls_fixed", "bool", l.ls_fixed,
+               "LS lasts exactly ls_max_epochs, ignoring the validation loss"),
         option("random_noise", "float", l.random_noise,
                "RN: fraction of empty memories inserted in training (0.1)"),
         option("sum_loss", "bool", l.sum_loss,
@@ -57,6 +59,7 @@ void register_memn2n(Registry& r) {
         lo.linear_start = v.get<bool>("linear_start");
         lo.ls_lr_factor = v.get<float>("ls_lr_factor");
         lo.ls_max_epochs = v.get<int>("ls_max_epochs");
+        lo.ls_fixed = v.get<bool>("ls_fixed");
         lo.random_noise = v.get<float>("random_noise");
         lo.attention_examples = v.get<int>("attention_examples");
         lo.seed = c.seed;
