@@ -26,9 +26,9 @@ struct ModelContext {
   Family& dataset_as(const ConfigView& model, const char* family_name, const char* examples) {
     auto* d = dynamic_cast<Family*>(dataset.get());
     if (!d)
-      model.node().at("type").fail(model.spec().label() + " learns " + family_name + " datasets (" + examples +
-                                   "), but dataset `" + dataset->type() + "` is a " + dataset->family() +
-                                   " dataset");
+      model.node().at("type").fail(model.spec().label() + " learns " + family_name + " datasets (" +
+                                   examples + "), but dataset `" + dataset->type() + "` is a " +
+                                   dataset->family() + " dataset");
     return *d;
   }
 };

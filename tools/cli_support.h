@@ -10,7 +10,7 @@ namespace mann {
 
 namespace po = boost::program_options;
 
-// Parses args into vm; returns false after printing help (when --help was given).
+// Parses args into vm; returns false after printing help or the version (--help, --version).
 bool parse_command_line(const Args& args, const std::string& usage, po::options_description& options,
                         const po::positional_options_description& positional, po::variables_map& vm);
 

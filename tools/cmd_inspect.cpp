@@ -11,9 +11,10 @@ namespace mann {
 namespace {
 
 void print_parameter_table(const CheckpointData& d) {
-  std::cout << std::left << std::setw(32) << "parameter" << std::setw(12) << "shape" << std::right << std::setw(9)
-            << "count" << std::setw(11) << "mean" << std::setw(11) << "std" << std::setw(11) << "min"
-            << std::setw(11) << "max" << std::setw(11) << "L2" << "\n";
+  std::cout << std::left << std::setw(32) << "parameter" << std::setw(12) << "shape" << std::right
+            << std::setw(9) << "count" << std::setw(11) << "mean" << std::setw(11) << "std" << std::setw(11)
+            << "min" << std::setw(11) << "max" << std::setw(11) << "L2"
+            << "\n";
   int64_t total = 0;
   for (const auto& [name, m] : d.params) {
     const double mean = m.size() ? m.mean() : 0.0;
@@ -53,8 +54,8 @@ int inspect_command(const Args& args) {
   po::positional_options_description positional;
   positional.add("checkpoint", 1);
   po::variables_map vm;
-  if (!parse_command_line(args, "usage: mann inspect CHECKPOINT [--tensor NAME] [--config] [--metrics]", options,
-                          positional, vm))
+  if (!parse_command_line(args, "usage: mann inspect CHECKPOINT [--tensor NAME] [--config] [--metrics]",
+                          options, positional, vm))
     return kOk;
   const CheckpointData d = read_checkpoint(resolve_checkpoint(checkpoint_arg, "last"));
   if (!tensor.empty()) {
@@ -76,14 +77,14 @@ int inspect_command(const Args& args) {
     return kOk;
   }
   std::cout << "checkpoint:   " << d.source.string() << "\n"
-            << "format:       mann-checkpoint version " << d.format_version << " (written by mann " << d.mann_version
-            << ", " << d.created << ")\n"
+            << "format:       mann-checkpoint version " << d.format_version << " (written by mann "
+            << d.mann_version << ", " << d.created << ")\n"
             << "experiment:   " << d.experiment << "\n"
             << "progress:     step " << d.progress.step << ", epoch " << d.progress.epoch << ", "
             << d.progress.examples_seen << " examples\n";
   if (d.progress.best_step >= 0)
-    std::cout << "best:         " << d.progress.best_metric_name << " " << d.progress.best_metric << " at step "
-              << d.progress.best_step << "\n";
+    std::cout << "best:         " << d.progress.best_metric_name << " " << d.progress.best_metric
+              << " at step " << d.progress.best_step << "\n";
   std::cout << "optimizer:    " << d.optimizer_type << " (step " << d.optimizer_step << ")\n\n";
   print_parameter_table(d);
   return kOk;

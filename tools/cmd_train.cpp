@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kTrainUsage = R"(usage: mann train CONFIG [--set key=value]... [--out DIR] [--threads N] [--data-dir DIR]
+const char* kTrainUsage =
+    R"(usage: mann train CONFIG [--set key=value]... [--out DIR] [--threads N] [--data-dir DIR]
        mann train --resume RUN_DIR_OR_CHECKPOINT [--set key=value]... [--out DIR]
 
 Trains the experiment in CONFIG. The run directory (default: output.dir of the config) receives the
@@ -70,16 +71,17 @@ int train_command(const Args& args) {
   Experiment experiment = build_experiment(config, {data_dir});
   const RunPaths run(out.empty() ? fs::path(experiment.output_dir) : fs::path(out));
   if (resume.empty() && fs::exists(run.last) && !force)
-    throw UserError("run directory " + run.dir.string() + " already has a checkpoint; continue it with `mann train --resume " +
-                    run.dir.string() + "`, choose another --out, or start over with --force");
+    throw UserError("run directory " + run.dir.string() +
+                    " already has a checkpoint; continue it with `mann train --resume " + run.dir.string() +
+                    "`, choose another --out, or start over with --force");
   fs::create_directories(run.dir / "checkpoints");
 
   Rng rng(experiment.seed);
   TrainingProgress progress;
   if (!resume.empty()) {
     restore_training_state(experiment, resumed, progress, rng);
-    std::cerr << "resuming " << experiment.name << " from step " << progress.step << " (" << resumed.source.string()
-              << ")\n";
+    std::cerr << "resuming " << experiment.name << " from step " << progress.step << " ("
+              << resumed.source.string() << ")\n";
   }
   {
     std::ofstream config_file(run.config);
@@ -94,8 +96,8 @@ int train_command(const Args& args) {
   hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
     write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng));
   };
-  Trainer trainer(*experiment.learner, *experiment.optimizer, *experiment.schedule, experiment.trainer, reporter,
-                  hooks);
+  Trainer trainer(*experiment.learner, *experiment.optimizer, *experiment.schedule, experiment.trainer,
+                  reporter, hooks);
   if (progress.history.columns.empty()) progress.history.columns = trainer.columns();
   write_metrics_csv(run.metrics, progress.history);  // on resume: the history up to the checkpoint
   try {

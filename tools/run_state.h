@@ -9,7 +9,8 @@
 
 namespace mann {
 
-CheckpointData capture_checkpoint(const Experiment& experiment, const TrainingProgress& progress, const Rng& rng);
+CheckpointData capture_checkpoint(const Experiment& experiment, const TrainingProgress& progress,
+                                  const Rng& rng);
 
 // Loads parameters (and, for resuming, optimizer state, RNG and progress) into a freshly built experiment.
 // Refuses missing, extra or wrong-shaped parameters with a message naming them.
@@ -18,7 +19,8 @@ void restore_training_state(Experiment& experiment, const CheckpointData& data, 
                             Rng& rng);
 
 // A run directory's `checkpoints/last.h5`, or the path itself when it names a file.
-std::filesystem::path resolve_checkpoint(const std::filesystem::path& run_dir_or_file, const char* which = "last");
+std::filesystem::path resolve_checkpoint(const std::filesystem::path& run_dir_or_file,
+                                         const char* which = "last");
 
 // Writes metrics.csv from a table (all rows): used on start and resume so the file always matches the
 // checkpointed history, then appended to row by row.

@@ -25,8 +25,8 @@ void compare(const Matrix& analytic, const Matrix& numeric, const std::string& l
       if (!std::isfinite(error) || error > result.max_error) {
         result.max_error = std::isfinite(error) ? error : INFINITY;
         std::ostringstream s;
-        s << label << " (" << r << "," << c << "): analytic " << analytic(r, c) << " numeric " << numeric(r, c)
-          << " (scaled error " << error << ")";
+        s << label << " (" << r << "," << c << "): analytic " << analytic(r, c) << " numeric "
+          << numeric(r, c) << " (scaled error " << error << ")";
         result.worst = s.str();
       }
     }
@@ -56,7 +56,8 @@ GradCheckResult gradient_check(const std::function<Var(Tape&, const std::vector<
       pointers, options);
 }
 
-GradCheckResult gradient_check_params(const std::function<Var(Tape&)>& f, const std::vector<Parameter*>& params,
+GradCheckResult gradient_check_params(const std::function<Var(Tape&)>& f,
+                                      const std::vector<Parameter*>& params,
                                       const GradCheckOptions& options) {
   GradCheckResult result;
   Tape tape;

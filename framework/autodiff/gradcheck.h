@@ -14,15 +14,15 @@
 namespace mann {
 
 struct GradCheckOptions {
-  float step = 1e-2f;           // central-difference step
-  double tolerance = 1e-2;      // on the error scaled by the largest gradient entry of that tensor
-  uint64_t seed = 1234;         // for the projection R
+  float step = 1e-2f;       // central-difference step
+  double tolerance = 1e-2;  // on the error scaled by the largest gradient entry of that tensor
+  uint64_t seed = 1234;     // for the projection R
 };
 
 struct GradCheckResult {
   bool ok = true;
-  double max_error = 0;   // worst scaled error over all checked entries
-  std::string worst;      // "input 1 (3,2): analytic 0.12 numeric 0.24"
+  double max_error = 0;  // worst scaled error over all checked entries
+  std::string worst;     // "input 1 (3,2): analytic 0.12 numeric 0.24"
   std::string describe() const { return worst; }
 };
 
@@ -31,7 +31,8 @@ GradCheckResult gradient_check(const std::function<Var(Tape&, const std::vector<
                                const std::vector<Matrix>& inputs, const GradCheckOptions& options = {});
 
 // Checks the gradients of f with respect to parameters that f reads through tape.param(...).
-GradCheckResult gradient_check_params(const std::function<Var(Tape&)>& f, const std::vector<Parameter*>& params,
+GradCheckResult gradient_check_params(const std::function<Var(Tape&)>& f,
+                                      const std::vector<Parameter*>& params,
                                       const GradCheckOptions& options = {});
 
 }  // namespace mann

@@ -2,7 +2,9 @@
 
 namespace mann::detail {
 
-void shape_error(const char* op, const std::string& what) { throw ShapeError(std::string(op) + ": " + what); }
+void shape_error(const char* op, const std::string& what) {
+  throw ShapeError(std::string(op) + ": " + what);
+}
 
 Shape broadcast_shape(const char* op, const Matrix& a, const Matrix& b) {
   const Shape out{std::max(a.rows(), b.rows()), std::max(a.cols(), b.cols())};
@@ -16,8 +18,8 @@ Shape broadcast_shape(const char* op, const Matrix& a, const Matrix& b) {
 
 Index slots_per_example(const char* op, const Matrix& memory, Index batch) {
   if (batch <= 0 || memory.rows() % batch != 0)
-    shape_error(op, "memory " + shape_string(memory) + " does not split into " + std::to_string(batch) +
-                        " examples");
+    shape_error(
+        op, "memory " + shape_string(memory) + " does not split into " + std::to_string(batch) + " examples");
   return memory.rows() / batch;
 }
 

@@ -20,16 +20,36 @@ Var div(Var a, Var b);
 Var add_scalar(Var a, float s);
 Var scale(Var a, float s);
 Var rsub_scalar(float s, Var a);  // s - a
-inline Var operator+(Var a, Var b) { return add(a, b); }
-inline Var operator-(Var a, Var b) { return sub(a, b); }
-inline Var operator-(Var a) { return scale(a, -1.f); }
-inline Var operator+(Var a, float s) { return add_scalar(a, s); }
-inline Var operator+(float s, Var a) { return add_scalar(a, s); }
-inline Var operator-(Var a, float s) { return add_scalar(a, -s); }
-inline Var operator-(float s, Var a) { return rsub_scalar(s, a); }
-inline Var operator*(Var a, float s) { return scale(a, s); }
-inline Var operator*(float s, Var a) { return scale(a, s); }
-inline Var operator/(Var a, float s) { return scale(a, 1.f / s); }
+inline Var operator+(Var a, Var b) {
+  return add(a, b);
+}
+inline Var operator-(Var a, Var b) {
+  return sub(a, b);
+}
+inline Var operator-(Var a) {
+  return scale(a, -1.f);
+}
+inline Var operator+(Var a, float s) {
+  return add_scalar(a, s);
+}
+inline Var operator+(float s, Var a) {
+  return add_scalar(a, s);
+}
+inline Var operator-(Var a, float s) {
+  return add_scalar(a, -s);
+}
+inline Var operator-(float s, Var a) {
+  return rsub_scalar(s, a);
+}
+inline Var operator*(Var a, float s) {
+  return scale(a, s);
+}
+inline Var operator*(float s, Var a) {
+  return scale(a, s);
+}
+inline Var operator/(Var a, float s) {
+  return scale(a, 1.f / s);
+}
 
 // ---- elementwise functions ----
 Var tanh(Var a);
@@ -37,22 +57,22 @@ Var sigmoid(Var a);
 Var relu(Var a);
 Var softplus(Var a);  // log(1 + e^a), stable for large |a|
 Var exp(Var a);
-Var log(Var a, float eps = 0.f);               // log(a + eps)
+Var log(Var a, float eps = 0.f);                  // log(a + eps)
 Var pow(Var a, float exponent, float eps = 0.f);  // (a + eps)^exponent
 Var pow(Var a, Var exponent, float eps = 0.f);    // (a + eps)^exponent, exponent broadcast (e.g. B x 1)
 Var square(Var a);
 Var sqrt(Var a, float eps = 0.f);  // sqrt(a + eps)
 
 // ---- linear algebra ----
-Var matmul(Var a, Var b);          // (n x k)(k x m) -> (n x m)
-Var affine(Var x, Var W, Var b);   // x W + b with b a (1 x m) row broadcast over the batch: a fused Linear
+Var matmul(Var a, Var b);         // (n x k)(k x m) -> (n x m)
+Var affine(Var x, Var W, Var b);  // x W + b with b a (1 x m) row broadcast over the batch: a fused Linear
 Var transpose(Var a);
 // Per-example outer products: a (B x N), b (B x M) -> (B*N x M), block b = a_b^T b_b. B = 1: plain outer.
 Var outer(Var a, Var b);
 
 // ---- softmax family (numerically stable) ----
-Var softmax_rows(Var a);      // each row sums to 1
-Var softmax_cols(Var a);      // each column sums to 1
+Var softmax_rows(Var a);  // each row sums to 1
+Var softmax_cols(Var a);  // each column sums to 1
 Var log_softmax_rows(Var a);
 Var log_softmax_cols(Var a);
 // Row softmax where mask(i,j) == 0 excludes entry j of row i: it gets exactly zero weight. A row with no
@@ -88,10 +108,10 @@ Var bag_of_words(Var table, const std::vector<int>& ids, int bag_size, const Mat
 Var pick(Var a, const std::vector<int>& cols);
 
 // ---- memory access (B examples, N slots of width M) ----
-Var memory_dot(Var memory, Var query);                       // (B*N x M), (B x M) -> (B x N)
+Var memory_dot(Var memory, Var query);                        // (B*N x M), (B x M) -> (B x N)
 Var memory_cosine(Var memory, Var query, float eps = 1e-6f);  // cosine per slot, safe for zero vectors
-Var memory_read(Var weights, Var memory);                    // (B x N), (B*N x M) -> (B x M)
-Var cosine_similarity(Var a, Var b, float eps = 1e-6f);      // row by row: (R x C), (R x C) -> (R x 1)
+Var memory_read(Var weights, Var memory);                     // (B x N), (B*N x M) -> (B x M)
+Var cosine_similarity(Var a, Var b, float eps = 1e-6f);       // row by row: (R x C), (R x C) -> (R x 1)
 // Circular convolution of each row of w (B x N) with a shift distribution s (B x K), K = 2r+1 covering
 // offsets -r..r: out(b, i) = sum_k w(b, (i - k + r) mod N) s(b, k). (NTM location shift.)
 Var circular_conv(Var w, Var s);

@@ -30,8 +30,8 @@ void bag_backward(Tape& t, Node& n) {
 Var bag_impl(Var table, const std::vector<int>& ids, int bag_size, const Matrix* weights) {
   const Matrix& tv = table.value();
   if (bag_size <= 0 || ids.size() % static_cast<size_t>(bag_size) != 0)
-    detail::shape_error("bag_of_words", std::to_string(ids.size()) + " ids do not form bags of " +
-                                            std::to_string(bag_size));
+    detail::shape_error("bag_of_words",
+                        std::to_string(ids.size()) + " ids do not form bags of " + std::to_string(bag_size));
   check_ids("bag_of_words", ids, tv.rows());
   if (weights && (weights->rows() != static_cast<Index>(ids.size()) || weights->cols() != tv.cols()))
     detail::shape_error("bag_of_words", "weights " + shape_string(*weights) + " should be " +
@@ -59,11 +59,13 @@ Var bag_impl(Var table, const std::vector<int>& ids, int bag_size, const Matrix*
 Var gather_rows(Var table, const std::vector<int>& rows) {
   const Matrix& tv = table.value();
   check_ids("gather_rows", rows, tv.rows());
-  Node& n = table.tape->push([](Tape& t, Node& nd) {
-    Matrix& table_grad = t.grad_buffer(nd.inputs[0]);
-    for (size_t k = 0; k < nd.ints.size(); ++k)
-      if (nd.ints[k] >= 0) table_grad.row(nd.ints[k]) += nd.grad.row(static_cast<Index>(k));
-  }, {table});
+  Node& n = table.tape->push(
+      [](Tape& t, Node& nd) {
+        Matrix& table_grad = t.grad_buffer(nd.inputs[0]);
+        for (size_t k = 0; k < nd.ints.size(); ++k)
+          if (nd.ints[k] >= 0) table_grad.row(nd.ints[k]) += nd.grad.row(static_cast<Index>(k));
+      },
+      {table});
   n.ints = rows;
   n.value.resize(static_cast<Index>(rows.size()), tv.cols());
   for (size_t k = 0; k < rows.size(); ++k) {
@@ -88,11 +90,13 @@ Var pick(Var a, const std::vector<int>& cols) {
   if (static_cast<Index>(cols.size()) != x.rows())
     detail::shape_error("pick", std::to_string(cols.size()) + " indices for " + shape_string(x));
   check_ids("pick", cols, x.cols());
-  Node& n = a.tape->push([](Tape& t, Node& nd) {
-    Matrix& g = t.grad_buffer(nd.inputs[0]);
-    for (size_t r = 0; r < nd.ints.size(); ++r)
-      if (nd.ints[r] >= 0) g(static_cast<Index>(r), nd.ints[r]) += nd.grad(static_cast<Index>(r), 0);
-  }, {a});
+  Node& n = a.tape->push(
+      [](Tape& t, Node& nd) {
+        Matrix& g = t.grad_buffer(nd.inputs[0]);
+        for (size_t r = 0; r < nd.ints.size(); ++r)
+          if (nd.ints[r] >= 0) g(static_cast<Index>(r), nd.ints[r]) += nd.grad(static_cast<Index>(r), 0);
+      },
+      {a});
   n.ints = cols;
   n.value.resize(x.rows(), 1);
   for (Index r = 0; r < x.rows(); ++r) n.value(r, 0) = cols[r] >= 0 ? x(r, cols[r]) : 0.f;

@@ -20,18 +20,20 @@ Var concat_cols(const std::vector<Var>& parts) {
   Index cols = 0;
   for (const Var& v : parts) {
     if (v.rows() != rows)
-      detail::shape_error("concat_cols", "row counts differ: " + shape_string(parts.front().value()) + " and " +
-                                             shape_string(v.value()));
+      detail::shape_error("concat_cols", "row counts differ: " + shape_string(parts.front().value()) +
+                                             " and " + shape_string(v.value()));
     cols += v.cols();
   }
-  Node& n = t.push_many([](Tape& tp, Node& nd) {
-    Index offset = 0;
-    for (int id : nd.ints) {
-      const Index width = tp.value(id).cols();
-      if (tp.requires_grad(id)) tp.accumulate(id, nd.grad.middleCols(offset, width));
-      offset += width;
-    }
-  }, parts);
+  Node& n = t.push_many(
+      [](Tape& tp, Node& nd) {
+        Index offset = 0;
+        for (int id : nd.ints) {
+          const Index width = tp.value(id).cols();
+          if (tp.requires_grad(id)) tp.accumulate(id, nd.grad.middleCols(offset, width));
+          offset += width;
+        }
+      },
+      parts);
   n.value.resize(rows, cols);
   Index offset = 0;
   for (const Var& v : parts) {
@@ -51,14 +53,16 @@ Var concat_rows(const std::vector<Var>& parts) {
                                              " and " + shape_string(v.value()));
     rows += v.rows();
   }
-  Node& n = t.push_many([](Tape& tp, Node& nd) {
-    Index offset = 0;
-    for (int id : nd.ints) {
-      const Index height = tp.value(id).rows();
-      if (tp.requires_grad(id)) tp.accumulate(id, nd.grad.middleRows(offset, height));
-      offset += height;
-    }
-  }, parts);
+  Node& n = t.push_many(
+      [](Tape& tp, Node& nd) {
+        Index offset = 0;
+        for (int id : nd.ints) {
+          const Index height = tp.value(id).rows();
+          if (tp.requires_grad(id)) tp.accumulate(id, nd.grad.middleRows(offset, height));
+          offset += height;
+        }
+      },
+      parts);
   n.value.resize(rows, cols);
   Index offset = 0;
   for (const Var& v : parts) {
@@ -71,11 +75,11 @@ Var concat_rows(const std::vector<Var>& parts) {
 Var slice_cols(Var a, Index start, Index count) {
   const Matrix& x = a.value();
   if (start < 0 || count < 0 || start + count > x.cols())
-    detail::shape_error("slice_cols", "columns [" + std::to_string(start) + ", " + std::to_string(start + count) +
-                                          ") are outside " + shape_string(x));
-  Node& n = a.tape->push([](Tape& t, Node& nd) {
-    t.grad_buffer(nd.inputs[0]).middleCols(nd.i0, nd.grad.cols()) += nd.grad;
-  }, {a});
+    detail::shape_error("slice_cols", "columns [" + std::to_string(start) + ", " +
+                                          std::to_string(start + count) + ") are outside " + shape_string(x));
+  Node& n = a.tape->push(
+      [](Tape& t, Node& nd) { t.grad_buffer(nd.inputs[0]).middleCols(nd.i0, nd.grad.cols()) += nd.grad; },
+      {a});
   n.i0 = static_cast<int>(start);
   n.value = x.middleCols(start, count);
   return a.tape->last();
@@ -84,11 +88,11 @@ Var slice_cols(Var a, Index start, Index count) {
 Var slice_rows(Var a, Index start, Index count) {
   const Matrix& x = a.value();
   if (start < 0 || count < 0 || start + count > x.rows())
-    detail::shape_error("slice_rows", "rows [" + std::to_string(start) + ", " + std::to_string(start + count) +
-                                          ") are outside " + shape_string(x));
-  Node& n = a.tape->push([](Tape& t, Node& nd) {
-    t.grad_buffer(nd.inputs[0]).middleRows(nd.i0, nd.grad.rows()) += nd.grad;
-  }, {a});
+    detail::shape_error("slice_rows", "rows [" + std::to_string(start) + ", " +
+                                          std::to_string(start + count) + ") are outside " + shape_string(x));
+  Node& n = a.tape->push(
+      [](Tape& t, Node& nd) { t.grad_buffer(nd.inputs[0]).middleRows(nd.i0, nd.grad.rows()) += nd.grad; },
+      {a});
   n.i0 = static_cast<int>(start);
   n.value = x.middleRows(start, count);
   return a.tape->last();
@@ -98,14 +102,18 @@ Var reshape(Var a, Index rows, Index cols) {
   const Matrix& x = a.value();
   if (rows * cols != x.size())
     detail::shape_error("reshape", "cannot reshape " + shape_string(x) + " to " + shape_string(rows, cols));
-  Node& n = a.tape->push([](Tape& t, Node& nd) {
-    const Matrix& in = t.value(nd.inputs[0]);
-    t.accumulate(nd.inputs[0], Eigen::Map<const Matrix>(nd.grad.data(), in.rows(), in.cols()));
-  }, {a});
+  Node& n = a.tape->push(
+      [](Tape& t, Node& nd) {
+        const Matrix& in = t.value(nd.inputs[0]);
+        t.accumulate(nd.inputs[0], Eigen::Map<const Matrix>(nd.grad.data(), in.rows(), in.cols()));
+      },
+      {a});
   n.value = Eigen::Map<const Matrix>(x.data(), rows, cols);
   return a.tape->last();
 }
 
-Var stop_gradient(Var a) { return a.tape->constant(a.value()); }
+Var stop_gradient(Var a) {
+  return a.tape->constant(a.value());
+}
 
 }  // namespace mann

@@ -18,16 +18,16 @@ void softmax_cols_backward(Tape& t, Node& n) {
 // y = x - logsumexp(x): dx = g - softmax(x) * sum(g).
 void log_softmax_rows_backward(Tape& t, Node& n) {
   const Eigen::VectorXf total = n.grad.rowwise().sum();
-  t.accumulate(n.inputs[0],
-               n.grad - (n.value.array().exp().colwise() * total.array()).matrix());
+  t.accumulate(n.inputs[0], n.grad - (n.value.array().exp().colwise() * total.array()).matrix());
 }
 void log_softmax_cols_backward(Tape& t, Node& n) {
   const Eigen::RowVectorXf total = n.grad.colwise().sum();
-  t.accumulate(n.inputs[0],
-               n.grad - (n.value.array().exp().rowwise() * total.array()).matrix());
+  t.accumulate(n.inputs[0], n.grad - (n.value.array().exp().rowwise() * total.array()).matrix());
 }
 
-Node& push_unary(Var a, BackwardFn backward) { return a.tape->push(backward, {a}); }
+Node& push_unary(Var a, BackwardFn backward) {
+  return a.tape->push(backward, {a});
+}
 
 }  // namespace
 

@@ -2,7 +2,9 @@
 
 namespace mann {
 
-const Matrix& Var::value() const { return tape->value(id); }
+const Matrix& Var::value() const {
+  return tape->value(id);
+}
 
 const Matrix& Var::grad() const {
   Node& n = tape->node(id);
@@ -115,6 +117,8 @@ void Tape::backward(Var output, const Matrix& seed) {
   }
 }
 
-void Tape::clear() { size_ = 0; }
+void Tape::clear() {
+  size_ = 0;
+}
 
 }  // namespace mann

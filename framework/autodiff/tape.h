@@ -22,10 +22,10 @@ struct Node;
 using BackwardFn = void (*)(Tape&, Node&);
 
 struct Node {
-  Matrix value;                         // forward result (unused for parameter leaves)
-  Matrix grad;                          // d(output)/d(value); meaningful once has_grad is set
-  Matrix saved;                         // op-specific tensor kept for backward
-  std::vector<int> ints;                // op-specific integers (gather rows, targets, samples)
+  Matrix value;                            // forward result (unused for parameter leaves)
+  Matrix grad;                             // d(output)/d(value); meaningful once has_grad is set
+  Matrix saved;                            // op-specific tensor kept for backward
+  std::vector<int> ints;                   // op-specific integers (gather rows, targets, samples)
   const Matrix* external_value = nullptr;  // parameter leaves read the parameter in place...
   Matrix* external_grad = nullptr;         // ...and accumulate straight into its gradient
   BackwardFn backward = nullptr;

@@ -13,7 +13,9 @@ namespace {
 void register_optimizers(Registry& r) {
   const SGDOptions sgd;
   r.add<Optimizer, OptimizerContext>(
-      {"optimizer", "sgd", "Stochastic gradient descent with optional momentum (MemN2N uses plain SGD).",
+      {"optimizer",
+       "sgd",
+       "Stochastic gradient descent with optional momentum (MemN2N uses plain SGD).",
        {option("lr", "float", sgd.learning_rate, "learning rate (the schedule's base rate)"),
         option("momentum", "float", sgd.momentum, "heavy-ball momentum"),
         option("weight_decay", "float", sgd.weight_decay, "L2 penalty added to the gradient")}},
@@ -23,7 +25,9 @@ void register_optimizers(Registry& r) {
       });
   const AdamOptions adam;
   r.add<Optimizer, OptimizerContext>(
-      {"optimizer", "adam", "Adam (Kingma & Ba 2015) with bias correction.",
+      {"optimizer",
+       "adam",
+       "Adam (Kingma & Ba 2015) with bias correction.",
        {option("lr", "float", adam.learning_rate, "learning rate"),
         option("beta1", "float", adam.beta1, "decay of the first-moment average"),
         option("beta2", "float", adam.beta2, "decay of the second-moment average"),
@@ -36,7 +40,9 @@ void register_optimizers(Registry& r) {
       });
   const RMSPropOptions rms;
   r.add<Optimizer, OptimizerContext>(
-      {"optimizer", "rmsprop", "RMSProp (Tieleman & Hinton 2012), optional momentum.",
+      {"optimizer",
+       "rmsprop",
+       "RMSProp (Tieleman & Hinton 2012), optional momentum.",
        {option("lr", "float", rms.learning_rate, "learning rate"),
         option("alpha", "float", rms.alpha, "decay of the squared-gradient average"),
         option("eps", "float", rms.eps, "denominator guard"),
@@ -47,7 +53,8 @@ void register_optimizers(Registry& r) {
       });
   const GravesRMSPropOptions graves;
   r.add<Optimizer, OptimizerContext>(
-      {"optimizer", "graves_rmsprop",
+      {"optimizer",
+       "graves_rmsprop",
        "Centred RMSProp with momentum of Graves (2013), the optimizer of the NTM paper.",
        {option("lr", "float", graves.learning_rate, "learning rate"),
         option("alpha", "float", graves.alpha, "decay of the gradient and squared-gradient averages"),
@@ -60,13 +67,14 @@ void register_optimizers(Registry& r) {
 }
 
 void register_schedules(Registry& r) {
+  r.add<Schedule, ScheduleContext>({"schedule", "constant", "The optimizer's learning rate throughout.", {}},
+                                   [](const ConfigView&, ScheduleContext& c) -> std::unique_ptr<Schedule> {
+                                     return std::make_unique<ConstantSchedule>(c.base_learning_rate);
+                                   });
   r.add<Schedule, ScheduleContext>(
-      {"schedule", "constant", "The optimizer's learning rate throughout.", {}},
-      [](const ConfigView&, ScheduleContext& c) -> std::unique_ptr<Schedule> {
-        return std::make_unique<ConstantSchedule>(c.base_learning_rate);
-      });
-  r.add<Schedule, ScheduleContext>(
-      {"schedule", "step", "Multiply the rate by `factor` every `every` epochs (MemN2N: 0.5 every 25).",
+      {"schedule",
+       "step",
+       "Multiply the rate by `factor` every `every` epochs (MemN2N: 0.5 every 25).",
        {option("factor", "float", 0.5f, "multiplier applied at each decay"),
         option("every", "int", 25, "epochs between decays (steps for datasets without epochs)")}},
       [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
@@ -74,21 +82,24 @@ void register_schedules(Registry& r) {
         return std::make_unique<StepDecaySchedule>(c.base_learning_rate, v.get<float>("factor"),
                                                    v.get<int>("every"));
       });
-  r.add<Schedule, ScheduleContext>(
-      {"schedule", "exponential", "lr = base * gamma^t (t in epochs, or steps without epochs).",
-       {option("gamma", "float", 0.99f, "decay per epoch or step")}},
-      [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
-        return std::make_unique<ExponentialSchedule>(c.base_learning_rate, v.get<float>("gamma"));
-      });
-  r.add<Schedule, ScheduleContext>(
-      {"schedule", "cosine", "Cosine annealing from the base rate to min_lr over `period`.",
-       {required_option("period", "int", "epochs (or steps) of the annealing"),
-        option("min_lr", "float", 0.f, "final learning rate")}},
-      [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
-        if (v.get<int>("period") <= 0) v.fail("period", "must be positive");
-        return std::make_unique<CosineSchedule>(c.base_learning_rate, v.get<float>("min_lr"),
-                                                v.get<int>("period"));
-      });
+  r.add<Schedule, ScheduleContext>({"schedule",
+                                    "exponential",
+                                    "lr = base * gamma^t (t in epochs, or steps without epochs).",
+                                    {option("gamma", "float", 0.99f, "decay per epoch or step")}},
+                                   [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
+                                     return std::make_unique<ExponentialSchedule>(c.base_learning_rate,
+                                                                                  v.get<float>("gamma"));
+                                   });
+  r.add<Schedule, ScheduleContext>({"schedule",
+                                    "cosine",
+                                    "Cosine annealing from the base rate to min_lr over `period`.",
+                                    {required_option("period", "int", "epochs (or steps) of the annealing"),
+                                     option("min_lr", "float", 0.f, "final learning rate")}},
+                                   [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
+                                     if (v.get<int>("period") <= 0) v.fail("period", "must be positive");
+                                     return std::make_unique<CosineSchedule>(
+                                         c.base_learning_rate, v.get<float>("min_lr"), v.get<int>("period"));
+                                   });
 }
 
 }  // namespace

@@ -78,10 +78,11 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
     tape.backward(loss);
     std::string bad;
     if (!all_finite(params, &bad))
-      throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the gradient of parameter `" + bad +
-                             "` is NaN or Inf");
+      throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the gradient of parameter `" +
+                             bad + "` is NaN or Inf");
     if (options_.clip_value > 0) clip_grad_value(params, static_cast<float>(options_.clip_value));
-    const double norm = options_.clip_norm > 0 ? clip_grad_norm(params, options_.clip_norm) : grad_norm(params);
+    const double norm =
+        options_.clip_norm > 0 ? clip_grad_norm(params, options_.clip_norm) : grad_norm(params);
     optimizer_.step(params);
     if (!all_values_finite(params, &bad))
       throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": parameter `" + bad +

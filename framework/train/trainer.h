@@ -17,15 +17,15 @@
 namespace mann {
 
 struct TrainerOptions {
-  int64_t steps = 1000;           // total optimizer steps of the run
-  int64_t log_every = 100;        // report and metrics row every N steps
-  int64_t eval_every = 500;       // evaluation every N steps (and at the end); 0: only at the end
-  int64_t checkpoint_every = 500; // `last` checkpoint every N steps (and at the end); 0: only at the end
-  int64_t steps_per_epoch = 0;    // what the schedule counts: epochs when > 0, else steps
-  double clip_norm = 0;           // global gradient norm limit; 0: off
-  double clip_value = 0;          // elementwise gradient limit; 0: off
+  int64_t steps = 1000;            // total optimizer steps of the run
+  int64_t log_every = 100;         // report and metrics row every N steps
+  int64_t eval_every = 500;        // evaluation every N steps (and at the end); 0: only at the end
+  int64_t checkpoint_every = 500;  // `last` checkpoint every N steps (and at the end); 0: only at the end
+  int64_t steps_per_epoch = 0;     // what the schedule counts: epochs when > 0, else steps
+  double clip_norm = 0;            // global gradient norm limit; 0: off
+  double clip_value = 0;           // elementwise gradient limit; 0: off
   std::string eval_split = "valid";
-  uint64_t eval_seed = 0;         // every evaluation draws the same data from this seed
+  uint64_t eval_seed = 0;  // every evaluation draws the same data from this seed
 };
 
 // Everything about a run's position that a checkpoint restores (with the parameters, optimizer and RNG).

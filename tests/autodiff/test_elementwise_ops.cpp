@@ -32,8 +32,8 @@ TEST_CASE("binary ops: broadcast forward values and shape errors") {
   Var c = t.constant(Matrix{{10.f}, {20.f}});
   CHECK(add(a, r).value() == Matrix{{2.f, 3.f, 4.f}, {2.f, 3.f, 4.f}});
   CHECK(mul(a, c).value() == Matrix{{10.f, 10.f, 10.f}, {20.f, 20.f, 20.f}});
-  CHECK_THROWS_WITH_AS(add(a, t.constant(Matrix::Ones(3, 2))), doctest::Contains("add: cannot broadcast (2x3)"),
-                       ShapeError);
+  CHECK_THROWS_WITH_AS(add(a, t.constant(Matrix::Ones(3, 2))),
+                       doctest::Contains("add: cannot broadcast (2x3)"), ShapeError);
 }
 
 TEST_CASE("scalar ops") {

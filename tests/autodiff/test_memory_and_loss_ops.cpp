@@ -27,7 +27,8 @@ TEST_CASE("memory access ops (B = 2 examples, N = 4 slots, M = 3 wide)") {
   CHECK(dots(1, 2) == doctest::Approx(memory.row(6).dot(query.row(1))));
   const Matrix cosines = memory_cosine(mem, q).value();
   CHECK(cosines(0, 3) ==
-        doctest::Approx(memory.row(3).dot(query.row(0)) / (memory.row(3).norm() * query.row(0).norm())).epsilon(1e-4));
+        doctest::Approx(memory.row(3).dot(query.row(0)) / (memory.row(3).norm() * query.row(0).norm()))
+            .epsilon(1e-4));
   const Matrix read = memory_read(t.constant(weights), mem).value();
   CHECK(read.row(1).isApprox(weights.row(1) * memory.middleRows(4, 4)));
 }
@@ -59,12 +60,14 @@ TEST_CASE("losses") {
   MANN_CHECK_GRADIENTS([](Tape&, Inputs v) { return softmax_cross_entropy(v[0], {1, 4, -1, 0}); }, logits);
   const Matrix targets = random_matrix(4, 5, 82, 0.f, 1.f);
   MANN_CHECK_GRADIENTS([&](Tape&, Inputs v) { return bce_with_logits(v[0], targets); }, logits);
-  MANN_CHECK_GRADIENTS([&](Tape&, Inputs v) { return bce_with_logits(v[0], targets, Reduction::Sum); }, logits);
+  MANN_CHECK_GRADIENTS([&](Tape&, Inputs v) { return bce_with_logits(v[0], targets, Reduction::Sum); },
+                       logits);
   MANN_CHECK_GRADIENTS([&](Tape&, Inputs v) { return mse(v[0], targets); }, logits);
 
   Tape t;
   // uniform logits over 5 classes: cross-entropy log 5; the ignored row does not count
-  CHECK(softmax_cross_entropy(t.constant(Matrix::Zero(2, 5)), {3, -1}).item() == doctest::Approx(std::log(5.f)));
+  CHECK(softmax_cross_entropy(t.constant(Matrix::Zero(2, 5)), {3, -1}).item() ==
+        doctest::Approx(std::log(5.f)));
   const float stable = bce_with_logits(t.constant(Matrix{{200.f, -200.f}}), Matrix{{0.f, 1.f}}).item();
   CHECK(stable == doctest::Approx(200.f));  // no overflow to inf
   CHECK(mse(t.constant(Matrix{{1.f, 3.f}}), Matrix{{0.f, 0.f}}).item() == doctest::Approx(5.f));
@@ -76,11 +79,19 @@ TEST_CASE("categorical sampling matches its distribution; log-probabilities diff
   std::vector<int> counts(3, 0);
   const int draws = 20000;
   for (int i = 0; i < draws; ++i) ++counts[static_cast<size_t>(sample_categorical(probs, rng)[0])];
-  for (int k = 0; k < 3; ++k) CHECK(counts[static_cast<size_t>(k)] / double(draws) == doctest::Approx(probs(0, k)).epsilon(0.05));
+  for (int k = 0; k < 3; ++k)
+    CHECK(counts[static_cast<size_t>(k)] / double(draws) == doctest::Approx(probs(0, k)).epsilon(0.05));
   CHECK(argmax_rows(Matrix{{0.f, 2.f, 1.f}, {5.f, 0.f, 0.f}}) == std::vector<int>{1, 0});
-  MANN_CHECK_GRADIENTS([](Tape&, Inputs v) { return categorical_log_prob(v[0], {2, 0}); }, random_matrix(2, 3, 91));
-  MANN_CHECK_GRADIENTS([](Tape&, Inputs v) { return sampled_log_prob(softmax_rows(v[0]), {1, 1}); },
-                       random_matrix(2, 3, 92));
+  MANN_CHECK_GRADIENTS(
+      [](Tape&, Inputs v) {
+        return categorical_log_prob(v[0], {2, 0});
+      },
+      random_matrix(2, 3, 91));
+  MANN_CHECK_GRADIENTS(
+      [](Tape&, Inputs v) {
+        return sampled_log_prob(softmax_rows(v[0]), {1, 1});
+      },
+      random_matrix(2, 3, 92));
 }
 
 namespace {
@@ -92,19 +103,23 @@ Var broken_tanh(Var a) {
 }
 // matmul whose backward for B uses A instead of A^T (a transposition bug on square inputs).
 Var broken_matmul(Var a, Var b) {
-  Node& n = a.tape->push([](Tape& t, Node& nd) {
-    t.accumulate(nd.inputs[0], nd.grad * t.value(nd.inputs[1]).transpose());
-    t.accumulate(nd.inputs[1], t.value(nd.inputs[0]) * nd.grad);
-  }, {a, b});
+  Node& n = a.tape->push(
+      [](Tape& t, Node& nd) {
+        t.accumulate(nd.inputs[0], nd.grad * t.value(nd.inputs[1]).transpose());
+        t.accumulate(nd.inputs[1], t.value(nd.inputs[0]) * nd.grad);
+      },
+      {a, b});
   n.value = a.value() * b.value();
   return a.tape->last();
 }
 // add with a row-broadcast operand whose backward forgets to sum over the broadcast rows.
 Var broken_broadcast_add(Var a, Var row) {
-  Node& n = a.tape->push([](Tape& t, Node& nd) {
-    t.accumulate(nd.inputs[0], nd.grad);
-    t.accumulate(nd.inputs[1], nd.grad.row(0));
-  }, {a, row});
+  Node& n = a.tape->push(
+      [](Tape& t, Node& nd) {
+        t.accumulate(nd.inputs[0], nd.grad);
+        t.accumulate(nd.inputs[1], nd.grad.row(0));
+      },
+      {a, row});
   n.value = a.value().rowwise() + row.value().row(0);
   return a.tape->last();
 }
@@ -115,7 +130,8 @@ TEST_CASE("the gradient check catches broken backward passes") {
   CHECK_FALSE(gradient_check([](Tape&, Inputs v) { return broken_tanh(v[0]); }, {x}).ok);
   CHECK_FALSE(gradient_check([](Tape&, Inputs v) { return broken_matmul(v[0], v[1]); }, {x, y}).ok);
   CHECK_FALSE(gradient_check([](Tape&, Inputs v) { return broken_broadcast_add(v[0], v[1]); },
-                             {x, random_matrix(1, 3, 103)}).ok);
+                             {x, random_matrix(1, 3, 103)})
+                  .ok);
   CHECK_FALSE(gradient_check([](Tape&, Inputs v) { return scale(broken_tanh(v[0]), 0.5f); }, {x}).ok);
   // the correct ops pass the same check
   CHECK(gradient_check([](Tape&, Inputs v) { return tanh(v[0]); }, {x}).ok);

@@ -76,7 +76,7 @@ TEST_CASE("concat, slice, reshape, stop_gradient") {
   Tape t;
   Var x = t.variable(a);
   t.backward(sum(mul(stop_gradient(x), t.constant(Matrix::Ones(2, 3)))));
-  CHECK(x.grad().isZero());  // no gradient flows through a stopped value
+  CHECK(x.grad().isZero());                                      // no gradient flows through a stopped value
   CHECK(reshape(t.constant(c), 2, 6).value()(0, 4) == c(1, 1));  // row-major order kept
   CHECK_THROWS_AS(slice_cols(t.constant(a), 2, 2), ShapeError);
   CHECK_THROWS_AS(concat_cols({t.constant(a), t.constant(c)}), ShapeError);

@@ -2,7 +2,7 @@
 
 #include "config_test_util.h"
 #include "framework/config/config_node.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 using mann::ConfigError;
 using mann::ConfigNode;

@@ -3,7 +3,7 @@
 #include "config_test_util.h"
 #include "framework/config/experiment.h"
 #include "framework/config/registry.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 using mann::ConfigError;
 using mann::ConfigNode;

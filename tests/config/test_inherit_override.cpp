@@ -3,7 +3,7 @@
 #include "config_test_util.h"
 #include "framework/config/inherit.h"
 #include "framework/config/override.h"
-#include "temp_dir.h"
+#include "tests/support/temp_dir.h"
 
 using mann::apply_override;
 using mann::ConfigError;

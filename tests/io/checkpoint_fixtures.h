@@ -10,30 +10,9 @@
 
 #include "framework/io/checkpoint.h"
 #include "framework/util/rng.h"
+#include "tests/support/temp_dir.h"
 
 namespace mann::testing {
-
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("mann-io-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // Entry (i, j) = base + 10 * i + j / 10: a transposed or column-major reading would not match.
 inline Matrix counting_matrix(Index rows, Index cols, float base) {

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "tests/support/temp_dir.h"
+
 namespace mann::testing {
 
 struct CommandResult {
@@ -27,22 +29,9 @@ inline CommandResult run_command(const std::string& command) {
   return result;
 }
 
-inline CommandResult run_mann(const std::string& arguments) { return run_command(std::string(MANN_BINARY) + " " + arguments); }
-
-// A fresh directory under the system temp dir, removed at the end of the test.
-struct TempDir {
-  std::filesystem::path path;
-  explicit TempDir(const std::string& name) {
-    path = std::filesystem::temp_directory_path() / ("mann-test-" + name + "-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(path);
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() { std::filesystem::remove_all(path); }
-  std::string file(const std::string& name, const std::string& contents) const {
-    std::ofstream(path / name) << contents;
-    return (path / name).string();
-  }
-};
+inline CommandResult run_mann(const std::string& arguments) {
+  return run_command(std::string(MANN_BINARY) + " " + arguments);
+}
 
 inline std::string read_text(const std::filesystem::path& p) {
   std::ifstream in(p);

@@ -50,8 +50,8 @@ std::vector<double> csv_column(const fs::path& csv, const std::string& name) {
 
 TEST_CASE("mann train -> inspect -> eval on a tiny experiment, readable by h5dump") {
   TempDir dir("cli");
-  const std::string config = dir.file("tiny.yaml", kTinyCopy);
-  const fs::path run = dir.path / "run";
+  const std::string config = dir.write("tiny.yaml", kTinyCopy);
+  const fs::path run = dir.path() / "run";
   const auto trained = run_mann("train " + config + " --out " + run.string());
   REQUIRE_MESSAGE(trained.exit_code == 0, trained.output);
   CHECK(fs::exists(run / "config.yaml"));
@@ -90,8 +90,8 @@ TEST_CASE("mann train -> inspect -> eval on a tiny experiment, readable by h5dum
 
 TEST_CASE("a resumed run produces exactly the losses of an uninterrupted one") {
   TempDir dir("resume");
-  const std::string config = dir.file("tiny.yaml", kTinyCopy);
-  const fs::path straight = dir.path / "straight", split = dir.path / "split";
+  const std::string config = dir.write("tiny.yaml", kTinyCopy);
+  const fs::path straight = dir.path() / "straight", split = dir.path() / "split";
   REQUIRE(run_mann("train " + config + " --out " + straight.string()).exit_code == 0);
   REQUIRE(run_mann("train " + config + " --out " + split.string() + " --set train.steps=10").exit_code == 0);
   const auto resumed = run_mann("train --resume " + split.string() + " --set train.steps=20");
@@ -107,29 +107,30 @@ TEST_CASE("config mistakes are reported with file, line, key and a suggestion be
   TempDir dir("config-errors");
   std::string text = kTinyCopy;
   text.replace(text.find("hidden: 16"), 10, "hiden: 16");
-  const std::string typo = dir.file("typo.yaml", text);
-  const auto result = run_mann("train " + typo + " --out " + (dir.path / "run").string());
+  const std::string typo = dir.write("typo.yaml", text);
+  const auto result = run_mann("train " + typo + " --out " + (dir.path() / "run").string());
   CHECK(result.exit_code == 1);
   CHECK_MESSAGE(result.output.find("typo.yaml:4:") != std::string::npos, result.output);
   CHECK(result.output.find("hidden") != std::string::npos);
-  CHECK(!fs::exists(dir.path / "run"));  // nothing was started
+  CHECK(!fs::exists(dir.path() / "run"));  // nothing was started
 
-  const auto bad_set = run_mann("train " + dir.file("ok.yaml", kTinyCopy) + " --set model.layers=two");
+  const auto bad_set = run_mann("train " + dir.write("ok.yaml", kTinyCopy) + " --set model.layers=two");
   CHECK(bad_set.exit_code == 1);
   CHECK_MESSAGE(bad_set.output.find("model.layers") != std::string::npos, bad_set.output);
 
-  const auto unknown_type = run_mann("train " + dir.file("t.yaml", std::string(kTinyCopy) + "") +
-                                     " --set model.type=ntmm");
+  const auto unknown_type =
+      run_mann("train " + dir.write("t.yaml", std::string(kTinyCopy) + "") + " --set model.type=ntmm");
   CHECK(unknown_type.exit_code == 1);
   CHECK(unknown_type.output.find("lstm") != std::string::npos);  // lists what is registered
 }
 
 TEST_CASE("training stops on a diverging loss and keeps the last good checkpoint") {
   TempDir dir("nan");
-  const std::string config = dir.file("tiny.yaml", kTinyCopy);
-  const fs::path run = dir.path / "run";
-  const auto result = run_mann("train " + config + " --out " + run.string() +
-                               " --set 'train.optimizer={type: adam, lr: 1e38}' --set train.checkpoint_every=1");
+  const std::string config = dir.write("tiny.yaml", kTinyCopy);
+  const fs::path run = dir.path() / "run";
+  const auto result =
+      run_mann("train " + config + " --out " + run.string() +
+               " --set 'train.optimizer={type: adam, lr: 1e38}' --set train.checkpoint_every=1");
   CHECK_MESSAGE(result.exit_code == 3, result.output);
   CHECK(result.output.find("training stopped: step") != std::string::npos);
   CHECK(result.output.find("last good checkpoint") != std::string::npos);
@@ -144,6 +145,7 @@ TEST_CASE("mann list, --help and --version") {
     CHECK_MESSAGE(listed.output.find(expected) != std::string::npos, expected);
   CHECK(run_mann("--version").output.find("mann ") == 0);
   CHECK(run_mann("train --help").exit_code == 0);
+  CHECK(run_mann("inspect --version").output.find("mann ") == 0);
   CHECK(run_mann("frobnicate").exit_code == 2);
   CHECK(run_mann("eval").exit_code == 2);
 }

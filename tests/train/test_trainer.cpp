@@ -53,7 +53,9 @@ struct Run {
   TrainingProgress train(TrainerOptions options) {
     Trainer::Hooks hooks;
     hooks.on_row = [&](const MetricsTable&) { ++rows; };
-    hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) { checkpoints.emplace_back(p.step, best); };
+    hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
+      checkpoints.emplace_back(p.step, best);
+    };
     Trainer trainer(learner, optimizer, schedule, options, progress, hooks);
     TrainingProgress state;
     Rng rng(1);

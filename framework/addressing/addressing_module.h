@@ -1,0 +1,51 @@
+#pragma once
+// The swappable attention / memory-addressing interface.
+//
+// An addressing module turns a query and a memory into a weighting over the memory's slots; a read is then
+// the weighted sum of slots, memory_read(weights, memory). Conventions (see framework/autodiff/ops.h):
+//   memory  (B*N x M): example b owns rows b*N .. b*N+N-1;
+//   mask    (B x N):   1 = usable slot, 0 = empty/padded; nullptr = all usable;
+//   query   (B x Q);
+//   result  (B x N):   rows sum to 1 over usable slots, masked slots get exactly 0 (a row with no usable
+//                      slot gets all zeros).
+// Modules are built as XAddressing(const ParamScope& scope, AddressingShape shape, Rng& rng,
+// const XOptions& options) and own the projections of the query they need, created under their scope.
+#include <cstdint>
+#include <string>
+
+#include "framework/addressing/attention_recorder.h"
+#include "framework/addressing/policy_log.h"
+#include "framework/autodiff/tape.h"
+#include "framework/util/rng.h"
+
+namespace mann {
+
+struct AddressingShape {
+  Index query_width = 0;   // Q
+  Index memory_width = 0;  // M
+  Index slots = 0;         // N; 0 = any (taken from the memory's rows / batch at each call)
+};
+
+struct AddressingContext {
+  bool training = true;  // hard: sample when training, argmax otherwise; gumbel: noise only when training
+  Rng* rng = nullptr;    // required by stochastic modules when training
+  int64_t step = 0;      // training step, for temperature schedules
+  AttentionRecorder* recorder = nullptr;  // may be null
+  PolicyLog* policy = nullptr;            // hard modules append here when training (may be null)
+};
+
+class AddressingModule {
+ public:
+  virtual ~AddressingModule() = default;
+
+  // previous: (B x N) previous weighting, or an invalid Var{} for modules that do not use it.
+  // record_name: the series the weighting is recorded under when ctx.recorder is set ("" = not recorded).
+  virtual Var address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
+                      AddressingContext& ctx, const std::string& record_name) = 0;
+
+  virtual bool uses_previous() const { return false; }
+  virtual bool stochastic() const { return false; }
+  virtual std::string type() const = 0;
+};
+
+}  // namespace mann

@@ -1,0 +1,76 @@
+#include "framework/addressing/hard_attention.h"
+
+#include <stdexcept>
+
+#include "framework/addressing/addressing_support.h"
+#include "framework/autodiff/errors.h"
+#include "framework/autodiff/ops.h"
+#include "framework/autodiff/sampling.h"
+
+namespace mann {
+
+using namespace addressing_detail;
+
+HardAttention::HardAttention(const ParamScope& scope, AddressingShape shape, Rng& rng,
+                             const HardOptions& options)
+    : name_(scope.name()), options_(options), scorer_(scope, shape, rng, options.scorer) {
+  if (options.samples < 1)
+    throw UserError(name_ + ": hard attention needs samples >= 1, got " + std::to_string(options.samples));
+  switch (options.baseline) {
+    case BaselineKind::None:
+      break;
+    case BaselineKind::Ema:
+      baseline_ = std::make_unique<EmaBaseline>(options.ema_decay);
+      break;
+    case BaselineKind::Learned:
+      baseline_ =
+          std::make_unique<LearnedBaseline>(scope.sub("baseline"), shape.query_width, rng, options.learned);
+      break;
+  }
+}
+
+Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
+                           AddressingContext& ctx, const std::string& record_name) {
+  const Index slots = check_inputs(name_, scorer_.shape(), memory, mask, query, previous);
+  const Index batch = query.rows();
+  Var probs = scorer_.distribution(tape, memory, mask, query);
+  const Matrix& p = probs.value();
+  // Rows without a usable slot are all zero: never sample from them.
+  std::vector<bool> has_slot(static_cast<size_t>(batch));
+  for (Index b = 0; b < batch; ++b) has_slot[static_cast<size_t>(b)] = p.row(b).sum() > 0.f;
+
+  Matrix counts = Matrix::Zero(batch, slots);
+  if (!ctx.training) {
+    const std::vector<int> best = masked_argmax(p, mask);
+    for (Index b = 0; b < batch; ++b)
+      if (has_slot[static_cast<size_t>(b)]) counts(b, best[static_cast<size_t>(b)]) = 1.f;
+    Var w = tape.constant(std::move(counts));
+    maybe_record(ctx, record_name, w);
+    return w;
+  }
+
+  if (!ctx.rng) throw std::logic_error(name_ + ": hard attention needs ctx.rng when training");
+  for (int k = 0; k < options_.samples; ++k) {
+    const std::vector<int> draw = sample_categorical(p, *ctx.rng);
+    for (Index b = 0; b < batch; ++b)
+      if (has_slot[static_cast<size_t>(b)]) counts(b, draw[static_cast<size_t>(b)]) += 1.f;
+  }
+  const float k = static_cast<float>(options_.samples);
+  if (ctx.policy) {
+    // sum_k log p(a_k) = sum_j count_j log p_j; masked slots have count 0.
+    Var log_p = log(probs, options_.log_prob_eps);
+    PolicyLog::Entry entry;
+    entry.module = record_name.empty() ? name_ : name_ + ":" + record_name;
+    entry.log_prob = row_sums(mul(tape.constant(counts), log_p));
+    entry.entropy = -row_sums(mul(probs, log_p));
+    entry.baseline = baseline_.get();
+    if (baseline_) entry.baseline_value = baseline_->value(tape, query);
+    entry.logit_score = counts - k * p;  // d log p(choice) / d logits for p = softmax(logits)
+    ctx.policy->entries.push_back(std::move(entry));
+  }
+  Var w = tape.constant(counts / k);
+  maybe_record(ctx, record_name, w);
+  return w;
+}
+
+}  // namespace mann

@@ -1,0 +1,72 @@
+#pragma once
+// Soft content-based addressing: a score per slot from the (optionally projected) query and the slot's
+// contents, then a softmax over usable slots.
+//
+//   dot:        s_i = k . m_i
+//   scaled_dot: s_i = k . m_i / sqrt(M)                     (Vaswani et al. 2017)
+//   cosine:     s_i = beta * cos(k, m_i), beta = softplus(query W_beta + b_beta) (B x 1) or fixed
+//                                                           (Graves et al. 2014, eq. 5-6)
+//   additive:   s_i = v . tanh(q W + m_i U + b)             (Bahdanau et al. 2015)
+//
+// Parameters under the module's scope: key/{W,b} (the key projection k = q W + b, when project_key),
+// beta/{W,b} (learned key strength), additive: W/{W,b}, U, v.
+#include <optional>
+#include <string>
+
+#include "framework/addressing/addressing_module.h"
+#include "framework/nn/linear.h"
+#include "framework/nn/parameter_collection.h"
+
+namespace mann {
+
+enum class ContentScore { Dot, ScaledDot, Cosine, Additive };
+
+// "dot", "scaled_dot", "cosine", "additive"; parse throws UserError on anything else.
+std::string to_string(ContentScore score);
+ContentScore parse_content_score(const std::string& text);
+
+struct SoftContentOptions {
+  ContentScore score = ContentScore::ScaledDot;
+  // Project the query to a key of width M. Unset (default): project when query_width != memory_width or
+  // for cosine (whose key should be free to differ from the raw query). Ignored by additive (W projects).
+  std::optional<bool> project_key;
+  // cosine only: learn beta = softplus(linear(query)) (default), or use the fixed key_strength.
+  bool learn_key_strength = true;
+  float key_strength = 1.f;       // the fixed beta when !learn_key_strength
+  float key_strength_bias = 1.f;  // initial bias of the beta projection: beta starts near softplus(1) = 1.3
+  Index additive_hidden = 0;      // additive: hidden width H; 0 = memory_width
+  float cosine_eps = 1e-6f;       // keeps cosine finite for zero keys/slots
+};
+
+class SoftContentAddressing : public AddressingModule {
+ public:
+  SoftContentAddressing(const ParamScope& scope, AddressingShape shape, Rng& rng,
+                        const SoftContentOptions& options = {});
+
+  Var address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous, AddressingContext& ctx,
+              const std::string& record_name) override;
+  std::string type() const override { return "soft_content"; }
+
+  // The unnormalised scores (B x N): the logits that address() softmaxes over usable slots, and that hard /
+  // gumbel attention sample from. Checks shapes (mask / previous may be null / invalid).
+  Var scores(Tape& tape, Var memory, const Matrix* mask, Var query) const;
+  // The masked softmax of scores(): what address() returns, without recording.
+  Var distribution(Tape& tape, Var memory, const Matrix* mask, Var query) const;
+
+  const SoftContentOptions& options() const { return options_; }
+  const AddressingShape& shape() const { return shape_; }
+  const std::string& name() const { return name_; }
+  bool projects_key() const { return key_.has_value(); }
+
+ private:
+  std::string name_;
+  AddressingShape shape_;
+  SoftContentOptions options_;
+  std::optional<Linear> key_;             // dot / scaled_dot / cosine
+  std::optional<Linear> beta_;            // cosine with learned key strength
+  std::optional<Linear> additive_query_;  // additive: q W + b
+  Parameter* additive_memory_ = nullptr;  // additive: U (M x H)
+  Parameter* additive_v_ = nullptr;       // additive: v (H x 1)
+};
+
+}  // namespace mann

@@ -1,0 +1,45 @@
+#pragma once
+// Where every part of a heatmap goes, computed once from the spec and shared by the SVG and PNG output.
+// Sizes are bounded: cells shrink (down to fractions of a pixel) so that any matrix fits within
+// kMaxHeatmapWidth x kMaxHeatmapHeight, labels are truncated, and labels that would collide are thinned
+// out (every 2nd, 5th, 10th, ... shown) or turned vertical.
+#include <string>
+#include <vector>
+
+#include "framework/io/plot/canvas.h"
+#include "framework/io/plot/heatmap.h"
+
+namespace mann::plot {
+
+inline constexpr float kMaxHeatmapWidth = 2000;
+inline constexpr float kMaxHeatmapHeight = 2000;
+
+struct HeatmapLayout {
+  float width = 0, height = 0;  // the whole block, from y = top to y = top + height
+  RectF plot;                   // the cell grid
+  float cell_w = 0, cell_h = 0;
+  float vmin = 0, vmax = 1;                    // resolved colour range
+  int row_label_step = 1, col_label_step = 1;  // 1: every label shown
+  bool col_labels_vertical = false;
+  int value_scale = 0;     // font scale for in-cell values; 0: values not shown (off, or cells too small)
+  int value_decimals = 2;  // decimals of in-cell values; -1: compact general format
+  RectF colorbar;
+  std::vector<float> colorbar_ticks;  // values; positions via colorbar_y()
+  std::vector<RectF> marked_cells, marked_rows;
+  std::vector<PlacedText> texts;  // title, axis titles, row and column labels, colour bar tick labels
+
+  RectF cell(Index row, Index col) const {
+    return {plot.x + static_cast<float>(col) * cell_w, plot.y + static_cast<float>(row) * cell_h, cell_w,
+            cell_h};
+  }
+  // The in-cell text for a value.
+  std::string value_text(float value) const;
+  float colorbar_y(float value) const {
+    return colorbar.bottom() - (value - vmin) / (vmax - vmin) * colorbar.h;
+  }
+};
+
+// Validates the spec (UserError) and lays it out with its top edge at y = top.
+HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top = 0);
+
+}  // namespace mann::plot

@@ -1,0 +1,16 @@
+#pragma once
+// The NTM write (Graves et al. 2014, section 3.2): each example's memory is first erased, then added to,
+// in proportion to the write weighting:
+//
+//   M'_i = M_i o (1 - w_i e) + w_i a        (eq. 3 and 4), o = elementwise product
+//
+// memory (B*N x M), weights (B x N), erase e in [0, 1] (B x M), add a (B x M). Built from per-example
+// outer products (outer(w, e) is (B*N x M), aligned with the memory's rows), so it is differentiable in all
+// four inputs.
+#include "framework/autodiff/ops.h"
+
+namespace mann {
+
+Var ntm_write(Var memory, Var weights, Var erase, Var add_vector);
+
+}  // namespace mann
