@@ -5,6 +5,7 @@
 #include <string>
 
 #include "datasets/algorithmic/sequence_task.h"
+#include "datasets/babi/babi_dataset.h"
 
 namespace mann {
 
@@ -27,6 +28,21 @@ class SequenceDataset : public Dataset {
  private:
   std::string type_;
   std::unique_ptr<SequenceTask> task_;
+};
+
+// A question-answering dataset read from files (bAbI): the encoded questions of every split and the
+// vocabulary. `tasks` is the task selection as written in the config ("3", "joint", "1,2").
+class QaDataset : public Dataset {
+ public:
+  QaDataset(std::string tasks, BabiDataset data) : tasks_(std::move(tasks)), data_(std::move(data)) {}
+  std::string family() const override { return "qa"; }
+  std::string type() const override { return "babi"; }
+  const std::string& tasks() const { return tasks_; }
+  BabiDataset& data() { return data_; }
+
+ private:
+  std::string tasks_;
+  BabiDataset data_;
 };
 
 // Build context of datasets: where data files live, and the experiment seed.

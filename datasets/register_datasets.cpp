@@ -5,6 +5,7 @@
 #include "datasets/algorithmic/priority_sort_task.h"
 #include "datasets/algorithmic/repeat_copy_task.h"
 #include "datasets/algorithmic/sort_task.h"
+#include "datasets/babi/babi_files.h"
 #include "datasets/dataset.h"
 #include "framework/components/spec_helpers.h"
 
@@ -25,9 +26,42 @@ std::vector<OptionSpec> with(std::vector<OptionSpec> a, const std::vector<Option
   return a;
 }
 
+void register_babi(Registry& r) {
+  const BabiOptions babi;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "babi",
+       "bAbI QA tasks v1.2 (Weston et al. 2015): stories, questions and one-word answers, as MemN2N reads them.",
+       {option("task", "string", std::string("1"), "task number 1..20, a list \"1,2,5\", or joint (all 20)"),
+        option("ten_k", "bool", babi.ten_k, "use en-10k (10,000 training questions per task) instead of en"),
+        option("memory_size", "int", babi.memory_size, "most recent statements kept per question"),
+        option("data_dir", "string", babi.data_dir, "data directory ('': --data-dir, else MANN_DATA, else ./data)"),
+        option("include_test_words", "bool", babi.include_test_words, "vocabulary from train and test words"),
+        option("valid_fraction", "float", babi.valid_fraction, "share of each task's training questions held out"),
+        option("split_seed", "int", 0, "which questions are held out for validation")}},
+      [](const ConfigView& v, DatasetContext& c) -> std::unique_ptr<Dataset> {
+        const std::string tasks = v.get<std::string>("task");
+        BabiOptions o;
+        o.data_dir = c.data_dir.empty() ? v.get<std::string>("data_dir") : c.data_dir;
+        o.ten_k = v.get<bool>("ten_k");
+        o.memory_size = v.get<int>("memory_size");
+        o.include_test_words = v.get<bool>("include_test_words");
+        o.valid_fraction = v.get<double>("valid_fraction");
+        o.split_seed = static_cast<uint64_t>(v.get<int64_t>("split_seed"));
+        if (o.memory_size <= 0) v.fail("memory_size", "must be positive");
+        std::vector<int> task_list;
+        try {
+          task_list = parse_babi_tasks(tasks);
+        } catch (const UserError& e) {
+          v.fail("task", e.what());  // reported at the config value
+        }
+        return std::make_unique<QaDataset>(tasks, load_babi(task_list, o));
+      });
+}
+
 }  // namespace
 
 void register_datasets(Registry& r) {
+  register_babi(r);
   const CopyTaskOptions copy;
   r.add<Dataset, DatasetContext>(
       {"dataset", "copy", "NTM copy task: random bit vectors, a delimiter, then reproduce the sequence.",

@@ -2,6 +2,7 @@
 
 #include "framework/components/spec_helpers.h"
 #include "framework/train/learner.h"
+#include "models/memn2n/register_memn2n.h"
 #include "models/model_context.h"
 #include "models/ntm/ntm_config.h"
 #include "models/sequence/lstm_sequence_model.h"
@@ -57,6 +58,7 @@ void register_ntm(Registry& r) {
 void register_models(Registry& registry) {
   register_lstm(registry);
   register_ntm(registry);
+  register_memn2n(registry);
 }
 
 }  // namespace mann

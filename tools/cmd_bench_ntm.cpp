@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "models/sequence/sequence_learner.h"
-#include "tools/bench_ntm.h"
+#include "tools/bench.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 

@@ -3,11 +3,36 @@
 #include <iostream>
 
 #include "framework/io/checkpoint.h"
+#include "models/qa/task_errors.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 #include "tools/run_state.h"
 
 namespace mann {
+namespace {
+
+// QA learners report one `taskN_error` metric per task: print them as the bAbI table (error in %, mean
+// over tasks, failed tasks with error > 5%).
+void print_task_table(const Metrics& metrics) {
+  std::vector<std::pair<int, double>> rows;
+  for (const auto& [name, value] : metrics)
+    if (const int task = TaskErrors::task_of_metric(name)) rows.emplace_back(task, value);
+  if (rows.empty()) return;
+  double sum = 0;
+  int failed = 0;
+  std::cout << "\n  task  error (%)\n";
+  for (const auto& [task, error] : rows) {
+    sum += error;
+    failed += error > kBabiFailedTaskError;
+    std::cout << "  " << std::right << std::setw(4) << task << "  " << std::setw(9) << std::fixed
+              << std::setprecision(1) << 100 * error << (error > kBabiFailedTaskError ? "  failed" : "") << "\n";
+  }
+  std::cout << "  mean  " << std::setw(9) << 100 * sum / static_cast<double>(rows.size()) << "\n"
+            << "  failed tasks (error > 5%): " << failed << " of " << rows.size() << "\n";
+  std::cout.unsetf(std::ios::fixed);
+}
+
+}  // namespace
 
 int eval_command(const Args& args) {
   po::options_description options("eval options");
@@ -42,6 +67,7 @@ int eval_command(const Args& args) {
   std::cout << experiment.name << " (step " << data.progress.step << "), " << split << " split:\n";
   for (const auto& [name, value] : metrics)
     std::cout << "  " << std::left << std::setw(16) << name << " " << value << "\n";
+  print_task_table(metrics);
   return kOk;
 }
 

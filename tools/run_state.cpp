@@ -37,6 +37,7 @@ CheckpointData capture_checkpoint(const Experiment& e, const TrainingProgress& p
   d.progress.best_metric_name = progress.best_metric_name;
   d.metrics = progress.history;
   d.extra = e.learner->checkpoint_extras();
+  d.attention = e.learner->attention_maps();
   return d;
 }
 

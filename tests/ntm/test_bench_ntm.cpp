@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "tools/bench_ntm.h"
+#include "tools/bench.h"
 
 using namespace mann;
 

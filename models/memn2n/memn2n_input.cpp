@@ -1,0 +1,27 @@
+#include "models/memn2n/memn2n_input.h"
+
+#include "models/memn2n/position_encoding.h"
+
+namespace mann {
+
+void make_memn2n_input(const BabiBatch& batch, SentenceEncoding encoding, int dim, MemN2NInput& in) {
+  in.batch = batch.batch;
+  in.slots = batch.shape.memory_size;
+  in.sentence_len = batch.shape.sentence_len;
+  in.question_len = batch.shape.question_len;
+  in.sentences = batch.sentences;
+  in.time = batch.time;
+  in.question = batch.question;
+  in.mask.resize(in.batch, in.slots);
+  for (int b = 0; b < in.batch; ++b)
+    for (int m = 0; m < in.slots; ++m) in.mask(b, m) = m < batch.sentence_count[b] ? 1.f : 0.f;
+  if (encoding == SentenceEncoding::Position) {
+    position_encoding_weights(in.sentences, in.sentence_len, dim, in.sentence_pe);
+    position_encoding_weights(in.question, in.question_len, dim, in.question_pe);
+  } else {
+    in.sentence_pe.resize(0, 0);
+    in.question_pe.resize(0, 0);
+  }
+}
+
+}  // namespace mann

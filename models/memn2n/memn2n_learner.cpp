@@ -1,0 +1,221 @@
+#include "models/memn2n/memn2n_learner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <limits>
+
+#include "framework/autodiff/errors.h"
+#include "framework/autodiff/ops.h"
+#include "framework/autodiff/sampling.h"
+#include "models/memn2n/random_noise.h"
+#include "models/qa/task_errors.h"
+
+namespace mann {
+
+struct MemN2NLearner::Scores {
+  double loss_sum = 0;  // cross-entropy summed over questions
+  TaskErrors errors;
+  std::vector<int> support_hits;  // per hop: questions whose most attended slot is a supporting fact
+  int with_support = 0;           // questions that have a supporting fact in memory
+};
+
+namespace {
+
+constexpr float kNoBest = std::numeric_limits<float>::max();  // finite: checkpoints stay all-finite
+
+// Index ranges [first, first + count) of `n` items in chunks of `chunk`.
+template <class F>
+void for_chunks(int n, int chunk, F&& f) {
+  for (int first = 0; first < n; first += chunk) f(first, std::min(chunk, n - first));
+}
+
+std::vector<int> iota_from(int first, int count) {
+  std::vector<int> v(static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) v[i] = first + i;
+  return v;
+}
+
+std::string words_text(const Vocabulary& vocab, const std::vector<int>& ids) {
+  std::string s;
+  for (int id : ids) s += (s.empty() ? "" : " ") + vocab.word(id);
+  return s;
+}
+
+}  // namespace
+
+MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollection> params,
+                             const MemN2NOptions& model, const MemN2NLearnerOptions& options)
+    : data_(std::move(data)),
+      params_(std::move(params)),
+      options_(options),
+      shape_(babi_batch_shape(data_)),
+      sampler_(EpochPlan{static_cast<int>(data_.train.size()), options.batch}, options.seed) {
+  if (options.batch <= 0 || options.eval_batch <= 0) throw UserError("MemN2N batch sizes must be positive");
+  if (options.random_noise < 0.f || options.random_noise > 1.f)
+    throw UserError("MemN2N random_noise must be in [0, 1]");
+  // Memories padded only up to the longest story (plus room for RN), never beyond the memory size.
+  shape_.memory_size =
+      slots_with_noise(std::max(1, data_.max_story_len), options.random_noise, data_.memory_size);
+  MemN2NOptions m = model;
+  m.vocab = data_.vocab.size();
+  m.memory_size = data_.memory_size;
+  Rng init(options.seed);
+  model_ = std::make_unique<MemN2N>(params_->scope("model"), m, init);
+  Matrix ls(1, 2);
+  ls << (options.linear_start ? 1.f : 0.f), kNoBest;
+  ls_state_ = &params_->add("state/linear_start", ls, /*trainable=*/false);
+}
+
+std::vector<std::string> MemN2NLearner::eval_metric_names() const {
+  std::vector<std::string> names = {"error", "loss"};
+  for (int k = 1; k <= model_->options().hops; ++k) names.push_back("hop" + std::to_string(k) + "_support");
+  names.push_back("mean_task_error");
+  names.push_back("failed_tasks");
+  for (int t : data_.tasks) names.push_back(TaskErrors::metric_name(t));
+  return names;
+}
+
+const std::vector<BabiExample>& MemN2NLearner::split(const std::string& name) const {
+  if (name == "train") return data_.train;
+  if (name == "valid") return data_.valid;
+  if (name == "test") return data_.test;
+  throw UserError("bAbI has no split `" + name + "` (train, valid or test)");
+}
+
+Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng&, Metrics& metrics) {
+  const int64_t per_epoch = steps_per_epoch();
+  if (in_linear_start() && step > 0 && step % per_epoch == 0) update_linear_start(step / per_epoch);
+  BabiBatch batch = make_babi_batch(data_.train, sampler_.indices(step), shape_);
+  if (options_.random_noise > 0.f) {
+    Rng noise(step_seed(options_.seed, step));  // from the step alone: resumed runs insert the same noise
+    insert_empty_memories(batch, options_.random_noise, noise);
+  }
+  make_memn2n_input(batch, model_->options().encoding, model_->options().dim, input_);
+  const bool ls = in_linear_start();
+  const MemN2N::Output out = model_->forward(tape, input_, mode());
+  Var mean_loss = softmax_cross_entropy(out.logits, batch.answer);
+  // The paper sums over the batch; LS's smaller learning rate is the same scale on the gradient for SGD.
+  const float scale_by =
+      (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) * (ls ? options_.ls_lr_factor : 1.f);
+  const std::vector<int> predicted = argmax_rows(out.logits.value());
+  int wrong = 0;
+  for (int b = 0; b < batch.batch; ++b) wrong += predicted[b] != batch.answer[b];
+  metrics = {{"loss", mean_loss.item()},
+             {"error", static_cast<double>(wrong) / batch.batch},
+             {"linear_start", ls ? 1.0 : 0.0}};
+  return scale(mean_loss, scale_by);
+}
+
+// LS ends (softmax re-inserted for good) once the validation loss of an epoch is no lower than the best so
+// far, or after ls_max_epochs; with ls_fixed only the latter.
+void MemN2NLearner::update_linear_start(int64_t epoch) {
+  const bool capped = options_.ls_max_epochs > 0 && epoch >= options_.ls_max_epochs;
+  bool stop = capped || (data_.valid.empty() && !options_.ls_fixed);
+  if (!stop && !options_.ls_fixed) {
+    const Scores s = score(data_.valid);
+    const float loss = static_cast<float>(s.loss_sum / static_cast<double>(data_.valid.size()));
+    stop = !(loss < ls_state_->value(0, 1));
+    if (!stop) ls_state_->value(0, 1) = loss;
+  }
+  if (stop) {
+    ls_state_->value(0, 0) = 0.f;
+    std::cerr << "linear start ends after epoch " << epoch << ": softmax attention from here on\n";
+  }
+}
+
+MemN2NLearner::Scores MemN2NLearner::score(const std::vector<BabiExample>& examples) const {
+  Scores s;
+  s.support_hits.assign(static_cast<size_t>(model_->options().hops), 0);
+  Tape& tape = eval_tape_;
+  MemN2NInput& in = eval_input_;
+  tape.set_grad_enabled(false);
+  for_chunks(static_cast<int>(examples.size()), options_.eval_batch, [&](int first, int count) {
+    tape.clear();
+    const BabiBatch batch = make_babi_batch(examples, iota_from(first, count), shape_);
+    make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in);
+    const MemN2N::Output out = model_->forward(tape, in, mode());
+    s.loss_sum += static_cast<double>(softmax_cross_entropy(out.logits, batch.answer).item()) * count;
+    const std::vector<int> predicted = argmax_rows(out.logits.value());
+    for (int b = 0; b < count; ++b) s.errors.add(batch.task[b], predicted[b] == batch.answer[b]);
+    const int F = batch.shape.supporting_len;
+    std::vector<std::vector<int>> attended;
+    for (const Var& p : out.attention) attended.push_back(argmax_rows(p.value()));
+    for (int b = 0; b < count; ++b) {
+      const auto support = batch.supporting.begin() + static_cast<ptrdiff_t>(b) * F;
+      if (*support < 0) continue;
+      ++s.with_support;
+      for (size_t k = 0; k < attended.size(); ++k)
+        s.support_hits[k] += std::find(support, support + F, attended[k][b]) != support + F;
+    }
+  });
+  return s;
+}
+
+Metrics MemN2NLearner::evaluate(const std::string& split_name, Rng&) {
+  const std::vector<BabiExample>& examples = split(split_name);
+  const Scores s = score(examples);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  Metrics m = {{"error", s.errors.error()},
+               {"loss", examples.empty() ? nan : s.loss_sum / static_cast<double>(examples.size())}};
+  for (size_t k = 0; k < s.support_hits.size(); ++k)
+    m.emplace_back("hop" + std::to_string(k + 1) + "_support",
+                   s.with_support ? static_cast<double>(s.support_hits[k]) / s.with_support : nan);
+  m.emplace_back("mean_task_error", s.errors.mean_task_error());
+  m.emplace_back("failed_tasks", s.errors.failed_tasks());
+  for (int t : data_.tasks) m.emplace_back(TaskErrors::metric_name(t), s.errors.error(t));
+  return m;
+}
+
+std::vector<int> MemN2NLearner::recorded_examples() const {
+  const int n = static_cast<int>(data_.test.size());
+  const int count = std::min(n, options_.attention_examples);
+  std::vector<int> picks;
+  for (int i = 0; i < count; ++i) picks.push_back(static_cast<int>(static_cast<int64_t>(i) * n / count));
+  return picks;  // spread over the split, so joint runs show several tasks
+}
+
+std::map<std::string, Matrix> MemN2NLearner::attention_maps() const {
+  std::map<std::string, Matrix> maps;
+  const std::vector<int> picks = recorded_examples();
+  if (picks.empty()) return maps;
+  Tape& tape = eval_tape_;
+  MemN2NInput& in = eval_input_;
+  tape.clear();
+  tape.set_grad_enabled(false);
+  const BabiBatch batch = make_babi_batch(data_.test, picks, shape_);
+  make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in);
+  const MemN2N::Output out = model_->forward(tape, in, mode());
+  const std::vector<int> predicted = argmax_rows(out.logits.value());
+  for (size_t i = 0; i < picks.size(); ++i) {
+    const std::string example = "example" + std::to_string(i);
+    const Index n = batch.sentence_count[i];
+    for (size_t k = 0; k < out.attention.size(); ++k)
+      maps[example + "/hop" + std::to_string(k + 1)] =
+          out.attention[k].value().row(static_cast<Index>(i)).head(n);
+    maps[example + "/predicted"] = Matrix::Constant(1, 1, static_cast<float>(predicted[i]));
+  }
+  return maps;
+}
+
+std::map<std::string, std::string> MemN2NLearner::checkpoint_extras() const {
+  std::map<std::string, std::string> extras;
+  std::string words;
+  for (const std::string& w : data_.vocab.words()) words += w + "\n";
+  extras["vocabulary"] = words;
+  // What the recorded attention rows refer to: one line per memory slot, then question and answer.
+  const std::vector<int> picks = recorded_examples();
+  for (size_t i = 0; i < picks.size(); ++i) {
+    const BabiExample& e = data_.test[static_cast<size_t>(picks[i])];
+    std::string text = "task " + std::to_string(e.task) + " test question " + std::to_string(picks[i]) + "\n";
+    for (size_t m = 0; m < e.story.size(); ++m)
+      text += "memory " + std::to_string(m) + ": " + words_text(data_.vocab, e.story[m]) + "\n";
+    text += "question: " + words_text(data_.vocab, e.question) + "\nanswer: " + data_.vocab.word(e.answer) +
+            "\nsupporting:";
+    for (int f : e.supporting) text += " " + std::to_string(f);
+    extras["attention/example" + std::to_string(i)] = text + "\n";
+  }
+  return extras;
+}
+
+}  // namespace mann

@@ -1,0 +1,50 @@
+#pragma once
+// The End-To-End Memory Network (Sukhbaatar et al. 2015) for question answering: K hops of soft attention
+// over sentence memories, then an answer distribution over the vocabulary.
+//
+//   u^1 = sum_j l_j . B q_j                         (question; l_j = 1 for bag of words)
+//   m_i = sum_j l_j . A^k x_ij + T_A^k(i)           (input memories; c_i likewise with C^k, T_C^k)
+//   p^k = softmax(u^k . m_i),  o^k = sum_i p_i c_i  (one hop; see select_memory)
+//   u^{k+1} = u^k + o^k   (adjacent)   or   H u^k + o^k   (layer-wise)
+//   a = softmax(W u^{K+1})
+#include <vector>
+
+#include "framework/autodiff/tape.h"
+#include "framework/nn/parameter_collection.h"
+#include "models/memn2n/memn2n_input.h"
+#include "models/memn2n/memn2n_options.h"
+#include "models/memn2n/memory_selection.h"
+
+namespace mann {
+
+class MemN2N {
+ public:
+  // Parameters under `scope`. Adjacent tying: E0..EK (V x d) with B = A^1 = E0, C^k = A^{k+1} = Ek,
+  // W^T = EK, and temporal tables T0..TK (memory_size x d) tied the same way. Layer-wise: B, A, C, W,
+  // TA, TC and H (d x d).
+  MemN2N(const ParamScope& scope, const MemN2NOptions& options, Rng& rng);
+
+  struct Output {
+    Var logits;                  // (B x V) answer scores
+    std::vector<Var> attention;  // per hop, (B x N) weights over memory slots
+  };
+  Output forward(Tape& tape, const MemN2NInput& in, AttentionMode mode) const;
+
+  // Sets the nil word's row (id 0) of every word table back to zero (after each update: nil carries no
+  // meaning, and zero keeps padding-free sentences and padded ones identical).
+  void zero_nil();
+
+  const MemN2NOptions& options() const { return options_; }
+
+ private:
+  Var encode_memory(Tape& tape, size_t table, const MemN2NInput& in) const;
+
+  MemN2NOptions options_;
+  std::vector<Parameter*> words_;  // word embedding tables
+  std::vector<Parameter*> times_;  // temporal table of each word table used for memories (or nullptr)
+  Parameter* h_ = nullptr;         // layer-wise map
+  std::vector<size_t> input_table_, output_table_;  // per hop: which word table encodes m_i and c_i
+  size_t question_table_ = 0, answer_table_ = 0;
+};
+
+}  // namespace mann

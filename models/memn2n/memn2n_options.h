@@ -1,0 +1,32 @@
+#pragma once
+// The architecture of an End-To-End Memory Network (Sukhbaatar et al. 2015), with the paper's choices as
+// defaults: 3 hops, adjacent weight tying, position encoding, temporal encoding, d = 20, N(0, 0.1) weights.
+#include <string>
+
+namespace mann {
+
+enum class WeightTying {
+  Adjacent,  // A^{k+1} = C^k, B = A^1, W^T = C^K (sec. 2.2)
+  LayerWise  // A^k = A, C^k = C, u^{k+1} = H u^k + o^k; B and W separate (RNN-like)
+};
+enum class SentenceEncoding {
+  BagOfWords,  // m_i = sum_j A x_ij
+  Position     // m_i = sum_j l_j . A x_ij, l_kj = (1 - j/J) - (k/d)(1 - 2j/J) (sec. 4.1)
+};
+
+struct MemN2NOptions {
+  int hops = 3;
+  int dim = 20;
+  WeightTying tying = WeightTying::Adjacent;
+  SentenceEncoding encoding = SentenceEncoding::Position;
+  bool temporal = true;   // temporal encoding T_A, T_C added to the memory vectors (sec. 4.1)
+  float init_std = 0.1f;  // every weight ~ N(0, init_std) (sec. 4.2)
+  int vocab = 0;          // words, including nil (id 0)
+  int memory_size = 50;   // rows of the temporal tables: the most memories an example has
+};
+
+// "adjacent" / "layerwise", "bow" / "pe"; throw UserError on anything else.
+WeightTying parse_weight_tying(const std::string& text);
+SentenceEncoding parse_sentence_encoding(const std::string& text);
+
+}  // namespace mann

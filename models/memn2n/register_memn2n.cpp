@@ -1,0 +1,73 @@
+#include "models/memn2n/register_memn2n.h"
+
+#include "framework/components/spec_helpers.h"
+#include "models/memn2n/memn2n_learner.h"
+#include "models/model_context.h"
+
+namespace mann {
+
+void register_memn2n(Registry& r) {
+  const MemN2NOptions m;
+  const MemN2NLearnerOptions l;
+  r.add<Learner, ModelContext>(
+      {"model",
+       "memn2n",
+       "End-To-End Memory Network (Sukhbaatar et al. 2015) for bAbI QA: K hops of attention over sentence "
+       "memories, answer over the vocabulary.",
+       {option("hops", "int", m.hops, "memory hops K"), option("dim", "int", m.dim, "embedding dimension d"),
+        option("tying", "string", std::string("adjacent"), "weight tying: adjacent or layerwise (with H)"),
+        option("encoding", "string", std::string("pe"), "sentence encoding: bow or pe (position encoding)"),
+        option("temporal", "bool", m.temporal, "temporal encoding of memory order (TE)"),
+        option("init_std", "float", m.init_std, "weights ~ N(0, init_std)"),
+        option("linear_start", "bool", l.linear_start,
+               "LS: no attention softmax until validation loss stops falling"),
+        option("ls_lr_factor", "float", l.ls_lr_factor,
+               "LS learning rate relative to the optimizer's (0.005/0.01)"),
+        option("ls_max_epochs", "int", l.ls_max_epochs,
+               "LS ends after this many epochs at the latest (0: no cap)"),
+        option("ls_fixed", "bool", l.ls_fixed,
+               "LS lasts exactly ls_max_epochs, ignoring the validation loss"),
+        option("random_noise", "float", l.random_noise,
+               "RN: fraction of empty memories inserted in training (0.1)"),
+        option("sum_loss", "bool", l.sum_loss,
+               "cross-entropy summed over the batch (paper) instead of averaged"),
+        option("attention_examples", "int", l.attention_examples,
+               "test questions whose attention checkpoints keep")}},
+      [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
+        QaDataset& data = c.dataset_as<QaDataset>(v, "qa", "babi");
+        MemN2NOptions o;
+        o.hops = v.get<int>("hops");
+        o.dim = v.get<int>("dim");
+        o.temporal = v.get<bool>("temporal");
+        o.init_std = v.get<float>("init_std");
+        try {
+          o.tying = parse_weight_tying(v.get<std::string>("tying"));
+        } catch (const UserError& e) {
+          v.fail("tying", e.what());
+        }
+        try {
+          o.encoding = parse_sentence_encoding(v.get<std::string>("encoding"));
+        } catch (const UserError& e) {
+          v.fail("encoding", e.what());
+        }
+        for (const char* key : {"hops", "dim"})
+          if (v.get<int>(key) <= 0) v.fail(key, "must be positive");
+        MemN2NLearnerOptions lo;
+        lo.batch = c.batches.batch;
+        lo.eval_batch = c.batches.eval_batch;
+        lo.sum_loss = v.get<bool>("sum_loss");
+        lo.linear_start = v.get<bool>("linear_start");
+        lo.ls_lr_factor = v.get<float>("ls_lr_factor");
+        lo.ls_max_epochs = v.get<int>("ls_max_epochs");
+        lo.ls_fixed = v.get<bool>("ls_fixed");
+        lo.random_noise = v.get<float>("random_noise");
+        lo.attention_examples = v.get<int>("attention_examples");
+        lo.seed = c.seed;
+        if (lo.random_noise < 0.f || lo.random_noise > 1.f) v.fail("random_noise", "must be in [0, 1]");
+        if (lo.ls_lr_factor <= 0.f) v.fail("ls_lr_factor", "must be positive");
+        return std::make_unique<MemN2NLearner>(std::move(data.data()),
+                                               std::make_unique<ParameterCollection>(c.seed), o, lo);
+      });
+}
+
+}  // namespace mann
