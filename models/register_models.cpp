@@ -3,6 +3,7 @@
 #include "framework/components/spec_helpers.h"
 #include "framework/train/learner.h"
 #include "models/model_context.h"
+#include "models/ntm/ntm_config.h"
 #include "models/sequence/lstm_sequence_model.h"
 #include "models/sequence/sequence_learner.h"
 
@@ -33,8 +34,29 @@ void register_lstm(Registry& r) {
       });
 }
 
+void register_ntm(Registry& r) {
+  r.add<Learner, ModelContext>(
+      {"model", "ntm",
+       "Neural Turing Machine (Graves et al. 2014): controller, N x M memory, read and write heads with "
+       "swappable addressing, erase/add writes.",
+       ntm_option_specs()},
+      [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
+        SequenceDataset& data = c.dataset_as<SequenceDataset>(v, "sequence", kSequenceTasks);
+        auto params = std::make_unique<ParameterCollection>(c.seed);
+        Rng init(c.seed);
+        auto model = std::make_unique<NTMSequenceModel>(params->scope("model"), data.task().input_width(),
+                                                        data.task().output_width(), read_ntm_options(v), init,
+                                                        ntm_addressing_from(v));
+        return std::make_unique<SequenceLearner>(data.release(), std::move(params), std::move(model),
+                                                 sequence_options(c.batches));
+      });
+}
+
 }  // namespace
 
-void register_models(Registry& registry) { register_lstm(registry); }
+void register_models(Registry& registry) {
+  register_lstm(registry);
+  register_ntm(registry);
+}
 
 }  // namespace mann

@@ -12,25 +12,29 @@ namespace mann {
 int eval_command(const Args& args) {
   po::options_description options("eval options");
   std::string checkpoint_arg, split, data_dir;
+  std::vector<std::string> sets;
   int threads = 1;
   options.add_options()("checkpoint", po::value(&checkpoint_arg)->required(),
                         "checkpoint file, or a run directory (its best checkpoint)")(
+      "set", po::value(&sets)->composing(),
+      "override a stored config key, e.g. --set dataset.eval_min_length=50 (repeatable)")(
       "split", po::value(&split)->default_value("test"), "split to evaluate: valid or test")(
       "data-dir", po::value(&data_dir), "data directory (overrides the config and MANN_DATA)")(
       "threads", po::value(&threads)->default_value(1), "threads for large matrix products");
   po::positional_options_description positional;
   positional.add("checkpoint", 1);
   po::variables_map vm;
-  if (!parse_command_line(args, "usage: mann eval CHECKPOINT [--split valid|test] [--data-dir DIR]", options,
-                          positional, vm))
+  if (!parse_command_line(
+          args, "usage: mann eval CHECKPOINT [--split valid|test] [--set key=value]... [--data-dir DIR]",
+          options, positional, vm))
     return kOk;
   set_threads(threads);
   if (split != "valid" && split != "test") throw po::error("--split must be valid or test, not `" + split + "`");
 
   const auto path = resolve_checkpoint(checkpoint_arg, "best");
   const CheckpointData data = read_checkpoint(path);
-  Experiment experiment = build_experiment(parse_stored_config(data.config_yaml, "<config of " + path.string() + ">"),
-                                           {data_dir});
+  Experiment experiment = build_experiment(
+      parse_stored_config(data.config_yaml, "<config of " + path.string() + ">", sets), {data_dir});
   restore_parameters(experiment, data);
   Rng rng(split_seed(experiment.trainer.eval_seed, split));
   const Metrics metrics = experiment.learner->evaluate(split, rng);

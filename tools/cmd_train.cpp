@@ -60,9 +60,7 @@ int train_command(const Args& args) {
   if (!resume.empty()) {
     const fs::path checkpoint = resolve_checkpoint(resume);
     resumed = read_checkpoint(checkpoint);
-    config = load_config_string(resumed.config_yaml, "<config of " + checkpoint.string() + ">");
-    for (const auto& s : sets) apply_override(config, s);
-    config = parse_stored_config(to_yaml(config), "<config of " + checkpoint.string() + ">");
+    config = parse_stored_config(resumed.config_yaml, "<config of " + checkpoint.string() + ">", sets);
     if (out.empty()) out = checkpoint.parent_path().parent_path().string();
   } else {
     if (config_path.empty()) throw po::error("an experiment file (CONFIG) or --resume is required");

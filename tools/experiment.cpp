@@ -1,6 +1,7 @@
 #include "tools/experiment.h"
 
 #include "datasets/register_datasets.h"
+#include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
 #include "framework/components/training_components.h"
 #include "framework/config/experiment.h"
@@ -46,6 +47,7 @@ const ComponentSpec& output_spec() {
 Registry make_registry() {
   Registry r;
   register_training_components(r);
+  register_addressing_components(r);
   register_datasets(r);
   register_models(r);
   r.add_spec(train_spec());
@@ -95,6 +97,13 @@ ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& 
   ConfigNode root = load_config_string(yaml_text, label);
   validate_all(root);
   return root;
+}
+
+ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label,
+                               const std::vector<std::string>& overrides) {
+  ConfigNode root = load_config_string(yaml_text, label);
+  for (const auto& s : overrides) apply_override(root, s);
+  return parse_stored_config(to_yaml(root), label);
 }
 
 Experiment build_experiment(const ConfigNode& config, const BuildOptions& options) {

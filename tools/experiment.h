@@ -24,6 +24,9 @@ const Registry& builtin_registry();
 ConfigNode load_and_validate(const std::string& path, const std::vector<std::string>& overrides);
 // Parses and validates a resolved config stored in a checkpoint (positions point into "<checkpoint>").
 ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label);
+// The same with `--set` overrides applied on top first (train --resume, eval --set).
+ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label,
+                               const std::vector<std::string>& overrides);
 
 struct Experiment {
   ConfigNode config;

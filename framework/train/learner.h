@@ -39,6 +39,10 @@ class Learner {
   virtual int64_t steps_per_epoch() const { return 0; }
   // Text a checkpoint must carry to rebuild the learner's data view (e.g. a vocabulary); key -> text.
   virtual std::map<std::string, std::string> checkpoint_extras() const { return {}; }
+  // What the model attended to on one evaluation example drawn through rng, for plots (e.g. NTM paper,
+  // figure 6): name -> (time x width) matrix, e.g. "input", "output", "read0" (time x slots). Empty for
+  // learners without attention.
+  virtual std::map<std::string, Matrix> attention_maps(Rng&) { return {}; }
 };
 
 }  // namespace mann

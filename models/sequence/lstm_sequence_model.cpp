@@ -15,7 +15,7 @@ LstmSequenceModel::LstmSequenceModel(const ParamScope& scope, Index input_width,
     : layers_(make_layers(scope, input_width, hidden, layers, rng)),
       readout_(scope.sub("readout"), hidden, output_width, rng) {}
 
-std::vector<Var> LstmSequenceModel::forward(Tape& tape, const SequenceBatch& batch) {
+std::vector<Var> LstmSequenceModel::forward(Tape& tape, const SequenceBatch& batch, ForwardContext&) {
   std::vector<LSTMState> states;
   for (const LSTMCell& cell : layers_) states.push_back(cell.initial_state(tape, batch.batch));
   std::vector<Var> outputs;

@@ -13,7 +13,7 @@ class LstmSequenceModel : public SequenceModel {
  public:
   LstmSequenceModel(const ParamScope& scope, Index input_width, Index output_width, Index hidden, int layers,
                     Rng& rng);
-  std::vector<Var> forward(Tape& tape, const SequenceBatch& batch) override;
+  std::vector<Var> forward(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx) override;
 
  private:
   std::vector<LSTMCell> layers_;

@@ -13,8 +13,8 @@ SequenceLearner::SequenceLearner(std::unique_ptr<SequenceTask> task, std::unique
                                  std::unique_ptr<SequenceModel> model, SequenceLearnerOptions options)
     : task_(std::move(task)), params_(std::move(params)), model_(std::move(model)), options_(options) {}
 
-SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& batch) {
-  const std::vector<Var> logits = model_->forward(tape, batch);
+SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx) {
+  const std::vector<Var> logits = model_->forward(tape, batch, ctx);
   // Keep only the rows (time step, example) of the output phase, then one loss over all of them.
   std::vector<int> rows;
   Matrix targets;
@@ -42,9 +42,14 @@ SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& 
   return {loss, static_cast<double>(errors) / batch.batch, static_cast<double>(all_right) / batch.batch};
 }
 
-Var SequenceLearner::training_step(Tape& tape, int64_t, Rng& rng, Metrics& metrics) {
-  const SequenceBatch batch = task_->sample_train(options_.batch, rng);
-  const Scored s = score(tape, batch);
+Var SequenceLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
+  return training_step_on(tape, task_->sample_train(options_.batch, rng), step, rng, metrics);
+}
+
+Var SequenceLearner::training_step_on(Tape& tape, const SequenceBatch& batch, int64_t step, Rng& rng,
+                                      Metrics& metrics) {
+  ForwardContext ctx{true, &rng, step, nullptr, nullptr};
+  const Scored s = score(tape, batch, ctx);
   const double nats = s.loss.item();
   metrics = {{"loss", nats}, {"bits", nats / kLn2}, {"bit_errors", s.bit_errors}};
   return s.loss;
@@ -53,16 +58,37 @@ Var SequenceLearner::training_step(Tape& tape, int64_t, Rng& rng, Metrics& metri
 Metrics SequenceLearner::evaluate(const std::string&, Rng& rng) {
   Tape tape;
   tape.set_grad_enabled(false);
+  ForwardContext ctx{false, &rng, 0, nullptr, nullptr};
   double bits = 0, errors = 0, right = 0;
   for (int i = 0; i < options_.eval_batches; ++i) {
     tape.clear();
-    const Scored s = score(tape, task_->sample_eval(options_.eval_batch, rng));
+    const Scored s = score(tape, task_->sample_eval(options_.eval_batch, rng), ctx);
     bits += s.loss.item() / kLn2;
     errors += s.bit_errors;
     right += s.all_right;
   }
   const double n = options_.eval_batches;
   return {{"bit_errors", errors / n}, {"bits", bits / n}, {"seq_accuracy", right / n}};
+}
+
+std::map<std::string, Matrix> SequenceLearner::attention_maps(Rng& rng) {
+  const SequenceBatch batch = task_->sample_eval(1, rng);
+  Tape tape;
+  tape.set_grad_enabled(false);
+  AttentionRecorder recorder;
+  ForwardContext ctx{false, &rng, 0, &recorder, nullptr};
+  const std::vector<Var> logits = model_->forward(tape, batch, ctx);
+  const auto stack = [](const std::vector<Matrix>& steps) {
+    Matrix m(static_cast<Index>(steps.size()), steps.front().cols());
+    for (size_t t = 0; t < steps.size(); ++t) m.row(static_cast<Index>(t)) = steps[t].row(0);
+    return m;
+  };
+  std::vector<Matrix> outputs;
+  for (const Var& l : logits) outputs.push_back((1.f / (1.f + (-l.value().array()).exp())).matrix());
+  std::map<std::string, Matrix> maps{
+      {"input", stack(batch.inputs)}, {"target", stack(batch.targets)}, {"output", stack(outputs)}};
+  for (const AttentionRecorder::Series& s : recorder.entries()) maps[s.name] = recorder.example(s.name, 0);
+  return maps;
 }
 
 }  // namespace mann

@@ -23,10 +23,15 @@ class SequenceLearner : public Learner {
 
   ParameterCollection& parameters() override { return *params_; }
   Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;
+  // The same on a given batch (benchmarks draw their own, e.g. one length per batch).
+  Var training_step_on(Tape& tape, const SequenceBatch& batch, int64_t step, Rng& rng, Metrics& metrics);
   Metrics evaluate(const std::string& split, Rng& rng) override;
   std::vector<std::string> train_metric_names() const override { return {"loss", "bits", "bit_errors"}; }
   std::vector<std::string> eval_metric_names() const override { return {"bit_errors", "bits", "seq_accuracy"}; }
   int64_t examples_per_step() const override { return options_.batch; }
+  // One evaluation example: "input", "target", "output" (sigmoid of the logits), each (T x width), and
+  // every series the model recorded (an NTM's "read0", "write0": T x N weightings; "add0": T x M).
+  std::map<std::string, Matrix> attention_maps(Rng& rng) override;
 
   SequenceTask& task() { return *task_; }
 
@@ -36,7 +41,7 @@ class SequenceLearner : public Learner {
     double bit_errors;  // per sequence
     double all_right;   // fraction of sequences without a wrong bit
   };
-  Scored score(Tape& tape, const SequenceBatch& batch);
+  Scored score(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx);
 
   std::unique_ptr<SequenceTask> task_;
   std::unique_ptr<ParameterCollection> params_;

@@ -4,15 +4,22 @@
 #include <vector>
 
 #include "datasets/algorithmic/sequence_task.h"
+#include "framework/addressing/addressing_module.h"
 #include "framework/autodiff/tape.h"
 
 namespace mann {
+
+// What a forward pass gets besides the batch: training or evaluation mode, the training step and an Rng
+// (for stochastic attention), an optional AttentionRecorder that collects every head's weightings as the
+// model runs (for plots: the learner turns them into per-example maps), and the REINFORCE policy log.
+// Models without attention ignore it. It is the addressing modules' own context, handed down unchanged.
+using ForwardContext = AddressingContext;
 
 class SequenceModel {
  public:
   virtual ~SequenceModel() = default;
   // Logits (B x output_width) for every time step of the batch.
-  virtual std::vector<Var> forward(Tape& tape, const SequenceBatch& batch) = 0;
+  virtual std::vector<Var> forward(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx) = 0;
 };
 
 }  // namespace mann

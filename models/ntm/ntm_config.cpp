@@ -1,0 +1,82 @@
+#include "models/ntm/ntm_config.h"
+
+#include <string>
+
+#include "framework/components/addressing_components.h"
+#include "framework/components/spec_helpers.h"
+#include "framework/config/registry.h"
+
+namespace mann {
+namespace {
+
+// Parses a string option with `parse`, turning its UserError into a ConfigError at the value.
+template <class Parse>
+auto parse_option(const ConfigView& v, const char* key, Parse parse) {
+  try {
+    return parse(v.get<std::string>(key));
+  } catch (const ConfigError&) {
+    throw;
+  } catch (const UserError& e) {
+    v.fail(key, e.what());
+  }
+}
+
+int positive(const ConfigView& v, const char* key, int min_value = 1) {
+  const int n = v.get<int>(key);
+  if (n < min_value) v.fail(key, "must be >= " + std::to_string(min_value));
+  return n;
+}
+
+}  // namespace
+
+std::vector<OptionSpec> ntm_option_specs() {
+  const NTMOptions d;
+  const std::string addressing = "{type: ntm_location, shift_range: 1}";
+  return {option("controller", "string", std::string("lstm"), "lstm or feedforward (tanh layers)"),
+          option("controller_size", "int", static_cast<int>(d.controller_size), "units per controller layer"),
+          option("controller_layers", "int", d.controller_layers, "controller layers"),
+          option("memory_slots", "int", static_cast<int>(d.memory_slots), "N: memory rows"),
+          option("memory_width", "int", static_cast<int>(d.memory_width), "M: width of a memory row"),
+          option("read_heads", "int", d.read_heads, "read heads"),
+          option("write_heads", "int", d.write_heads, "write heads"),
+          option("read_addressing", "component:addressing", addressing, "addressing of every read head"),
+          option("write_addressing", "component:addressing", addressing, "addressing of every write head"),
+          option("memory_init", "string", std::string("constant"),
+                 "constant (memory_init_value), learned, or random (fixed N(0, memory_init_std))"),
+          option("memory_init_value", "float", d.memory_init_value, "constant memory value / learned start"),
+          option("memory_init_std", "float", d.memory_init_std, "random memory init: standard deviation"),
+          option("read_init", "string", std::string("learned"), "first read vectors: learned or zero"),
+          option("initial_weighting", "string", std::string("onehot"),
+                 "heads' previous weighting at the first step: onehot (slot 0) or uniform"),
+          option("add_activation", "string", std::string("linear"), "add vectors: linear or tanh"),
+          option("erase_bias", "float", d.write.erase_bias, "initial bias of the erase vectors")};
+}
+
+NTMOptions read_ntm_options(const ConfigView& v) {
+  NTMOptions o;
+  o.controller = parse_option(v, "controller", parse_controller_kind);
+  o.controller_size = positive(v, "controller_size");
+  o.controller_layers = positive(v, "controller_layers");
+  o.memory_slots = positive(v, "memory_slots");
+  o.memory_width = positive(v, "memory_width");
+  o.read_heads = positive(v, "read_heads", 0);
+  o.write_heads = positive(v, "write_heads", 0);
+  o.memory_init = parse_option(v, "memory_init", parse_memory_init);
+  o.memory_init_value = v.get<float>("memory_init_value");
+  o.memory_init_std = v.get<float>("memory_init_std");
+  o.read_init = parse_option(v, "read_init", parse_read_init);
+  o.weighting_init = parse_option(v, "initial_weighting", parse_weighting_init);
+  o.write.add_activation = parse_option(v, "add_activation", parse_add_activation);
+  o.write.erase_bias = v.get<float>("erase_bias");
+  return o;
+}
+
+AddressingFactory ntm_addressing_from(const ConfigView& v) {
+  return [&v](const ParamScope& scope, AddressingShape shape, Rng& rng, bool write) {
+    AddressingBuildContext context{scope, shape, rng};
+    return v.registry().create<AddressingModule, AddressingBuildContext>(
+        v.child(write ? "write_addressing" : "read_addressing"), context);
+  };
+}
+
+}  // namespace mann

@@ -1,0 +1,33 @@
+#pragma once
+// The NTM controller: a stack of LSTM layers, or a feed-forward network (tanh layers), reading the
+// step's input concatenated with the previous step's read vectors. Its output (the last layer's
+// activation) emits the heads' parameters and, with the read vectors, the model's output.
+#include <optional>
+#include <vector>
+
+#include "framework/nn/lstm_cell.h"
+#include "framework/nn/mlp.h"
+#include "models/ntm/ntm_options.h"
+
+namespace mann {
+
+class NTMController {
+ public:
+  // Parameters under scope/lstm<k> (LSTM) or scope/mlp/layer<k> (feed-forward).
+  NTMController(const ParamScope& scope, Index input_width, ControllerKind kind, Index size, int layers,
+                Rng& rng);
+
+  using State = std::vector<LSTMState>;  // one per LSTM layer; empty for feed-forward
+  State initial_state(Tape& tape, Index batch) const;
+  // Output (B x size) for input x (B x input_width); advances state.
+  Var step(Tape& tape, Var x, State& state) const;
+
+  Index output_width() const { return size_; }
+
+ private:
+  Index size_;
+  std::vector<LSTMCell> lstm_;
+  std::optional<MLP> feedforward_;
+};
+
+}  // namespace mann
