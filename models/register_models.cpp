@@ -4,6 +4,7 @@
 #include "framework/train/learner.h"
 #include "models/model_context.h"
 #include "models/ntm/ntm_config.h"
+#include "models/retrieval/register_retrieval.h"
 #include "models/sequence/lstm_sequence_model.h"
 #include "models/sequence/sequence_learner.h"
 
@@ -57,6 +58,7 @@ void register_ntm(Registry& r) {
 void register_models(Registry& registry) {
   register_lstm(registry);
   register_ntm(registry);
+  register_retrieval_models(registry);
 }
 
 }  // namespace mann

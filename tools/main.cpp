@@ -18,6 +18,8 @@ commands:
   inspect CHECKPOINT [--tensor NAME] [--config] [--metrics]
                      show what a checkpoint holds
   list               every registered component with its options, defaults and descriptions
+  compare EXP.yaml... [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
+                     train experiments over seeds and report metrics, solve rates and learning curves
 
 `mann <command> --help` describes a command; `mann --version` prints the version.)";
 
@@ -26,7 +28,8 @@ commands:
 int main(int argc, char** argv) {
   using namespace mann;
   const std::map<std::string, int (*)(const Args&)> commands = {
-      {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command}};
+      {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command},
+      {"compare", compare_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;
