@@ -7,6 +7,7 @@
 #include "datasets/algorithmic/sort_task.h"
 #include "datasets/babi/babi_files.h"
 #include "datasets/dataset.h"
+#include "datasets/retrieval_dataset.h"
 #include "framework/components/spec_helpers.h"
 
 namespace mann {
@@ -126,6 +127,22 @@ void register_datasets(Registry& r) {
             "sort", std::make_unique<SortTask>(SortTaskOptions{v.get<int>("bits"), v.get<int>("min_length"),
                                                                v.get<int>("max_length"), v.get<int>("eval_min_length"),
                                                                v.get<int>("eval_max_length")}));
+      });
+  const RetrievalTaskOptions retrieval;
+  r.add<Dataset, DatasetContext>(
+      {"dataset",
+       "retrieval",
+       "Toy key/value retrieval: slots of (key, value) symbols and a query key; answer the key's value.",
+       {option("slots", "int", retrieval.slots, "memory slots per example (N)"),
+        option("key_vocab", "int", retrieval.key_vocab,
+               "key symbols; keys of an example are distinct, so >= slots"),
+        option("value_vocab", "int", retrieval.value_vocab, "value symbols")}},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        const RetrievalTaskOptions o{v.get<int>("slots"), v.get<int>("key_vocab"), v.get<int>("value_vocab")};
+        if (o.slots <= 0) v.fail("slots", "must be positive");
+        if (o.key_vocab < o.slots) v.fail("key_vocab", "must be >= slots (keys of an example are distinct)");
+        if (o.value_vocab <= 0) v.fail("value_vocab", "must be positive");
+        return std::make_unique<RetrievalDataset>(o);
       });
 }
 

@@ -5,6 +5,7 @@
 #include "models/memn2n/register_memn2n.h"
 #include "models/model_context.h"
 #include "models/ntm/ntm_config.h"
+#include "models/retrieval/register_retrieval.h"
 #include "models/sequence/lstm_sequence_model.h"
 #include "models/sequence/sequence_learner.h"
 
@@ -59,6 +60,7 @@ void register_models(Registry& registry) {
   register_lstm(registry);
   register_ntm(registry);
   register_memn2n(registry);
+  register_retrieval_models(registry);
 }
 
 }  // namespace mann

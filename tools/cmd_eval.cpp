@@ -2,11 +2,9 @@
 #include <iomanip>
 #include <iostream>
 
-#include "framework/io/checkpoint.h"
 #include "models/qa/task_errors.h"
 #include "tools/cli_support.h"
-#include "tools/experiment.h"
-#include "tools/run_state.h"
+#include "tools/evaluation.h"
 
 namespace mann {
 namespace {
@@ -56,18 +54,11 @@ int eval_command(const Args& args) {
   set_threads(threads);
   if (split != "valid" && split != "test") throw po::error("--split must be valid or test, not `" + split + "`");
 
-  const auto path = resolve_checkpoint(checkpoint_arg, "best");
-  const CheckpointData data = read_checkpoint(path);
-  Experiment experiment = build_experiment(
-      parse_stored_config(data.config_yaml, "<config of " + path.string() + ">", sets), {data_dir});
-  restore_parameters(experiment, data);
-  Rng rng(split_seed(experiment.trainer.eval_seed, split));
-  const Metrics metrics = experiment.learner->evaluate(split, rng);
-
-  std::cout << experiment.name << " (step " << data.progress.step << "), " << split << " split:\n";
-  for (const auto& [name, value] : metrics)
+  const CheckpointEvaluation result = evaluate_checkpoint(checkpoint_arg, split, sets, data_dir);
+  std::cout << result.experiment << " (step " << result.step << "), " << split << " split:\n";
+  for (const auto& [name, value] : result.metrics)
     std::cout << "  " << std::left << std::setw(16) << name << " " << value << "\n";
-  print_task_table(metrics);
+  print_task_table(result.metrics);
   return kOk;
 }
 

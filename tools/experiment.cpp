@@ -33,7 +33,10 @@ const ComponentSpec& eval_spec() {
       {option("split", "string", std::string("valid"), "split evaluated during training"),
        option("batch", "int", 64, "examples per evaluation batch"),
        option("batches", "int", 4, "evaluation batches drawn from generated datasets"),
-       option("seed", "int", -1, "seed of the evaluation data (-1: derived from the experiment seed)")}};
+       option("seed", "int", -1, "seed of the evaluation data (-1: derived from the experiment seed)"),
+       option("solved_below", "float", 0.05,
+              "a run counts as having solved the task once its primary (first, lower-is-better) evaluation "
+              "metric is below this; used by `mann compare`")}};
   return spec;
 }
 
@@ -149,6 +152,7 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   t.eval_split = eval.get<std::string>("split");
   const int64_t eval_seed = eval.get<int64_t>("seed");
   t.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : e.seed * 1000003u + 17u;
+  e.solved_below = eval.get<double>("solved_below");
   e.output_dir = expand_name(output.get<std::string>("dir"), e.name);
   return e;
 }

@@ -34,6 +34,7 @@ struct Experiment {
   uint64_t seed = 0;
   std::string output_dir;
   TrainerOptions trainer;
+  double solved_below = 0.05;  // eval.solved_below: the primary metric value that counts as solved
   std::unique_ptr<Learner> learner;
   std::unique_ptr<Optimizer> optimizer;
   std::unique_ptr<Schedule> schedule;

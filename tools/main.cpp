@@ -20,6 +20,8 @@ commands:
   list               every registered component with its options, defaults and descriptions
   bench ntm|memn2n [--batch B] [--task T] [--threads N] [--steps S | --epochs E]
                      training throughput under a reference recipe
+  compare EXP.yaml... [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
+                     train experiments over seeds and report metrics, solve rates and learning curves
 
 `mann <command> --help` describes a command; `mann --version` prints the version.)";
 
@@ -29,7 +31,7 @@ int main(int argc, char** argv) {
   using namespace mann;
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command},
-      {"bench", bench_command}};
+      {"bench", bench_command}, {"compare", compare_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;

@@ -1,7 +1,9 @@
 #include "tools/run_state.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 #include "framework/config/config_node.h"
 
@@ -37,7 +39,8 @@ CheckpointData capture_checkpoint(const Experiment& e, const TrainingProgress& p
   d.progress.best_metric_name = progress.best_metric_name;
   d.metrics = progress.history;
   d.extra = e.learner->checkpoint_extras();
-  d.attention = e.learner->attention_maps();
+  Rng attention_rng(split_seed(e.trainer.eval_seed, "attention"));  // the same example in every checkpoint
+  d.attention = e.learner->attention_maps(attention_rng);
   return d;
 }
 
@@ -89,6 +92,31 @@ void append_metrics_csv_row(const std::filesystem::path& path, const MetricsTabl
   std::ofstream out(path, std::ios::app);
   write_row(out, table.rows.back());
   if (!out) throw UserError("cannot write " + path.string());
+}
+
+MetricsTable read_metrics_csv(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw UserError("cannot read " + path.string());
+  const auto cells = [](const std::string& line) {
+    std::vector<std::string> out;
+    std::istringstream row(line);
+    for (std::string cell; std::getline(row, cell, ',');) out.push_back(cell);
+    if (!line.empty() && line.back() == ',') out.emplace_back();  // a trailing empty cell
+    return out;
+  };
+  MetricsTable table;
+  std::string line;
+  if (std::getline(in, line)) table.columns = cells(line);
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::vector<std::string> text = cells(line);
+    text.resize(table.columns.size());  // a row cut short by a crash: missing cells are NaN
+    std::vector<double> row;
+    for (const std::string& cell : text)
+      row.push_back(cell.empty() ? std::nan("") : std::strtod(cell.c_str(), nullptr));
+    table.add_row(std::move(row));
+  }
+  return table;
 }
 
 }  // namespace mann

@@ -26,5 +26,7 @@ std::filesystem::path resolve_checkpoint(const std::filesystem::path& run_dir_or
 // checkpointed history, then appended to row by row.
 void write_metrics_csv(const std::filesystem::path& path, const MetricsTable& table);
 void append_metrics_csv_row(const std::filesystem::path& path, const MetricsTable& table);
+// Reads a metrics.csv back (empty cells become NaN); UserError if it cannot be read.
+MetricsTable read_metrics_csv(const std::filesystem::path& path);
 
 }  // namespace mann

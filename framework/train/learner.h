@@ -39,17 +39,11 @@ class Learner {
   virtual int64_t steps_per_epoch() const { return 0; }
   // Text a checkpoint must carry to rebuild the learner's data view (e.g. a vocabulary); key -> text.
   virtual std::map<std::string, std::string> checkpoint_extras() const { return {}; }
-<<<<<<< HEAD
-  // What the model attended to on one evaluation example drawn through rng, for plots (e.g. NTM paper,
-  // figure 6): name -> (time x width) matrix, e.g. "input", "output", "read0" (time x slots). Empty for
-  // learners without attention.
+  // What the model attended to, for drawing and for the checkpoint's /attention group: path -> matrix,
+  // e.g. "read0" (time x slots) for one example drawn through rng (NTM paper, figure 6), or
+  // "example0/hop1" for fixed examples (MemN2N). The text that explains them (the examples' sentences)
+  // belongs in checkpoint_extras(). Empty for learners without attention.
   virtual std::map<std::string, Matrix> attention_maps(Rng&) { return {}; }
-=======
-  // Attention weights a checkpoint keeps for inspection (e.g. per hop, for a few fixed examples, computed
-  // with the current parameters); path ("example0/hop1") -> matrix, stored under /attention. The text that
-  // explains them (the examples' sentences) belongs in checkpoint_extras().
-  virtual std::map<std::string, Matrix> attention_maps() const { return {}; }
->>>>>>> h-memn2n
 };
 
 }  // namespace mann

@@ -175,7 +175,7 @@ std::vector<int> MemN2NLearner::recorded_examples() const {
   return picks;  // spread over the split, so joint runs show several tasks
 }
 
-std::map<std::string, Matrix> MemN2NLearner::attention_maps() const {
+std::map<std::string, Matrix> MemN2NLearner::attention_maps(Rng&) {  // fixed examples: no draw
   std::map<std::string, Matrix> maps;
   const std::vector<int> picks = recorded_examples();
   if (picks.empty()) return maps;

@@ -40,7 +40,7 @@ class MemN2NLearner : public Learner {
   int64_t examples_per_step() const override { return options_.batch; }
   int64_t steps_per_epoch() const override { return sampler_.plan().steps_per_epoch(); }
   std::map<std::string, std::string> checkpoint_extras() const override;
-  std::map<std::string, Matrix> attention_maps() const override;
+  std::map<std::string, Matrix> attention_maps(Rng& rng) override;
 
   bool in_linear_start() const { return ls_state_->value(0, 0) != 0.f; }
   const BabiDataset& data() const { return data_; }

@@ -1,0 +1,82 @@
+#include "models/retrieval/retrieval_reader.h"
+
+#include <cmath>
+
+#include "framework/autodiff/ops.h"
+#include "framework/train/reinforce.h"
+
+namespace mann {
+namespace {
+
+// Per example: 1 if the row's argmax is the answer, else 0.
+Matrix correct(const Matrix& logits, const std::vector<int>& answer) {
+  Matrix right(logits.rows(), 1);
+  for (Index b = 0; b < logits.rows(); ++b) {
+    Index best = 0;
+    logits.row(b).maxCoeff(&best);
+    right(b, 0) = best == answer[static_cast<size_t>(b)] ? 1.f : 0.f;
+  }
+  return right;
+}
+
+}  // namespace
+
+RetrievalReader::RetrievalReader(RetrievalTask task, uint64_t seed, const RetrievalReaderOptions& options,
+                                 const RetrievalAddressingFactory& addressing)
+    : task_(std::move(task)), options_(options), params_(std::make_unique<ParameterCollection>(seed)) {
+  const RetrievalTaskOptions& t = task_.options();
+  const Index e = options_.embed;
+  Rng init(seed);
+  ParamScope model = params_->scope("model");
+  key_embedding_ = &model.add("embed/key", t.key_vocab, e, Init::normal(0.f, 1.f), init);
+  value_embedding_ = &model.add("embed/value", t.value_vocab, e, Init::normal(0.f, 1.f), init);
+  output_ = std::make_unique<Linear>(params_->scope("model/output"), 2 * e, t.value_vocab, init);
+  addressing_ = addressing(params_->scope("model/addressing"), AddressingShape{e, 2 * e, t.slots}, init);
+}
+
+Var RetrievalReader::logits(Tape& tape, const RetrievalBatch& batch, AddressingContext& ctx) {
+  Var keys = tape.param(*key_embedding_);
+  Var memory =
+      concat_cols({gather_rows(keys, batch.keys), gather_rows(tape.param(*value_embedding_), batch.values)});
+  Var w = addressing_->address(tape, memory, nullptr, gather_rows(keys, batch.query), Var{}, ctx, "");
+  return (*output_)(tape, memory_read(w, memory));
+}
+
+std::vector<std::string> RetrievalReader::train_metric_names() const {
+  if (!addressing_->stochastic()) return {"loss", "accuracy"};
+  return {"loss", "accuracy", "policy_entropy", "mean_reward", "grad_variance"};
+}
+
+Var RetrievalReader::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
+  const RetrievalBatch batch = task_.sample(options_.batch, rng);
+  PolicyLog policy;
+  AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
+  Var out = logits(tape, batch, ctx);
+  Var loss = softmax_cross_entropy(out, batch.answer);
+  const Matrix right = correct(out.value(), batch.answer);
+  metrics = {{"loss", loss.item()}, {"accuracy", right.mean()}};
+  if (addressing_->stochastic()) {
+    const ReinforceLoss r = reinforce_surrogate(tape, policy, right, options_.entropy_weight);
+    loss = loss + r.loss;
+    metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
+                                   {"mean_reward", r.mean_reward},
+                                   {"grad_variance", r.gradient_variance}});
+  }
+  return loss;
+}
+
+Metrics RetrievalReader::evaluate(const std::string&, Rng& rng) {
+  Tape tape;
+  tape.set_grad_enabled(false);
+  AddressingContext ctx{.training = false, .rng = &rng};  // hard: argmax; gumbel: no noise
+  double right = 0;
+  for (int i = 0; i < options_.eval_batches; ++i) {
+    tape.clear();
+    const RetrievalBatch batch = task_.sample(options_.eval_batch, rng);
+    right += correct(logits(tape, batch, ctx).value(), batch.answer).mean();
+  }
+  const double accuracy = right / options_.eval_batches;
+  return {{"error", 1.0 - accuracy}, {"accuracy", accuracy}};
+}
+
+}  // namespace mann

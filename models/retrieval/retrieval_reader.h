@@ -1,0 +1,53 @@
+#pragma once
+// A one-read memory model for the toy retrieval task, to compare addressing modules on the simplest problem
+// they can differ on. Slot n of an example = [E_k key_n | E_v value_n]; the query is E_k of the query key;
+// w = addressing(memory, query); answer = softmax(Linear(memory_read(w, memory))). Loss: cross-entropy.
+// A stochastic module (hard attention) also gets the REINFORCE surrogate with reward 1 for a right answer
+// and 0 otherwise, per example, since nothing else teaches it where to look.
+#include <functional>
+#include <memory>
+
+#include "datasets/retrieval_task.h"
+#include "framework/addressing/addressing_module.h"
+#include "framework/nn/linear.h"
+#include "framework/train/learner.h"
+
+namespace mann {
+
+struct RetrievalReaderOptions {
+  int embed = 16;                // E: width of key and value embeddings
+  float entropy_weight = 0.01f;  // REINFORCE entropy bonus (stochastic modules only)
+  int batch = 32;
+  int eval_batch = 64;
+  int eval_batches = 4;
+};
+
+// Builds the addressing module once the shape is known (from the model's `addressing:` option).
+using RetrievalAddressingFactory =
+    std::function<std::unique_ptr<AddressingModule>(const ParamScope&, AddressingShape, Rng&)>;
+
+class RetrievalReader : public Learner {
+ public:
+  RetrievalReader(RetrievalTask task, uint64_t seed, const RetrievalReaderOptions& options,
+                  const RetrievalAddressingFactory& addressing);
+
+  ParameterCollection& parameters() override { return *params_; }
+  Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;
+  Metrics evaluate(const std::string& split, Rng& rng) override;
+  std::vector<std::string> train_metric_names() const override;
+  std::vector<std::string> eval_metric_names() const override { return {"error", "accuracy"}; }
+  int64_t examples_per_step() const override { return options_.batch; }
+
+ private:
+  Var logits(Tape& tape, const RetrievalBatch& batch, AddressingContext& ctx);
+
+  RetrievalTask task_;
+  RetrievalReaderOptions options_;
+  std::unique_ptr<ParameterCollection> params_;
+  Parameter* key_embedding_ = nullptr;
+  Parameter* value_embedding_ = nullptr;
+  std::unique_ptr<Linear> output_;
+  std::unique_ptr<AddressingModule> addressing_;
+};
+
+}  // namespace mann

@@ -1,0 +1,101 @@
+// End-to-end: `mann compare` trains two tiny experiments over two seeds two at a time, writes the report
+// and the curves, and on a second call reuses the finished runs instead of training them again.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "tests/tools/cli_support.h"
+
+using namespace mann::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::vector<std::string>> csv_rows(const fs::path& csv) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(read_text(csv));
+  for (std::string line; std::getline(in, line);) {
+    std::vector<std::string> cells;
+    std::istringstream row(line);
+    for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+int count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("mann compare: two experiments x two seeds, report and curves, then reuse") {
+  TempDir dir("compare");
+  const std::string toy = std::string(MANN_SOURCE_DIR) + "/experiments/toy/";
+  const fs::path out = dir.path() / "cmp";
+  const std::string command = "compare " + toy + "retrieval_soft.yaml " + toy +
+                              "retrieval_hard.yaml --seeds 2 --jobs 2 --out " + out.string() +
+                              " --set train.steps=100 --set train.eval_every=50 --set train.log_every=25";
+  const auto first = run_mann(command);
+  REQUIRE_MESSAGE(first.exit_code == 0, first.output);
+  CHECK(count(first.output, "reusing") == 0);
+  CHECK(count(first.output, "finished ") == 4);
+  for (const char* file : {"report.md", "report.csv", "runs.csv", "curves.svg", "curves.png"})
+    CHECK_MESSAGE(fs::exists(out / file), file);
+
+  const auto report = csv_rows(out / "report.csv");
+  REQUIRE(report.size() == 3);  // header + one row per experiment
+  CHECK(report[0][0] == "experiment");
+  CHECK(report[1][0] == "retrieval_soft");
+  CHECK(report[2][0] == "retrieval_hard");
+  for (size_t r = 1; r < 3; ++r) {
+    CHECK(report[r][3] == "error");  // the primary metric
+    CHECK(report[r][4] == "2");      // runs ok
+    CHECK(report[r][5] == "0");      // runs failed
+  }
+  CHECK(report[2][14] != "");  // hard attention reports its REINFORCE gradient variance
+  CHECK(csv_rows(out / "runs.csv").size() == 5);
+  const std::string md = read_text(out / "report.md");
+  CHECK(md.find("| retrieval_soft | test error | 2 | 0 |") != std::string::npos);
+  CHECK(md.find("| retrieval_hard | test error | 2 | 0 |") != std::string::npos);
+
+  std::map<fs::path, fs::file_time_type> stamps;
+  for (const char* exp : {"retrieval_soft", "retrieval_hard"})
+    for (const char* seed : {"seed-1", "seed-2"}) {
+      const fs::path run = out / exp / seed;
+      CHECK(fs::exists(run / "train.log"));
+      REQUIRE(fs::exists(run / "checkpoints" / "last.h5"));
+      stamps[run / "checkpoints" / "last.h5"] = fs::last_write_time(run / "checkpoints" / "last.h5");
+    }
+
+  const auto second = run_mann(command);
+  REQUIRE_MESSAGE(second.exit_code == 0, second.output);
+  CHECK(count(second.output, "reusing") == 4);
+  CHECK(count(second.output, "training ") == 0);
+  for (const auto& [path, stamp] : stamps) CHECK(fs::last_write_time(path) == stamp);
+  CHECK(csv_rows(out / "report.csv") == report);  // the same runs give the same report
+}
+
+TEST_CASE("mann compare: a failed run is reported with its exit code and log, the others finish") {
+  TempDir dir("compare-fail");
+  const std::string toy = std::string(MANN_SOURCE_DIR) + "/experiments/toy/";
+  // The learning rate makes the hard run diverge (exit code 3) while soft still trains.
+  const std::string broken = dir.write(
+      "broken.yaml", "base: " + toy + "retrieval_hard.yaml\ntrain:\n  optimizer: {type: adam, lr: 1e30}\n");
+  const fs::path out = dir.path() / "cmp";
+  const auto result =
+      run_mann("compare " + toy + "retrieval_soft.yaml " + broken + " --seeds 1 --jobs 2 --out " +
+               out.string() + " --set train.steps=50 --set train.eval_every=25");
+  CHECK(result.exit_code == 1);
+  const auto report = csv_rows(out / "report.csv");
+  REQUIRE(report.size() == 3);
+  CHECK(report[1][4] == "1");  // soft: finished
+  CHECK(report[2][5] == "1");  // broken: failed
+  const std::string md = read_text(out / "report.md");
+  CHECK(md.find("## Failed runs") != std::string::npos);
+  CHECK(md.find("exited with code") != std::string::npos);
+}

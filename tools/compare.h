@@ -1,0 +1,66 @@
+#pragma once
+// `mann compare`: several experiments trained over seeds 1..N, then one report. The pieces are shared by
+// the command (tools/cmd_compare.cpp), the process pool (tools/compare_runs.cpp) and the report
+// (tools/compare_report.cpp).
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "framework/train/metrics_table.h"
+
+namespace mann {
+
+// What the comparison needs to know of one experiment file (after the common --set overrides).
+struct CompareExperiment {
+  std::string label;         // the file's stem: names its runs' directory and its rows (names may coincide)
+  std::string path;          // the experiment file
+  std::string name;          // its `name:`
+  int64_t steps = 0;         // train.steps: a run whose last checkpoint is at this step is finished
+  std::string valid_column;  // the metrics.csv column of the primary metric during training, e.g. valid_error
+  std::string primary;       // the primary evaluation metric, e.g. error (lower is better)
+  double solved_below = 0.05;
+};
+
+struct CompareRun {
+  enum class Status { Pending, Reused, Trained, Failed };
+  const CompareExperiment* experiment = nullptr;
+  int seed = 0;
+  std::filesystem::path dir;  // <out>/<label>/seed-<seed>
+  Status status = Status::Pending;
+  int exit_code = 0;    // of `mann train` (or 128 + signal); -1: it could not be started
+  std::string failure;  // why a run counts as failed, with the tail of its log
+
+  // Filled in from the finished run (summarize_run).
+  double test_metric = 0;       // primary metric on the test split, best checkpoint
+  double steps_to_solve = 0;    // first step whose validation primary metric < solved_below (NaN: never)
+  double seconds_to_solve = 0;  // training time to that step, summed from metrics.csv's steps_per_s
+  double grad_variance = 0;     // mean of metrics.csv's grad_variance column (NaN: none)
+  MetricsTable history;         // metrics.csv
+
+  std::filesystem::path log() const { return dir / "train.log"; }
+  bool ok() const { return status == Status::Reused || status == Status::Trained; }
+};
+
+// True when the run's checkpoints/last.h5 exists and is at experiment->steps (nothing left to train).
+bool run_finished(const CompareRun& run);
+
+// Trains the runs as child processes `mann train EXP --set ... --set seed=S --out DIR --force` of this
+// same binary (/proc/self/exe), at most `jobs` at a time, each writing stdout and stderr to its
+// train.log. Sets status (Trained or Failed) and exit_code; a failure does not stop the others.
+void train_runs(const std::vector<CompareRun*>& runs, const std::vector<std::string>& overrides, int jobs,
+                std::ostream& progress);
+
+// The last `lines` lines of a text file ("" if it cannot be read).
+std::string file_tail(const std::filesystem::path& path, int lines);
+
+// Reads a finished run back: the test metric of its best checkpoint (in-process `mann eval` logic) and
+// metrics.csv's history. Marks the run failed when either cannot be read.
+void summarize_run(CompareRun& run);
+
+// Writes report.md, report.csv (one row per experiment), runs.csv (one row per run), curves.svg and
+// curves.png (validation primary metric against training examples: mean over seeds, min..max band).
+void write_compare_report(const std::vector<CompareExperiment>& experiments,
+                          const std::vector<CompareRun>& runs, const std::filesystem::path& out);
+
+}  // namespace mann

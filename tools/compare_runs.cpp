@@ -1,0 +1,129 @@
+// The process side of `mann compare`: which runs are already done, and a small pool of `mann train`
+// children. Children rather than threads: a run that crashes or diverges cannot take the others down, and
+// each run is exactly what `mann train` would produce on its own.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <map>
+#include <ostream>
+
+#include "framework/io/checkpoint.h"
+#include "tools/compare.h"
+
+extern char** environ;
+
+namespace mann {
+namespace fs = std::filesystem;
+
+bool run_finished(const CompareRun& run) {
+  const fs::path last = run.dir / "checkpoints" / "last.h5";
+  if (!fs::exists(last)) return false;
+  try {
+    return read_checkpoint(last).progress.step == run.experiment->steps;
+  } catch (const std::exception&) {
+    return false;  // unreadable (e.g. cut off mid-write): train it again
+  }
+}
+
+std::string file_tail(const fs::path& path, int lines) {
+  std::ifstream in(path);
+  std::deque<std::string> tail;
+  for (std::string line; std::getline(in, line);) {
+    tail.push_back(line);
+    if (static_cast<int>(tail.size()) > lines) tail.pop_front();
+  }
+  std::string out;
+  for (const std::string& line : tail) out += line + "\n";
+  return out;
+}
+
+namespace {
+
+// Starts `mann train` for one run with stdout and stderr going to its train.log; the child's pid, or -1.
+pid_t spawn_training(const CompareRun& run, const std::vector<std::string>& overrides) {
+  fs::create_directories(run.dir);
+  std::vector<std::string> args = {"mann", "train", run.experiment->path};
+  for (const std::string& s : overrides) args.insert(args.end(), {"--set", s});
+  // After the user's overrides, so the seed of the run always wins; --force restarts a half-done run.
+  args.insert(args.end(),
+              {"--set", "seed=" + std::to_string(run.seed), "--out", run.dir.string(), "--force"});
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  const std::string log = run.log().string();
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  pid_t pid = -1;
+  const int error = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (error != 0) {
+    std::ofstream(run.log()) << "mann compare: cannot start mann train: " << std::strerror(error) << "\n";
+    return -1;
+  }
+  return pid;
+}
+
+std::string describe(const CompareRun& run) {
+  return run.experiment->label + " seed " + std::to_string(run.seed);
+}
+
+void mark_failed(CompareRun& run, int exit_code) {
+  run.status = CompareRun::Status::Failed;
+  run.exit_code = exit_code;
+  run.failure = "mann train exited with code " + std::to_string(exit_code) + "; the end of " +
+                run.log().string() + ":\n" + file_tail(run.log(), 15);
+}
+
+}  // namespace
+
+void train_runs(const std::vector<CompareRun*>& runs, const std::vector<std::string>& overrides, int jobs,
+                std::ostream& progress) {
+  std::map<pid_t, CompareRun*> running;
+  size_t next = 0;
+  while (next < runs.size() || !running.empty()) {
+    while (static_cast<int>(running.size()) < jobs && next < runs.size()) {
+      CompareRun& run = *runs[next++];
+      const pid_t pid = spawn_training(run, overrides);
+      if (pid < 0) {
+        mark_failed(run, -1);
+        progress << "failed to start " << describe(run) << "\n";
+        continue;
+      }
+      running[pid] = &run;
+      progress << "training " << describe(run) << " -> " << run.log().string() << "\n" << std::flush;
+    }
+    if (running.empty()) continue;
+    int status = 0;
+    const pid_t pid = waitpid(-1, &status, 0);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      for (auto& [unused, run] : running) mark_failed(*run, -1);  // no children left to wait for
+      return;
+    }
+    const auto it = running.find(pid);
+    if (it == running.end()) continue;  // not one of ours
+    CompareRun& run = *it->second;
+    running.erase(it);
+    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (code == 0) {
+      run.status = CompareRun::Status::Trained;
+      progress << "finished " << describe(run) << "\n";
+    } else {
+      mark_failed(run, code);
+      progress << "FAILED " << describe(run) << " (exit code " << code << ", see " << run.log().string()
+               << ")\n";
+    }
+    progress << std::flush;
+  }
+}
+
+}  // namespace mann
