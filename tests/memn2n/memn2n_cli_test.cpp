@@ -45,7 +45,7 @@ TEST_CASE("MemN2N smoke: bAbI task 1 (1k) under 10% test error after a few epoch
     return;
   }
   TempDir dir("memn2n-smoke");
-  const std::string run = (dir.path / "run").string();
+  const std::string run = (dir.path() / "run").string();
   // 20 epochs of 29 steps, the paper's recipe otherwise (PE, TE, 3 hops, adjacent tying).
   const CommandResult train = run_mann(train_args("pe_3hop_1k.yaml", *data, run, 580));
   REQUIRE_MESSAGE(train.exit_code == 0, train.output);
@@ -57,7 +57,7 @@ TEST_CASE("MemN2N smoke: bAbI task 1 (1k) under 10% test error after a few epoch
   CHECK(eval_metric(eval.output, "hop1_support") > 0.0);
 
   // The checkpoint keeps per-hop attention of a few test questions and their text.
-  const CheckpointData checkpoint = read_checkpoint(dir.path / "run" / "checkpoints" / "best.h5");
+  const CheckpointData checkpoint = read_checkpoint(dir.path() / "run" / "checkpoints" / "best.h5");
   REQUIRE(checkpoint.attention.count("example0/hop3") == 1);
   const Matrix& hop = checkpoint.attention.at("example0/hop3");
   CHECK(hop.rows() == 1);
@@ -74,7 +74,7 @@ TEST_CASE("MemN2N resume: linear start and random noise continue exactly where t
     return;
   }
   TempDir dir("memn2n-resume");
-  const std::string whole = (dir.path / "whole").string(), split = (dir.path / "split").string();
+  const std::string whole = (dir.path() / "whole").string(), split = (dir.path() / "split").string();
   // 3 epochs (the LS check runs at each epoch boundary); the split run stops mid-epoch 2.
   const std::string sets = " --set model.ls_max_epochs=2 --set train.checkpoint_every=40";
   REQUIRE(run_mann(train_args("pe_ls_rn_3hop_1k.yaml", *data, whole, 87) + sets).exit_code == 0);
@@ -82,8 +82,8 @@ TEST_CASE("MemN2N resume: linear start and random noise continue exactly where t
   const CommandResult resumed =
       run_mann("train --resume " + split + " --set train.steps=87 --data-dir " + *data);
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.output);
-  const CheckpointData a = read_checkpoint(dir.path / "whole" / "checkpoints" / "last.h5");
-  const CheckpointData b = read_checkpoint(dir.path / "split" / "checkpoints" / "last.h5");
+  const CheckpointData a = read_checkpoint(dir.path() / "whole" / "checkpoints" / "last.h5");
+  const CheckpointData b = read_checkpoint(dir.path() / "split" / "checkpoints" / "last.h5");
   REQUIRE(a.params.size() == b.params.size());
   for (size_t i = 0; i < a.params.size(); ++i) {
     CAPTURE(a.params[i].first);
