@@ -44,7 +44,10 @@ class AddressingModule {
                       AddressingContext& ctx, const std::string& record_name) = 0;
 
   virtual bool uses_previous() const { return false; }
-  virtual bool stochastic() const { return false; }
+  virtual bool stochastic() const { return false; }  // draws random numbers when training (needs ctx.rng)
+  // Makes discrete choices whose gradient comes only from REINFORCE: it logs them to ctx.policy, and the
+  // model must add reinforce_surrogate() of that log to its loss.
+  virtual bool needs_reinforce() const { return false; }
   virtual std::string type() const = 0;
 };
 

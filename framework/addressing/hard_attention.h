@@ -37,6 +37,7 @@ class HardAttention : public AddressingModule {
   Var address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous, AddressingContext& ctx,
               const std::string& record_name) override;
   bool stochastic() const override { return true; }
+  bool needs_reinforce() const override { return true; }
   std::string type() const override { return "hard"; }
 
   SoftContentAddressing& scorer() { return scorer_; }

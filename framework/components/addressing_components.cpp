@@ -127,4 +127,11 @@ void register_addressing_components(Registry& r) {
       });
 }
 
+AddressingModuleFactory addressing_factory(const ConfigView& model, std::string_view key) {
+  return [&model, key](const ParamScope& scope, AddressingShape shape, Rng& rng) {
+    AddressingBuildContext context{scope, shape, rng};
+    return model.registry().create<AddressingModule, AddressingBuildContext>(model.child(key), context);
+  };
+}
+
 }  // namespace mann

@@ -3,7 +3,11 @@
 // chooses a head's addressing with one config line, e.g. `read_addressing: {type: ntm_location}`.
 // A model builds one module per head through Registry::create<AddressingModule, AddressingBuildContext>
 // from the head's `component:addressing` option.
+#include <functional>
+#include <string_view>
+
 #include "framework/addressing/addressing_module.h"
+#include "framework/config/config_view.h"
 #include "framework/config/registry.h"
 #include "framework/nn/parameter_collection.h"
 
@@ -16,5 +20,12 @@ struct AddressingBuildContext {
 };
 
 void register_addressing_components(Registry& registry);
+
+// Builds one addressing module under a scope once the model knows its shape.
+using AddressingModuleFactory = std::function<std::unique_ptr<AddressingModule>(
+    const ParamScope& scope, AddressingShape shape, Rng& rng)>;
+
+// The factory of a model's `component:addressing` option `key` (e.g. "addressing"). The view must outlive it.
+AddressingModuleFactory addressing_factory(const ConfigView& model, std::string_view key);
 
 }  // namespace mann

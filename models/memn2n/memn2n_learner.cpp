@@ -5,9 +5,11 @@
 #include <iostream>
 #include <limits>
 
+#include "framework/addressing/soft_content.h"
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
+#include "framework/train/reinforce.h"
 #include "models/memn2n/random_noise.h"
 #include "models/qa/task_errors.h"
 
@@ -45,7 +47,8 @@ std::string words_text(const Vocabulary& vocab, const std::vector<int>& ids) {
 }  // namespace
 
 MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollection> params,
-                             const MemN2NOptions& model, const MemN2NLearnerOptions& options)
+                             const MemN2NOptions& model, const MemN2NLearnerOptions& options,
+                             const AddressingModuleFactory& addressing)
     : data_(std::move(data)),
       params_(std::move(params)),
       options_(options),
@@ -61,10 +64,26 @@ MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollecti
   m.vocab = data_.vocab.size();
   m.memory_size = data_.memory_size;
   Rng init(options.seed);
-  model_ = std::make_unique<MemN2N>(params_->scope("model"), m, init);
+  model_ = std::make_unique<MemN2N>(params_->scope("model"), m, init, addressing);
+  // LS drops the softmax of dot-product scores; other modules (cosine, hard, ...) have no linear version.
+  if (options.linear_start) {
+    const auto* soft = dynamic_cast<const SoftContentAddressing*>(&model_->addressing(0));
+    if (!soft || soft->options().score != ContentScore::Dot)
+      throw UserError(
+          "linear start removes the softmax of dot-product attention, so it needs addressing "
+          "{type: soft_content, score: dot}, not " +
+          model_->addressing(0).type());
+  }
   Matrix ls(1, 2);
   ls << (options.linear_start ? 1.f : 0.f), kNoBest;
   ls_state_ = &params_->add("state/linear_start", ls, /*trainable=*/false);
+}
+
+std::vector<std::string> MemN2NLearner::train_metric_names() const {
+  std::vector<std::string> names = {"loss", "error", "linear_start"};
+  if (model_->needs_reinforce())
+    names.insert(names.end(), {"policy_entropy", "mean_reward", "grad_variance"});
+  return names;
 }
 
 std::vector<std::string> MemN2NLearner::eval_metric_names() const {
@@ -83,7 +102,7 @@ const std::vector<BabiExample>& MemN2NLearner::split(const std::string& name) co
   throw UserError("bAbI has no split `" + name + "` (train, valid or test)");
 }
 
-Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng&, Metrics& metrics) {
+Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
   const int64_t per_epoch = steps_per_epoch();
   if (in_linear_start() && step > 0 && step % per_epoch == 0) update_linear_start(step / per_epoch);
   BabiBatch batch = make_babi_batch(data_.train, sampler_.indices(step), shape_);
@@ -93,18 +112,26 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng&, Metrics& metric
   }
   make_memn2n_input(batch, model_->options().encoding, model_->options().dim, input_);
   const bool ls = in_linear_start();
-  const MemN2N::Output out = model_->forward(tape, input_, mode());
+  PolicyLog policy;
+  AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
+  const MemN2N::Output out = model_->forward(tape, input_, mode(), ctx);
   Var mean_loss = softmax_cross_entropy(out.logits, batch.answer);
   // The paper sums over the batch; LS's smaller learning rate is the same scale on the gradient for SGD.
   const float scale_by =
       (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) * (ls ? options_.ls_lr_factor : 1.f);
   const std::vector<int> predicted = argmax_rows(out.logits.value());
-  int wrong = 0;
-  for (int b = 0; b < batch.batch; ++b) wrong += predicted[b] != batch.answer[b];
-  metrics = {{"loss", mean_loss.item()},
-             {"error", static_cast<double>(wrong) / batch.batch},
-             {"linear_start", ls ? 1.0 : 0.0}};
-  return scale(mean_loss, scale_by);
+  Matrix right(batch.batch, 1);  // the REINFORCE reward of hard hops: 1 for a right answer
+  for (int b = 0; b < batch.batch; ++b) right(b, 0) = predicted[b] == batch.answer[b] ? 1.f : 0.f;
+  metrics = {{"loss", mean_loss.item()}, {"error", 1.0 - right.mean()}, {"linear_start", ls ? 1.0 : 0.0}};
+  Var loss = mean_loss;
+  if (!policy.entries.empty()) {
+    const ReinforceLoss r = reinforce_surrogate(tape, policy, right, options_.entropy_weight);
+    loss = add(loss, r.loss);
+    metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
+                                   {"mean_reward", r.mean_reward},
+                                   {"grad_variance", r.gradient_variance}});
+  }
+  return scale(loss, scale_by);
 }
 
 // LS ends (softmax re-inserted for good) once the validation loss of an epoch is no lower than the best so
@@ -134,7 +161,8 @@ MemN2NLearner::Scores MemN2NLearner::score(const std::vector<BabiExample>& examp
     tape.clear();
     const BabiBatch batch = make_babi_batch(examples, iota_from(first, count), shape_);
     make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in);
-    const MemN2N::Output out = model_->forward(tape, in, mode());
+    AddressingContext ctx{.training = false};
+    const MemN2N::Output out = model_->forward(tape, in, mode(), ctx);
     s.loss_sum += static_cast<double>(softmax_cross_entropy(out.logits, batch.answer).item()) * count;
     const std::vector<int> predicted = argmax_rows(out.logits.value());
     for (int b = 0; b < count; ++b) s.errors.add(batch.task[b], predicted[b] == batch.answer[b]);
@@ -185,7 +213,8 @@ std::map<std::string, Matrix> MemN2NLearner::attention_maps(Rng&) {  // fixed ex
   tape.set_grad_enabled(false);
   const BabiBatch batch = make_babi_batch(data_.test, picks, shape_);
   make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in);
-  const MemN2N::Output out = model_->forward(tape, in, mode());
+  AddressingContext ctx{.training = false};
+  const MemN2N::Output out = model_->forward(tape, in, mode(), ctx);
   const std::vector<int> predicted = argmax_rows(out.logits.value());
   for (size_t i = 0; i < picks.size(); ++i) {
     const std::string example = "example" + std::to_string(i);

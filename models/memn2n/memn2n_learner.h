@@ -16,26 +16,28 @@ namespace mann {
 struct MemN2NLearnerOptions {
   int batch = 32;
   int eval_batch = 256;
-  bool sum_loss = true;        // loss = cross-entropy summed over the batch (paper), else its mean
-  bool linear_start = false;   // LS: train without the attention softmax until validation loss stops falling
-  float ls_lr_factor = 0.5f;   // LS trains at lr * this (paper: 0.005 vs 0.01), applied as a loss scale
-  int ls_max_epochs = 20;      // LS ends after this many epochs at the latest (0: only on the loss criterion)
-  bool ls_fixed = false;       // LS lasts exactly ls_max_epochs (no validation-loss criterion)
-  float random_noise = 0.f;    // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
-  int attention_examples = 4;  // test questions whose per-hop attention a checkpoint records
-  uint64_t seed = 0;           // epoch orders and noise
+  bool sum_loss = true;       // loss = cross-entropy summed over the batch (paper), else its mean
+  bool linear_start = false;  // LS: train without the attention softmax until validation loss stops falling
+  float ls_lr_factor = 0.5f;  // LS trains at lr * this (paper: 0.005 vs 0.01), applied as a loss scale
+  int ls_max_epochs = 20;     // LS ends after this many epochs at the latest (0: only on the loss criterion)
+  bool ls_fixed = false;      // LS lasts exactly ls_max_epochs (no validation-loss criterion)
+  float random_noise = 0.f;   // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
+  float entropy_weight = 0.01f;  // REINFORCE entropy bonus, for hops with hard attention
+  int attention_examples = 4;    // test questions whose per-hop attention a checkpoint records
+  uint64_t seed = 0;             // epoch orders and noise
 };
 
 class MemN2NLearner : public Learner {
  public:
   MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollection> params, const MemN2NOptions& model,
-                const MemN2NLearnerOptions& options);
+                const MemN2NLearnerOptions& options,
+                const AddressingModuleFactory& addressing = MemN2N::paper_addressing());
 
   ParameterCollection& parameters() override { return *params_; }
   Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;
   void after_step() override { model_->zero_nil(); }
   Metrics evaluate(const std::string& split, Rng& rng) override;
-  std::vector<std::string> train_metric_names() const override { return {"loss", "error", "linear_start"}; }
+  std::vector<std::string> train_metric_names() const override;
   std::vector<std::string> eval_metric_names() const override;
   int64_t examples_per_step() const override { return options_.batch; }
   int64_t steps_per_epoch() const override { return sampler_.plan().steps_per_epoch(); }
@@ -50,7 +52,7 @@ class MemN2NLearner : public Learner {
   struct Scores;
   Scores score(const std::vector<BabiExample>& examples) const;
   const std::vector<BabiExample>& split(const std::string& name) const;
-  AttentionMode mode() const { return in_linear_start() ? AttentionMode::Linear : AttentionMode::Softmax; }
+  AttentionMode mode() const { return in_linear_start() ? AttentionMode::Linear : AttentionMode::Addressing; }
   void update_linear_start(int64_t epoch);
   std::vector<int> recorded_examples() const;
 

@@ -1,11 +1,23 @@
 #include "models/memn2n/memn2n_model.h"
 
+#include "framework/addressing/soft_content.h"
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 
 namespace mann {
 
-MemN2N::MemN2N(const ParamScope& scope, const MemN2NOptions& o, Rng& rng) : options_(o) {
+AddressingModuleFactory MemN2N::paper_addressing() {
+  return [](const ParamScope& scope, AddressingShape shape, Rng& rng) -> std::unique_ptr<AddressingModule> {
+    SoftContentOptions dot;
+    dot.score = ContentScore::Dot;
+    dot.project_key = false;
+    return std::make_unique<SoftContentAddressing>(scope, shape, rng, dot);
+  };
+}
+
+MemN2N::MemN2N(const ParamScope& scope, const MemN2NOptions& o, Rng& rng,
+               const AddressingModuleFactory& addressing)
+    : options_(o) {
   if (o.hops < 1) throw UserError("MemN2N needs at least one hop, got " + std::to_string(o.hops));
   if (o.dim < 1 || o.vocab < 1 || o.memory_size < 1)
     throw UserError("MemN2N needs positive dim, vocabulary and memory size");
@@ -35,7 +47,16 @@ MemN2N::MemN2N(const ParamScope& scope, const MemN2NOptions& o, Rng& rng) : opti
     question_table_ = 0;
     answer_table_ = 3;
   }
+  for (int k = 1; k <= o.hops; ++k)
+    addressing_.push_back(addressing(scope.sub("hop" + std::to_string(k) + "/addressing"),
+                                     AddressingShape{o.dim, o.dim, 0}, rng));  // slots: as padded per batch
   zero_nil();
+}
+
+bool MemN2N::needs_reinforce() const {
+  for (const auto& a : addressing_)
+    if (a->needs_reinforce()) return true;
+  return false;
 }
 
 Var MemN2N::encode_memory(Tape& tape, size_t table, const MemN2NInput& in) const {
@@ -46,7 +67,8 @@ Var MemN2N::encode_memory(Tape& tape, size_t table, const MemN2NInput& in) const
   return m;
 }
 
-MemN2N::Output MemN2N::forward(Tape& tape, const MemN2NInput& in, AttentionMode mode) const {
+MemN2N::Output MemN2N::forward(Tape& tape, const MemN2NInput& in, AttentionMode mode,
+                               AddressingContext& ctx) const {
   Var b = tape.param(*words_[question_table_]);
   Var u = in.question_pe.size() ? bag_of_words(b, in.question, in.question_len, in.question_pe)
                                 : bag_of_words(b, in.question, in.question_len);
@@ -58,7 +80,10 @@ MemN2N::Output MemN2N::forward(Tape& tape, const MemN2NInput& in, AttentionMode 
   };
   Output out;
   for (size_t k = 0; k < input_table_.size(); ++k) {
-    Var p = select_memory(memory(input_table_[k]), u, in.mask, mode);
+    Var m = memory(input_table_[k]);
+    Var p = mode == AttentionMode::Linear
+                ? linear_attention(m, u, in.mask)
+                : addressing_[k]->address(tape, m, &in.mask, u, Var{}, ctx, "hop" + std::to_string(k + 1));
     Var o = memory_read(p, memory(output_table_[k]));
     u = add(h_ ? matmul(u, tape.param(*h_)) : u, o);
     out.attention.push_back(p);

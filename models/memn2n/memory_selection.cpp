@@ -4,10 +4,8 @@
 
 namespace mann {
 
-Var select_memory(Var memory, Var query, const Matrix& mask, AttentionMode mode) {
-  Var scores = memory_dot(memory, query);
-  if (mode == AttentionMode::Linear) return mul(scores, memory.tape->constant(mask));
-  return masked_softmax_rows(scores, mask);
+Var linear_attention(Var memory, Var query, const Matrix& mask) {
+  return mul(memory_dot(memory, query), memory.tape->constant(mask));
 }
 
 }  // namespace mann

@@ -1,5 +1,6 @@
 #include "models/memn2n/register_memn2n.h"
 
+#include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
 #include "models/memn2n/memn2n_learner.h"
 #include "models/model_context.h"
@@ -32,7 +33,10 @@ void register_memn2n(Registry& r) {
         option("sum_loss", "bool", l.sum_loss,
                "cross-entropy summed over the batch (paper) instead of averaged"),
         option("attention_examples", "int", l.attention_examples,
-               "test questions whose attention checkpoints keep")}},
+               "test questions whose attention checkpoints keep"),
+        option("addressing", "component:addressing", std::string("{type: soft_content, score: dot}"),
+               "how each hop weights its memories (paper: soft dot; hard or gumbel for hard attention)"),
+        option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus (hard attention)")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         QaDataset& data = c.dataset_as<QaDataset>(v, "qa", "babi");
         MemN2NOptions o;
@@ -62,11 +66,20 @@ void register_memn2n(Registry& r) {
         lo.ls_fixed = v.get<bool>("ls_fixed");
         lo.random_noise = v.get<float>("random_noise");
         lo.attention_examples = v.get<int>("attention_examples");
+        lo.entropy_weight = v.get<float>("entropy_weight");
         lo.seed = c.seed;
         if (lo.random_noise < 0.f || lo.random_noise > 1.f) v.fail("random_noise", "must be in [0, 1]");
         if (lo.ls_lr_factor <= 0.f) v.fail("ls_lr_factor", "must be positive");
+        if (lo.linear_start) {
+          const ConfigView a = v.child("addressing");
+          if (a.type() != "soft_content" || a.get<std::string>("score") != "dot")
+            v.fail("linear_start",
+                   "linear start removes the softmax of dot-product attention, so it needs "
+                   "addressing {type: soft_content, score: dot}; set linear_start: false");
+        }
         return std::make_unique<MemN2NLearner>(std::move(data.data()),
-                                               std::make_unique<ParameterCollection>(c.seed), o, lo);
+                                               std::make_unique<ParameterCollection>(c.seed), o, lo,
+                                               addressing_factory(v, "addressing"));
       });
 }
 

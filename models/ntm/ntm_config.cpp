@@ -73,9 +73,7 @@ NTMOptions read_ntm_options(const ConfigView& v) {
 
 AddressingFactory ntm_addressing_from(const ConfigView& v) {
   return [&v](const ParamScope& scope, AddressingShape shape, Rng& rng, bool write) {
-    AddressingBuildContext context{scope, shape, rng};
-    return v.registry().create<AddressingModule, AddressingBuildContext>(
-        v.child(write ? "write_addressing" : "read_addressing"), context);
+    return addressing_factory(v, write ? "write_addressing" : "read_addressing")(scope, shape, rng);
   };
 }
 

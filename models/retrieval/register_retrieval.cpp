@@ -30,12 +30,7 @@ void register_retrieval_models(Registry& r) {
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;
         o.eval_batches = c.batches.eval_batches;
-        const ConfigView addressing = v.child("addressing");
-        return std::make_unique<RetrievalReader>(
-            data.task(), c.seed, o, [&](const ParamScope& scope, AddressingShape shape, Rng& rng) {
-              AddressingBuildContext context{scope, shape, rng};
-              return v.registry().create<AddressingModule, AddressingBuildContext>(addressing, context);
-            });
+        return std::make_unique<RetrievalReader>(data.task(), c.seed, o, addressing_factory(v, "addressing"));
       });
 }
 

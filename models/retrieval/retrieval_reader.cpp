@@ -22,7 +22,7 @@ Matrix correct(const Matrix& logits, const std::vector<int>& answer) {
 }  // namespace
 
 RetrievalReader::RetrievalReader(RetrievalTask task, uint64_t seed, const RetrievalReaderOptions& options,
-                                 const RetrievalAddressingFactory& addressing)
+                                 const AddressingModuleFactory& addressing)
     : task_(std::move(task)), options_(options), params_(std::make_unique<ParameterCollection>(seed)) {
   const RetrievalTaskOptions& t = task_.options();
   const Index e = options_.embed;
@@ -43,7 +43,7 @@ Var RetrievalReader::logits(Tape& tape, const RetrievalBatch& batch, AddressingC
 }
 
 std::vector<std::string> RetrievalReader::train_metric_names() const {
-  if (!addressing_->stochastic()) return {"loss", "accuracy"};
+  if (!addressing_->needs_reinforce()) return {"loss", "accuracy"};
   return {"loss", "accuracy", "policy_entropy", "mean_reward", "grad_variance"};
 }
 
@@ -55,7 +55,7 @@ Var RetrievalReader::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& 
   Var loss = softmax_cross_entropy(out, batch.answer);
   const Matrix right = correct(out.value(), batch.answer);
   metrics = {{"loss", loss.item()}, {"accuracy", right.mean()}};
-  if (addressing_->stochastic()) {
+  if (addressing_->needs_reinforce()) {
     const ReinforceLoss r = reinforce_surrogate(tape, policy, right, options_.entropy_weight);
     loss = loss + r.loss;
     metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},

@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "datasets/retrieval_task.h"
-#include "framework/addressing/addressing_module.h"
+#include "framework/components/addressing_components.h"
 #include "framework/nn/linear.h"
 #include "framework/train/learner.h"
 
@@ -22,14 +22,10 @@ struct RetrievalReaderOptions {
   int eval_batches = 4;
 };
 
-// Builds the addressing module once the shape is known (from the model's `addressing:` option).
-using RetrievalAddressingFactory =
-    std::function<std::unique_ptr<AddressingModule>(const ParamScope&, AddressingShape, Rng&)>;
-
 class RetrievalReader : public Learner {
  public:
   RetrievalReader(RetrievalTask task, uint64_t seed, const RetrievalReaderOptions& options,
-                  const RetrievalAddressingFactory& addressing);
+                  const AddressingModuleFactory& addressing);
 
   ParameterCollection& parameters() override { return *params_; }
   Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;

@@ -28,7 +28,8 @@ void check_memn2n_gradients(const MemN2NOptions& options, AttentionMode mode) {
   std::vector<Parameter*> checked = params.trainable_parameters();
   const GradCheckResult r = gradient_check_params(
       [&](Tape& tape) {
-        const MemN2N::Output out = model.forward(tape, in, mode);
+        AddressingContext ctx{.training = false};
+        const MemN2N::Output out = model.forward(tape, in, mode, ctx);
         return softmax_cross_entropy(out.logits, batch.answer);
       },
       checked);
@@ -38,7 +39,7 @@ void check_memn2n_gradients(const MemN2NOptions& options, AttentionMode mode) {
 }  // namespace
 
 TEST_CASE("MemN2N gradients: adjacent tying, PE, TE, softmax") {
-  check_memn2n_gradients(MemN2NOptions{}, AttentionMode::Softmax);
+  check_memn2n_gradients(MemN2NOptions{}, AttentionMode::Addressing);
 }
 
 TEST_CASE("MemN2N gradients: adjacent tying, PE, TE, linear start") {
@@ -48,7 +49,7 @@ TEST_CASE("MemN2N gradients: adjacent tying, PE, TE, linear start") {
 TEST_CASE("MemN2N gradients: layer-wise tying with H, PE, TE") {
   MemN2NOptions o;
   o.tying = WeightTying::LayerWise;
-  check_memn2n_gradients(o, AttentionMode::Softmax);
+  check_memn2n_gradients(o, AttentionMode::Addressing);
 }
 
 TEST_CASE("MemN2N gradients: bag of words without temporal encoding, one hop") {
@@ -56,5 +57,5 @@ TEST_CASE("MemN2N gradients: bag of words without temporal encoding, one hop") {
   o.hops = 1;
   o.encoding = SentenceEncoding::BagOfWords;
   o.temporal = false;
-  check_memn2n_gradients(o, AttentionMode::Softmax);
+  check_memn2n_gradients(o, AttentionMode::Addressing);
 }
