@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "framework/autodiff/tape.h"
+#include "framework/train/attention_view.h"
 #include "framework/nn/parameter_collection.h"
 #include "framework/util/rng.h"
 
@@ -44,6 +45,11 @@ class Learner {
   // "example0/hop1" for fixed examples (MemN2N). The text that explains them (the examples' sentences)
   // belongs in checkpoint_extras(). Empty for learners without attention.
   virtual std::map<std::string, Matrix> attention_maps(Rng&) { return {}; }
+  // The attention of example `index` of `split` ("train", "valid", "test"), recomputed with the current
+  // parameters, labelled for drawing. Generated datasets draw example `index` from a seed derived from the
+  // split and index, so the same call shows the same example. Learners without attention return nothing
+  // (an empty view); an index out of range is a UserError.
+  virtual AttentionView attention_view(const std::string& /*split*/, int64_t /*index*/) { return {}; }
 };
 
 }  // namespace mann

@@ -1,0 +1,18 @@
+#pragma once
+// One example's attention, ready to draw or save: `mann attention` asks a learner for it and writes the
+// panels as heatmaps (SVG/PNG) or as datasets of an HDF5 file. Models fill in the words that make the
+// picture readable (story sentences, tokens, the question and answer), so the drawing code knows no model.
+#include <string>
+#include <vector>
+
+#include "framework/io/plot/heatmap.h"
+
+namespace mann {
+
+struct AttentionView {
+  std::string title;                      // the example in words, e.g. "Where is Mary? -> bathroom (predicted: bathroom)"
+  std::vector<std::string> panel_names;   // one short identifier per panel, used as HDF5 dataset names: "hops", "read0"
+  std::vector<plot::HeatmapSpec> panels;  // MemN2N: sentences x hops; NTM: slots x time per head; seq2seq: output x input
+};
+
+}  // namespace mann
