@@ -14,14 +14,38 @@ namespace {
 
 constexpr const char* kSequenceTasks = "copy, repeat_copy, associative_recall, priority_sort, sort";
 
-SequenceLearnerOptions sequence_options(const BatchSettings& b) {
-  return {b.batch, b.eval_batch, b.eval_batches};
+// Options of the sequence learner, shared by every model of the sequence tasks.
+std::vector<OptionSpec> with_sequence_learner_specs(std::vector<OptionSpec> specs) {
+  const SequenceLearnerOptions d;
+  specs.push_back(
+      option("curriculum_start", "int", d.curriculum_start,
+             "curriculum: maximum training length at step 0, raised by one every curriculum_every "
+             "steps up to the dataset's max_length (0: off)"));
+  specs.push_back(
+      option("curriculum_every", "int", d.curriculum_every, "curriculum: steps per +1 of length"));
+  specs.push_back(option("entropy_weight", "float", d.entropy_weight,
+                         "REINFORCE entropy bonus (hard attention heads; reward: -loss of each sequence)"));
+  return specs;
+}
+
+SequenceLearnerOptions sequence_options(const ConfigView& v, const BatchSettings& b) {
+  SequenceLearnerOptions o;
+  o.batch = b.batch;
+  o.eval_batch = b.eval_batch;
+  o.eval_batches = b.eval_batches;
+  o.curriculum_start = v.get<int>("curriculum_start");
+  o.curriculum_every = v.get<int64_t>("curriculum_every");
+  o.entropy_weight = v.get<float>("entropy_weight");
+  if (o.curriculum_start < 0) v.fail("curriculum_start", "must be >= 0 (0: off)");
+  if (o.curriculum_every <= 0) v.fail("curriculum_every", "must be positive");
+  return o;
 }
 
 void register_lstm(Registry& r) {
   r.add<Learner, ModelContext>(
       {"model", "lstm", "LSTM baseline for sequence tasks: stacked LSTM layers and a linear read-out.",
-       {option("hidden", "int", 100, "units per LSTM layer"), option("layers", "int", 1, "stacked LSTM layers")}},
+       with_sequence_learner_specs({option("hidden", "int", 100, "units per LSTM layer"),
+                                    option("layers", "int", 1, "stacked LSTM layers")})},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         SequenceDataset& data = c.dataset_as<SequenceDataset>(v, "sequence", kSequenceTasks);
         if (v.get<int>("hidden") <= 0) v.fail("hidden", "must be positive");
@@ -32,7 +56,7 @@ void register_lstm(Registry& r) {
                                                          data.task().output_width(), v.get<int>("hidden"),
                                                          v.get<int>("layers"), init);
         return std::make_unique<SequenceLearner>(data.release(), std::move(params), std::move(model),
-                                                 sequence_options(c.batches));
+                                                 sequence_options(v, c.batches));
       });
 }
 
@@ -41,7 +65,7 @@ void register_ntm(Registry& r) {
       {"model", "ntm",
        "Neural Turing Machine (Graves et al. 2014): controller, N x M memory, read and write heads with "
        "swappable addressing, erase/add writes.",
-       ntm_option_specs()},
+       with_sequence_learner_specs(ntm_option_specs())},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         SequenceDataset& data = c.dataset_as<SequenceDataset>(v, "sequence", kSequenceTasks);
         auto params = std::make_unique<ParameterCollection>(c.seed);
@@ -50,7 +74,7 @@ void register_ntm(Registry& r) {
                                                         data.task().output_width(), read_ntm_options(v), init,
                                                         ntm_addressing_from(v));
         return std::make_unique<SequenceLearner>(data.release(), std::move(params), std::move(model),
-                                                 sequence_options(c.batches));
+                                                 sequence_options(v, c.batches));
       });
 }
 

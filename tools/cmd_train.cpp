@@ -80,6 +80,12 @@ int train_command(const Args& args) {
     restore_training_state(experiment, resumed, progress, rng);
     std::cerr << "resuming " << experiment.name << " from step " << progress.step << " ("
               << resumed.source.string() << ")\n";
+  } else if (!experiment.init_from.empty()) {
+    const CheckpointData start = read_checkpoint(resolve_checkpoint(experiment.init_from, "best"));
+    const std::vector<std::string> fresh = warm_start_parameters(experiment, start);
+    std::cerr << "warm start from " << start.source.string();
+    for (size_t i = 0; i < fresh.size(); ++i) std::cerr << (i ? ", " : "; freshly initialised: ") << fresh[i];
+    std::cerr << "\n";
   }
   {
     std::ofstream config_file(run.config);

@@ -23,7 +23,10 @@ const ComponentSpec& train_spec() {
        option("log_every", "int", 100, "steps between progress reports and metrics rows"),
        option("eval_every", "int", 500, "steps between evaluations (0: only at the end)"),
        option("checkpoint_every", "int", 500, "steps between `last` checkpoints (0: only at the end)"),
-       option("steps_per_epoch", "int", 0, "what an epoch is for generated data (0: schedules count steps)")}};
+       option("steps_per_epoch", "int", 0, "what an epoch is for generated data (0: schedules count steps)"),
+       option("init_from", "string", std::string(""),
+              "warm start: a checkpoint or run directory (its best.h5) whose parameters of the same names are "
+              "loaded before step 0, e.g. a soft-attention run for its hard-attention variant")}};
   return spec;
 }
 
@@ -153,6 +156,7 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   const int64_t eval_seed = eval.get<int64_t>("seed");
   t.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : e.seed * 1000003u + 17u;
   e.solved_below = eval.get<double>("solved_below");
+  e.init_from = train.get<std::string>("init_from");
   e.output_dir = expand_name(output.get<std::string>("dir"), e.name);
   return e;
 }

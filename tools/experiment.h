@@ -35,6 +35,7 @@ struct Experiment {
   std::string output_dir;
   TrainerOptions trainer;
   double solved_below = 0.05;  // eval.solved_below: the primary metric value that counts as solved
+  std::string init_from;       // train.init_from: warm-start checkpoint or run directory ("" = none)
   std::unique_ptr<Learner> learner;
   std::unique_ptr<Optimizer> optimizer;
   std::unique_ptr<Schedule> schedule;

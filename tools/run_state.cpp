@@ -52,6 +52,24 @@ void restore_parameters(Experiment& e, const CheckpointData& d) {
   for (Parameter* p : params) p->value = *d.param(p->name);
 }
 
+std::vector<std::string> warm_start_parameters(Experiment& e, const CheckpointData& d) {
+  std::vector<std::string> not_loaded;
+  for (Parameter* p : e.learner->parameters().parameters()) {
+    const Matrix* stored = d.param(p->name);
+    if (!stored) {
+      not_loaded.push_back(p->name);
+      continue;
+    }
+    if (stored->rows() != p->value.rows() || stored->cols() != p->value.cols())
+      throw UserError("warm start from " + d.source.string() + ": parameter " + p->name + " is " +
+                      shape_string(*stored) + " there but " + shape_string(p->value) + " in this model");
+    p->value = *stored;
+  }
+  if (not_loaded.size() == e.learner->parameters().parameters().size())
+    throw UserError("warm start from " + d.source.string() + ": it shares no parameter with this model");
+  return not_loaded;
+}
+
 void restore_training_state(Experiment& e, const CheckpointData& d, TrainingProgress& progress, Rng& rng) {
   restore_parameters(e, d);
   if (d.optimizer_type != e.optimizer->type())

@@ -15,6 +15,9 @@ CheckpointData capture_checkpoint(const Experiment& experiment, const TrainingPr
 // Loads parameters (and, for resuming, optimizer state, RNG and progress) into a freshly built experiment.
 // Refuses missing, extra or wrong-shaped parameters with a message naming them.
 void restore_parameters(Experiment& experiment, const CheckpointData& data);
+// Warm start: copies every parameter the checkpoint shares by name with the model (shapes must agree, or
+// UserError naming the parameter); the rest keep their initial values. Returns the names not loaded.
+std::vector<std::string> warm_start_parameters(Experiment& experiment, const CheckpointData& data);
 void restore_training_state(Experiment& experiment, const CheckpointData& data, TrainingProgress& progress,
                             Rng& rng);
 

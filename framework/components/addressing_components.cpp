@@ -28,11 +28,7 @@ std::vector<OptionSpec> scorer_options() {
 
 SoftContentOptions read_scorer(const ConfigView& v) {
   SoftContentOptions o;
-  try {
-    o.score = parse_content_score(v.get<std::string>("score"));
-  } catch (const UserError& e) {
-    v.fail("score", e.what());  // at the value's position in the file
-  }
+  o.score = parse_option(v, "score", parse_content_score);
   if (v.has("project_key")) o.project_key = v.get<bool>("project_key");
   o.learn_key_strength = v.get<bool>("learn_key_strength");
   o.key_strength = v.get<float>("key_strength");

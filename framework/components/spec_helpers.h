@@ -4,6 +4,8 @@
 #include <sstream>
 #include <string>
 
+#include "framework/config/config_error.h"
+#include "framework/config/config_view.h"
 #include "framework/config/schema.h"
 
 namespace mann {
@@ -27,6 +29,20 @@ OptionSpec option(std::string name, std::string type, const T& default_value, st
 
 inline OptionSpec required_option(std::string name, std::string type, std::string doc) {
   return OptionSpec{std::move(name), std::move(type), "", true, std::move(doc)};
+}
+
+// Reads string option `key` and converts it with `parse` (which throws UserError on a bad name); the error
+// is reported as a ConfigError at the value's position in the file.
+template <class Parse>
+auto parse_option(const ConfigView& v, const std::string& key, Parse parse)
+    -> decltype(parse(std::string())) {
+  try {
+    return parse(v.get<std::string>(key));
+  } catch (const ConfigError&) {
+    throw;
+  } catch (const UserError& e) {
+    v.fail(key, e.what());
+  }
 }
 
 }  // namespace mann

@@ -119,13 +119,14 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& me
   // The paper sums over the batch; LS's smaller learning rate is the same scale on the gradient for SGD.
   const float scale_by =
       (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) * (ls ? options_.ls_lr_factor : 1.f);
-  const std::vector<int> predicted = argmax_rows(out.logits.value());
-  Matrix right(batch.batch, 1);  // the REINFORCE reward of hard hops: 1 for a right answer
-  for (int b = 0; b < batch.batch; ++b) right(b, 0) = predicted[b] == batch.answer[b] ? 1.f : 0.f;
+  const Matrix right = classification_rewards(RewardKind::kCorrect, out.logits.value(), batch.answer);
   metrics = {{"loss", mean_loss.item()}, {"error", 1.0 - right.mean()}, {"linear_start", ls ? 1.0 : 0.0}};
   Var loss = mean_loss;
   if (!policy.entries.empty()) {
-    const ReinforceLoss r = reinforce_surrogate(tape, policy, right, options_.entropy_weight);
+    const Matrix rewards = options_.reward == RewardKind::kCorrect
+                               ? right
+                               : classification_rewards(options_.reward, out.logits.value(), batch.answer);
+    const ReinforceLoss r = reinforce_surrogate(tape, policy, rewards, options_.entropy_weight);
     loss = add(loss, r.loss);
     metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
                                    {"mean_reward", r.mean_reward},

@@ -8,6 +8,7 @@
 
 #include "datasets/babi/babi_batch.h"
 #include "framework/train/learner.h"
+#include "framework/train/reward.h"
 #include "models/memn2n/memn2n_model.h"
 #include "models/qa/epoch_order.h"
 
@@ -23,6 +24,7 @@ struct MemN2NLearnerOptions {
   bool ls_fixed = false;      // LS lasts exactly ls_max_epochs (no validation-loss criterion)
   float random_noise = 0.f;   // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
   float entropy_weight = 0.01f;  // REINFORCE entropy bonus, for hops with hard attention
+  RewardKind reward = RewardKind::kCorrect;  // REINFORCE reward of hops with hard attention
   int attention_examples = 4;    // test questions whose per-hop attention a checkpoint records
   uint64_t seed = 0;             // epoch orders and noise
 };

@@ -36,7 +36,9 @@ void register_memn2n(Registry& r) {
                "test questions whose attention checkpoints keep"),
         option("addressing", "component:addressing", std::string("{type: soft_content, score: dot}"),
                "how each hop weights its memories (paper: soft dot; hard or gumbel for hard attention)"),
-        option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus (hard attention)")}},
+        option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus (hard attention)"),
+        option("reward", "string", std::string("correct"),
+               "REINFORCE reward of hard attention: correct (1/0), likelihood or log_likelihood of the answer")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         QaDataset& data = c.dataset_as<QaDataset>(v, "qa", "babi");
         MemN2NOptions o;
@@ -44,16 +46,8 @@ void register_memn2n(Registry& r) {
         o.dim = v.get<int>("dim");
         o.temporal = v.get<bool>("temporal");
         o.init_std = v.get<float>("init_std");
-        try {
-          o.tying = parse_weight_tying(v.get<std::string>("tying"));
-        } catch (const UserError& e) {
-          v.fail("tying", e.what());
-        }
-        try {
-          o.encoding = parse_sentence_encoding(v.get<std::string>("encoding"));
-        } catch (const UserError& e) {
-          v.fail("encoding", e.what());
-        }
+        o.tying = parse_option(v, "tying", parse_weight_tying);
+        o.encoding = parse_option(v, "encoding", parse_sentence_encoding);
         for (const char* key : {"hops", "dim"})
           if (v.get<int>(key) <= 0) v.fail(key, "must be positive");
         MemN2NLearnerOptions lo;
@@ -67,6 +61,7 @@ void register_memn2n(Registry& r) {
         lo.random_noise = v.get<float>("random_noise");
         lo.attention_examples = v.get<int>("attention_examples");
         lo.entropy_weight = v.get<float>("entropy_weight");
+        lo.reward = parse_option(v, "reward", parse_reward_kind);
         lo.seed = c.seed;
         if (lo.random_noise < 0.f || lo.random_noise > 1.f) v.fail("random_noise", "must be in [0, 1]");
         if (lo.ls_lr_factor <= 0.f) v.fail("ls_lr_factor", "must be positive");

@@ -9,18 +9,6 @@
 namespace mann {
 namespace {
 
-// Parses a string option with `parse`, turning its UserError into a ConfigError at the value.
-template <class Parse>
-auto parse_option(const ConfigView& v, const char* key, Parse parse) {
-  try {
-    return parse(v.get<std::string>(key));
-  } catch (const ConfigError&) {
-    throw;
-  } catch (const UserError& e) {
-    v.fail(key, e.what());
-  }
-}
-
 int positive(const ConfigView& v, const char* key, int min_value = 1) {
   const int n = v.get<int>(key);
   if (n < min_value) v.fail(key, "must be >= " + std::to_string(min_value));

@@ -30,6 +30,14 @@ Var write_memory(Var memory, const std::vector<Var>& weights, const std::vector<
   return memory;
 }
 
+bool NTMSequenceModel::needs_reinforce() const {
+  for (const WriteHead& h : write_heads_)
+    if (h.addressing->needs_reinforce()) return true;
+  for (const ReadHead& h : read_heads_)
+    if (h.addressing->needs_reinforce()) return true;
+  return false;
+}
+
 NTMSequenceModel::NTMSequenceModel(const ParamScope& scope, Index input_width, Index output_width,
                                    const NTMOptions& options, Rng& rng, const AddressingFactory& addressing)
     : options_(options),

@@ -42,6 +42,7 @@ class NTMSequenceModel : public SequenceModel {
                    Rng& rng, const AddressingFactory& addressing = ntm_location_heads());
 
   std::vector<Var> forward(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx) override;
+  bool needs_reinforce() const override;
 
   const NTMOptions& options() const { return options_; }
 

@@ -4,23 +4,9 @@
 
 #include "framework/autodiff/ops.h"
 #include "framework/train/reinforce.h"
+#include "framework/train/reward.h"
 
 namespace mann {
-namespace {
-
-// Per example: 1 if the row's argmax is the answer, else 0.
-Matrix correct(const Matrix& logits, const std::vector<int>& answer) {
-  Matrix right(logits.rows(), 1);
-  for (Index b = 0; b < logits.rows(); ++b) {
-    Index best = 0;
-    logits.row(b).maxCoeff(&best);
-    right(b, 0) = best == answer[static_cast<size_t>(b)] ? 1.f : 0.f;
-  }
-  return right;
-}
-
-}  // namespace
-
 RetrievalReader::RetrievalReader(RetrievalTask task, uint64_t seed, const RetrievalReaderOptions& options,
                                  const AddressingModuleFactory& addressing)
     : task_(std::move(task)), options_(options), params_(std::make_unique<ParameterCollection>(seed)) {
@@ -53,10 +39,13 @@ Var RetrievalReader::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& 
   AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
   Var out = logits(tape, batch, ctx);
   Var loss = softmax_cross_entropy(out, batch.answer);
-  const Matrix right = correct(out.value(), batch.answer);
+  const Matrix right = classification_rewards(RewardKind::kCorrect, out.value(), batch.answer);
   metrics = {{"loss", loss.item()}, {"accuracy", right.mean()}};
   if (addressing_->needs_reinforce()) {
-    const ReinforceLoss r = reinforce_surrogate(tape, policy, right, options_.entropy_weight);
+    const Matrix rewards = options_.reward == RewardKind::kCorrect
+                               ? right
+                               : classification_rewards(options_.reward, out.value(), batch.answer);
+    const ReinforceLoss r = reinforce_surrogate(tape, policy, rewards, options_.entropy_weight);
     loss = loss + r.loss;
     metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
                                    {"mean_reward", r.mean_reward},
@@ -73,7 +62,7 @@ Metrics RetrievalReader::evaluate(const std::string&, Rng& rng) {
   for (int i = 0; i < options_.eval_batches; ++i) {
     tape.clear();
     const RetrievalBatch batch = task_.sample(options_.eval_batch, rng);
-    right += correct(logits(tape, batch, ctx).value(), batch.answer).mean();
+    right += classification_rewards(RewardKind::kCorrect, logits(tape, batch, ctx).value(), batch.answer).mean();
   }
   const double accuracy = right / options_.eval_batches;
   return {{"error", 1.0 - accuracy}, {"accuracy", accuracy}};

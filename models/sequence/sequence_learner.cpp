@@ -1,5 +1,6 @@
 #include "models/sequence/sequence_learner.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "framework/autodiff/ops.h"
@@ -10,9 +11,14 @@ namespace {
 const double kLn2 = std::log(2.0);
 }
 
-SequenceLearner::SequenceLearner(std::unique_ptr<SequenceTask> task, std::unique_ptr<ParameterCollection> params,
+SequenceLearner::SequenceLearner(std::unique_ptr<SequenceTask> task,
+                                 std::unique_ptr<ParameterCollection> params,
                                  std::unique_ptr<SequenceModel> model, SequenceLearnerOptions options)
-    : task_(std::move(task)), params_(std::move(params)), model_(std::move(model)), options_(options) {}
+    : task_(std::move(task)),
+      params_(std::move(params)),
+      model_(std::move(model)),
+      options_(options),
+      task_train_lengths_(task_->train_lengths()) {}
 
 SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx) {
   const std::vector<Var> logits = model_->forward(tape, batch, ctx);
@@ -50,7 +56,25 @@ SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& 
           std::move(example_loss)};
 }
 
+int curriculum_max_length(const SequenceLearnerOptions& options, int64_t step, int task_max) {
+  if (options.curriculum_start <= 0) return task_max;
+  const int64_t grown = options.curriculum_start + step / std::max<int64_t>(options.curriculum_every, 1);
+  return static_cast<int>(std::min<int64_t>(grown, task_max));
+}
+
+std::vector<std::string> SequenceLearner::train_metric_names() const {
+  std::vector<std::string> names{"loss", "bits", "bit_errors"};
+  if (options_.curriculum_start > 0) names.push_back("max_length");
+  if (model_->needs_reinforce())
+    names.insert(names.end(), {"policy_entropy", "mean_reward", "grad_variance"});
+  return names;
+}
+
 Var SequenceLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
+  if (options_.curriculum_start > 0) {
+    const int max_length = curriculum_max_length(options_, step, task_train_lengths_.max);
+    task_->set_train_lengths({std::min(task_train_lengths_.min, max_length), max_length});
+  }
   return training_step_on(tape, task_->sample_train(options_.batch, rng), step, rng, metrics);
 }
 
@@ -61,9 +85,14 @@ Var SequenceLearner::training_step_on(Tape& tape, const SequenceBatch& batch, in
   const Scored s = score(tape, batch, ctx);
   const double nats = s.loss.item();
   metrics = {{"loss", nats}, {"bits", nats / kLn2}, {"bit_errors", s.bit_errors}};
+  if (options_.curriculum_start > 0) metrics.emplace_back("max_length", task_->train_lengths().max);
+  if (!model_->needs_reinforce()) return s.loss;
   // Hard attention's choices get their gradient from REINFORCE with reward -loss of each sequence.
-  if (!policy.empty()) return s.loss + reinforce_surrogate(tape, policy, -s.example_loss).loss;
-  return s.loss;
+  const ReinforceLoss r = reinforce_surrogate(tape, policy, -s.example_loss, options_.entropy_weight);
+  metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
+                                 {"mean_reward", r.mean_reward},
+                                 {"grad_variance", r.gradient_variance}});
+  return s.loss + r.loss;
 }
 
 Metrics SequenceLearner::evaluate(const std::string&, Rng& rng) {

@@ -20,6 +20,8 @@ class SequenceModel {
   virtual ~SequenceModel() = default;
   // Logits (B x output_width) for every time step of the batch.
   virtual std::vector<Var> forward(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx) = 0;
+  // Whether some head makes discrete choices that only REINFORCE trains (hard attention).
+  virtual bool needs_reinforce() const { return false; }
 };
 
 }  // namespace mann
