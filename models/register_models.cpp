@@ -14,8 +14,8 @@ namespace {
 
 constexpr const char* kSequenceTasks = "copy, repeat_copy, associative_recall, priority_sort, sort";
 
-SequenceLearnerOptions sequence_options(const BatchSettings& b) {
-  return {b.batch, b.eval_batch, b.eval_batches};
+SequenceLearnerOptions sequence_options(const ModelContext& c) {
+  return {c.batches.batch, c.batches.eval_batch, c.batches.eval_batches, c.eval_seed};
 }
 
 void register_lstm(Registry& r) {
@@ -32,7 +32,7 @@ void register_lstm(Registry& r) {
                                                          data.task().output_width(), v.get<int>("hidden"),
                                                          v.get<int>("layers"), init);
         return std::make_unique<SequenceLearner>(data.release(), std::move(params), std::move(model),
-                                                 sequence_options(c.batches));
+                                                 sequence_options(c));
       });
 }
 
@@ -50,7 +50,7 @@ void register_ntm(Registry& r) {
                                                         data.task().output_width(), read_ntm_options(v), init,
                                                         ntm_addressing_from(v));
         return std::make_unique<SequenceLearner>(data.release(), std::move(params), std::move(model),
-                                                 sequence_options(c.batches));
+                                                 sequence_options(c));
       });
 }
 
