@@ -56,7 +56,7 @@ int attention_command(const Args& args) {
                         {"split", split},
                         {"example", std::to_string(example)}},
                        h5_out);
-    std::cout << "wrote " << h5_out << "\n";
+    std::cout << "wrote " << std::filesystem::absolute(h5_out).string() << "\n";
   }
   return kOk;
 }

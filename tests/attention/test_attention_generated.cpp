@@ -74,6 +74,12 @@ TEST_CASE("NTM attention: one slots x time panel per head, the same example on e
     CHECK(h5::read_string_attribute(dataset, "x_title") == "time step");
   }
 
+  // Without --out: attention_<split>_<example>.svg in the working directory.
+  const CommandResult default_name = run_command("cd '" + dir.path().string() + "' && " + MANN_BINARY +
+                                                 " attention run --split valid --example 5");
+  REQUIRE_MESSAGE(default_name.exit_code == 0, default_name.output);
+  CHECK(is_svg(dir / "attention_valid_5.svg"));
+
   const CommandResult bad = run_mann("attention " + run + " --example=-2 --out " + dir.path("bad.svg"));
   CHECK(bad.exit_code != 0);
   CHECK_MESSAGE(bad.output.find("example -2 is out of range") != std::string::npos, bad.output);
