@@ -1,6 +1,7 @@
 #pragma once
 // What a model factory receives besides its own options: the dataset it will learn (the model takes
-// ownership and binds to it), the experiment seed, and the batch settings of the train/eval sections.
+// ownership and binds to it), the experiment and evaluation seeds, and the batch settings of the train/eval
+// sections.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,6 +20,7 @@ struct BatchSettings {
 struct ModelContext {
   std::unique_ptr<Dataset> dataset;
   uint64_t seed = 0;
+  uint64_t eval_seed = 0;  // what evaluation data is drawn from (eval.seed, or derived from the seed)
   BatchSettings batches;
 
   // The dataset as the family a model needs, or a config error at the model's `type:` naming both.

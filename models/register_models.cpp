@@ -28,14 +28,15 @@ std::vector<OptionSpec> with_sequence_learner_specs(std::vector<OptionSpec> spec
   return specs;
 }
 
-SequenceLearnerOptions sequence_options(const ConfigView& v, const BatchSettings& b) {
+SequenceLearnerOptions sequence_options(const ConfigView& v, const ModelContext& c) {
   SequenceLearnerOptions o;
-  o.batch = b.batch;
-  o.eval_batch = b.eval_batch;
-  o.eval_batches = b.eval_batches;
+  o.batch = c.batches.batch;
+  o.eval_batch = c.batches.eval_batch;
+  o.eval_batches = c.batches.eval_batches;
   o.curriculum_start = v.get<int>("curriculum_start");
   o.curriculum_every = v.get<int64_t>("curriculum_every");
   o.entropy_weight = v.get<float>("entropy_weight");
+  o.eval_seed = c.eval_seed;
   if (o.curriculum_start < 0) v.fail("curriculum_start", "must be >= 0 (0: off)");
   if (o.curriculum_every <= 0) v.fail("curriculum_every", "must be positive");
   return o;
@@ -56,7 +57,7 @@ void register_lstm(Registry& r) {
                                                          data.task().output_width(), v.get<int>("hidden"),
                                                          v.get<int>("layers"), init);
         return std::make_unique<SequenceLearner>(data.release(), std::move(params), std::move(model),
-                                                 sequence_options(v, c.batches));
+                                                 sequence_options(v, c));
       });
 }
 
@@ -74,7 +75,7 @@ void register_ntm(Registry& r) {
                                                         data.task().output_width(), read_ntm_options(v), init,
                                                         ntm_addressing_from(v));
         return std::make_unique<SequenceLearner>(data.release(), std::move(params), std::move(model),
-                                                 sequence_options(v, c.batches));
+                                                 sequence_options(v, c));
       });
 }
 

@@ -1,13 +1,27 @@
 #pragma once
 // Evaluating a stored run: rebuild the experiment its checkpoint holds, load the parameters, evaluate one
-// split from that split's fixed seed. Shared by `mann eval` and `mann compare`.
+// split from that split's fixed seed. Shared by `mann eval`, `mann attention` and `mann compare`.
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "framework/train/learner.h"
+#include "tools/experiment.h"
 
 namespace mann {
+
+// A checkpoint's experiment, rebuilt from its stored config (with `--set` overrides) and holding its
+// parameters: ready to evaluate or to show its attention.
+struct RestoredExperiment {
+  Experiment experiment;
+  std::filesystem::path checkpoint;  // the file it came from
+  int64_t step = 0;                  // the checkpoint's training step
+};
+
+// checkpoint: a file, or a run directory (its best checkpoint). overrides: `--set` on the stored config.
+RestoredExperiment restore_experiment(const std::filesystem::path& checkpoint,
+                                      const std::vector<std::string>& overrides = {},
+                                      const std::string& data_dir = "");
 
 struct CheckpointEvaluation {
   std::string experiment;  // the experiment's name
@@ -15,7 +29,6 @@ struct CheckpointEvaluation {
   Metrics metrics;         // first: the primary metric (lower is better)
 };
 
-// checkpoint: a file, or a run directory (its best checkpoint). overrides: `--set` on the stored config.
 CheckpointEvaluation evaluate_checkpoint(const std::filesystem::path& checkpoint, const std::string& split,
                                          const std::vector<std::string>& overrides = {},
                                          const std::string& data_dir = "");

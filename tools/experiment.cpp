@@ -130,10 +130,14 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   for (const char* key : {"batch", "batches"})
     if (eval.get<int>(key) <= 0) eval.fail(key, "must be positive");
 
+  const int64_t eval_seed = eval.get<int64_t>("seed");
+  e.trainer.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : e.seed * 1000003u + 17u;
+
   DatasetContext data_context{options.data_dir, e.seed};
   ModelContext model_context;
   model_context.dataset = r.create<Dataset, DatasetContext>("dataset", config.at("dataset"), data_context);
   model_context.seed = e.seed;
+  model_context.eval_seed = e.trainer.eval_seed;
   model_context.batches = {train.get<int>("batch"), eval.get<int>("batch"), eval.get<int>("batches")};
   e.learner = r.create<Learner, ModelContext>("model", config.at("model"), model_context);
 
@@ -153,8 +157,6 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   t.clip_norm = train.get<double>("clip_norm");
   t.clip_value = train.get<double>("clip_value");
   t.eval_split = eval.get<std::string>("split");
-  const int64_t eval_seed = eval.get<int64_t>("seed");
-  t.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : e.seed * 1000003u + 17u;
   e.solved_below = eval.get<double>("solved_below");
   e.init_from = train.get<std::string>("init_from");
   e.output_dir = expand_name(output.get<std::string>("dir"), e.name);

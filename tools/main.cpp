@@ -17,6 +17,8 @@ commands:
                      evaluate a checkpoint (or a run directory's best checkpoint)
   inspect CHECKPOINT [--tensor NAME] [--config] [--metrics]
                      show what a checkpoint holds
+  attention CHECKPOINT [--example I] [--split test] [--out FILE.svg|.png] [--h5 FILE.h5] [--set key=value]...
+                     draw the model's attention on one example as heatmaps
   list               every registered component with its options, defaults and descriptions
   bench ntm|memn2n [--batch B] [--task T] [--threads N] [--steps S | --epochs E]
                      training throughput under a reference recipe
@@ -31,7 +33,7 @@ int main(int argc, char** argv) {
   using namespace mann;
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command},
-      {"bench", bench_command}, {"compare", compare_command}};
+      {"bench", bench_command}, {"compare", compare_command}, {"attention", attention_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;

@@ -279,6 +279,15 @@ void write_attribute(hid_t obj, const std::string& name, const std::vector<std::
   check(H5Awrite(attr, type, pointers.data()), "cannot write " + attribute_label(obj, name));
 }
 
+void write_attribute(hid_t obj, const std::string& name, const std::vector<int64_t>& values) {
+  const std::array<hsize_t, 1> dims{values.size()};
+  Handle space(H5Screate_simple(1, dims.data(), nullptr), "cannot create dataspace");
+  Handle attr = create_attribute(obj, name, H5T_STD_I64LE, space);
+  const int64_t none = 0;  // keeps the buffer non-null for an empty list
+  check(H5Awrite(attr, H5T_NATIVE_INT64, values.empty() ? &none : values.data()),
+        "cannot write " + attribute_label(obj, name));
+}
+
 H5T_class_t attribute_class(hid_t obj, const std::string& name) {
   return H5Tget_class(open_attribute(obj, name).type);
 }
@@ -293,6 +302,18 @@ std::vector<std::string> read_string_array_attribute(hid_t obj, const std::strin
   OpenAttribute a = open_attribute(obj, name);
   const ReadFn read = [&](hid_t mem, void* buffer) { return H5Aread(a.attr, mem, buffer); };
   return read_strings(a.type, a.space, read, attribute_label(obj, name));
+}
+
+std::vector<int64_t> read_int64_array_attribute(hid_t obj, const std::string& name) {
+  const std::string what = attribute_label(obj, name);
+  OpenAttribute a = open_attribute(obj, name);
+  if (H5Tget_class(a.type) != H5T_INTEGER) throw Error(what + " is not an integer array");
+  const hssize_t count = H5Sget_simple_extent_npoints(a.space);
+  if (count < 0) throw Error("cannot size " + what);
+  std::vector<int64_t> values(static_cast<size_t>(count) + 1);  // +1: never hand HDF5 a null buffer
+  check(H5Aread(a.attr, H5T_NATIVE_INT64, values.data()), "cannot read " + what);
+  values.pop_back();
+  return values;
 }
 
 int64_t read_int64_attribute(hid_t obj, const std::string& name) {

@@ -31,11 +31,13 @@ void write_attribute(hid_t obj, const std::string& name, const std::string& valu
 void write_attribute(hid_t obj, const std::string& name, int64_t value);
 void write_attribute(hid_t obj, const std::string& name, double value);
 void write_attribute(hid_t obj, const std::string& name, const std::vector<std::string>& values);
+void write_attribute(hid_t obj, const std::string& name, const std::vector<int64_t>& values);  // 1-D int64
 
 std::string read_string_attribute(hid_t obj, const std::string& name);  // vlen or fixed-length
 int64_t read_int64_attribute(hid_t obj, const std::string& name);
 double read_double_attribute(hid_t obj, const std::string& name);
 std::vector<std::string> read_string_array_attribute(hid_t obj, const std::string& name);
+std::vector<int64_t> read_int64_array_attribute(hid_t obj, const std::string& name);
 // The attribute's type class (H5T_STRING, H5T_INTEGER, H5T_FLOAT, ...).
 H5T_class_t attribute_class(hid_t obj, const std::string& name);
 

@@ -204,28 +204,67 @@ std::vector<int> MemN2NLearner::recorded_examples() const {
   return picks;  // spread over the split, so joint runs show several tasks
 }
 
-std::map<std::string, Matrix> MemN2NLearner::attention_maps(Rng&) {  // fixed examples: no draw
-  std::map<std::string, Matrix> maps;
-  const std::vector<int> picks = recorded_examples();
-  if (picks.empty()) return maps;
+MemN2NLearner::Attended MemN2NLearner::attend(const std::vector<BabiExample>& examples,
+                                              const std::vector<int>& picks) const {
   Tape& tape = eval_tape_;
   MemN2NInput& in = eval_input_;
   tape.clear();
   tape.set_grad_enabled(false);
-  const BabiBatch batch = make_babi_batch(data_.test, picks, shape_);
-  make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in);
-  AddressingContext ctx{.training = false};
+  Attended a{make_babi_batch(examples, picks, shape_), {}, {}};
+  make_memn2n_input(a.batch, model_->options().encoding, model_->options().dim, in);
+  AddressingContext ctx{.training = false};  // hard hops take the argmax
   const MemN2N::Output out = model_->forward(tape, in, mode(), ctx);
-  const std::vector<int> predicted = argmax_rows(out.logits.value());
+  a.predicted = argmax_rows(out.logits.value());
+  for (const Var& hop : out.attention) a.hops.push_back(hop.value());
+  return a;
+}
+
+std::map<std::string, Matrix> MemN2NLearner::attention_maps(Rng&) {  // fixed examples: no draw
+  std::map<std::string, Matrix> maps;
+  const std::vector<int> picks = recorded_examples();
+  if (picks.empty()) return maps;
+  const Attended a = attend(data_.test, picks);
   for (size_t i = 0; i < picks.size(); ++i) {
     const std::string example = "example" + std::to_string(i);
-    const Index n = batch.sentence_count[i];
-    for (size_t k = 0; k < out.attention.size(); ++k)
-      maps[example + "/hop" + std::to_string(k + 1)] =
-          out.attention[k].value().row(static_cast<Index>(i)).head(n);
-    maps[example + "/predicted"] = Matrix::Constant(1, 1, static_cast<float>(predicted[i]));
+    const Index n = a.batch.sentence_count[i];
+    for (size_t k = 0; k < a.hops.size(); ++k)
+      maps[example + "/hop" + std::to_string(k + 1)] = a.hops[k].row(static_cast<Index>(i)).head(n);
+    maps[example + "/predicted"] = Matrix::Constant(1, 1, static_cast<float>(a.predicted[i]));
   }
   return maps;
+}
+
+AttentionView MemN2NLearner::attention_view(const std::string& split_name, int64_t index) {
+  const std::vector<BabiExample>& examples = split(split_name);
+  const auto count = static_cast<int64_t>(examples.size());
+  if (index < 0 || index >= count)
+    throw UserError("example " + std::to_string(index) + " is out of range: the " + split_name +
+                    " split has " + std::to_string(count) + " questions" +
+                    (count > 0 ? " (0.." + std::to_string(count - 1) + ")" : ""));
+  const BabiExample& e = examples[static_cast<size_t>(index)];
+  const Attended a = attend(examples, {static_cast<int>(index)});
+  const auto n = static_cast<Index>(a.batch.sentence_count.front());
+  plot::HeatmapSpec panel;
+  panel.values.resize(n, static_cast<Index>(a.hops.size()));
+  for (size_t k = 0; k < a.hops.size(); ++k)
+    panel.values.col(static_cast<Index>(k)) = a.hops[k].row(0).head(n).transpose();
+  for (Index m = 0; m < n; ++m)
+    panel.row_labels.push_back(words_text(data_.vocab, e.story[static_cast<size_t>(m)]));
+  for (size_t k = 1; k <= a.hops.size(); ++k) panel.col_labels.push_back("hop " + std::to_string(k));
+  for (int f : e.supporting)
+    if (f < n) panel.marked_rows.push_back(f);
+  AttentionView view;
+  view.title = words_text(data_.vocab, e.question) + "? -> " + data_.vocab.word(e.answer) +
+               " (predicted: " + data_.vocab.word(a.predicted.front()) + ")";
+  panel.title = "task " + std::to_string(e.task) + ", " + split_name + " question " + std::to_string(index) +
+                ": " + view.title;
+  panel.x_title = "hop";
+  panel.y_title = "story sentence";
+  panel.vmin = 0.f;
+  panel.vmax = 1.f;
+  view.panel_names = {"hops"};
+  view.panels = {std::move(panel)};
+  return view;
 }
 
 std::map<std::string, std::string> MemN2NLearner::checkpoint_extras() const {

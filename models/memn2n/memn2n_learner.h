@@ -45,6 +45,9 @@ class MemN2NLearner : public Learner {
   int64_t steps_per_epoch() const override { return sampler_.plan().steps_per_epoch(); }
   std::map<std::string, std::string> checkpoint_extras() const override;
   std::map<std::string, Matrix> attention_maps(Rng& rng) override;
+  // Question `index` of `split`: the story sentences in memory x hops, supporting facts marked, the
+  // question with the true and the predicted answer as the title.
+  AttentionView attention_view(const std::string& split, int64_t index) override;
 
   bool in_linear_start() const { return ls_state_->value(0, 0) != 0.f; }
   const BabiDataset& data() const { return data_; }
@@ -52,6 +55,13 @@ class MemN2NLearner : public Learner {
 
  private:
   struct Scores;
+  // Per-hop attention and predicted answers of examples[picks[i]], recomputed with the current parameters.
+  struct Attended {
+    BabiBatch batch;
+    std::vector<Matrix> hops;  // per hop, (picks x N) weights over memory slots
+    std::vector<int> predicted;
+  };
+  Attended attend(const std::vector<BabiExample>& examples, const std::vector<int>& picks) const;
   Scores score(const std::vector<BabiExample>& examples) const;
   const std::vector<BabiExample>& split(const std::string& name) const;
   AttentionMode mode() const { return in_linear_start() ? AttentionMode::Linear : AttentionMode::Addressing; }

@@ -33,6 +33,7 @@ void register_retrieval_models(Registry& r) {
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;
         o.eval_batches = c.batches.eval_batches;
+        o.eval_seed = c.eval_seed;
         return std::make_unique<RetrievalReader>(data.task(), c.seed, o, addressing_factory(v, "addressing"));
       });
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "framework/autodiff/ops.h"
+#include "framework/train/generated_example.h"
 #include "framework/train/reinforce.h"
 #include "framework/train/reward.h"
 
@@ -20,11 +21,12 @@ RetrievalReader::RetrievalReader(RetrievalTask task, uint64_t seed, const Retrie
   addressing_ = addressing(params_->scope("model/addressing"), AddressingShape{e, 2 * e, t.slots}, init);
 }
 
-Var RetrievalReader::logits(Tape& tape, const RetrievalBatch& batch, AddressingContext& ctx) {
+Var RetrievalReader::logits(Tape& tape, const RetrievalBatch& batch, AddressingContext& ctx, Var* weights) {
   Var keys = tape.param(*key_embedding_);
   Var memory =
       concat_cols({gather_rows(keys, batch.keys), gather_rows(tape.param(*value_embedding_), batch.values)});
   Var w = addressing_->address(tape, memory, nullptr, gather_rows(keys, batch.query), Var{}, ctx, "");
+  if (weights) *weights = w;
   return (*output_)(tape, memory_read(w, memory));
 }
 
@@ -66,6 +68,34 @@ Metrics RetrievalReader::evaluate(const std::string&, Rng& rng) {
   }
   const double accuracy = right / options_.eval_batches;
   return {{"error", 1.0 - accuracy}, {"accuracy", accuracy}};
+}
+
+AttentionView RetrievalReader::attention_view(const std::string& split, int64_t index) {
+  Rng rng = generated_example_rng(options_.eval_seed, split, index);
+  const RetrievalBatch batch = task_.sample(1, rng);
+  Tape tape;
+  tape.set_grad_enabled(false);
+  AddressingContext ctx{.training = false, .rng = &rng};
+  Var weights;
+  Index predicted = 0;
+  logits(tape, batch, ctx, &weights).value().row(0).maxCoeff(&predicted);
+  plot::HeatmapSpec panel;
+  panel.values = weights.value().row(0).transpose();  // slots x 1
+  for (int n = 0; n < batch.slots; ++n)
+    panel.row_labels.push_back("key " + std::to_string(batch.keys[static_cast<size_t>(n)]) + " -> value " +
+                               std::to_string(batch.values[static_cast<size_t>(n)]));
+  panel.col_labels = {"query"};
+  panel.marked_rows = {batch.query_slot.front()};
+  AttentionView view;
+  view.title = "key " + std::to_string(batch.query.front()) + " -> value " +
+               std::to_string(batch.answer.front()) + " (predicted: " + std::to_string(predicted) + ")";
+  panel.title = "retrieval, " + split + " example " + std::to_string(index) + ": " + view.title;
+  panel.y_title = "memory slot";
+  panel.vmin = 0.f;
+  panel.vmax = 1.f;
+  view.panel_names = {"read"};
+  view.panels = {std::move(panel)};
+  return view;
 }
 
 }  // namespace mann

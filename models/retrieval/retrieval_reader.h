@@ -22,6 +22,7 @@ struct RetrievalReaderOptions {
   int batch = 32;
   int eval_batch = 64;
   int eval_batches = 4;
+  uint64_t eval_seed = 0;  // attention views draw their example from this, the split and the index
 };
 
 class RetrievalReader : public Learner {
@@ -35,9 +36,12 @@ class RetrievalReader : public Learner {
   std::vector<std::string> train_metric_names() const override;
   std::vector<std::string> eval_metric_names() const override { return {"error", "accuracy"}; }
   int64_t examples_per_step() const override { return options_.batch; }
+  // One panel: the memory's (key, value) slots x the query, the queried slot marked.
+  AttentionView attention_view(const std::string& split, int64_t index) override;
 
  private:
-  Var logits(Tape& tape, const RetrievalBatch& batch, AddressingContext& ctx);
+  // `weights`, when given, receives the read's (B x N) weighting over the slots.
+  Var logits(Tape& tape, const RetrievalBatch& batch, AddressingContext& ctx, Var* weights = nullptr);
 
   RetrievalTask task_;
   RetrievalReaderOptions options_;

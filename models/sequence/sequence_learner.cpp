@@ -4,12 +4,26 @@
 #include <cmath>
 
 #include "framework/autodiff/ops.h"
+#include "framework/train/generated_example.h"
 #include "framework/train/reinforce.h"
 
 namespace mann {
 namespace {
+
 const double kLn2 = std::log(2.0);
+
+// "read head 0" for the series "read0" (a head's weighting over memory slots), "" for any other series.
+std::string head_title(const std::string& series) {
+  for (const std::string kind : {"read", "write"}) {
+    const std::string number = series.substr(std::min(kind.size(), series.size()));
+    if (series.starts_with(kind) && !number.empty() &&
+        std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return kind + " head " + number;
+  }
+  return "";
 }
+
+}  // namespace
 
 SequenceLearner::SequenceLearner(std::unique_ptr<SequenceTask> task,
                                  std::unique_ptr<ParameterCollection> params,
@@ -111,24 +125,52 @@ Metrics SequenceLearner::evaluate(const std::string&, Rng& rng) {
   return {{"bit_errors", errors / n}, {"bits", bits / n}, {"seq_accuracy", right / n}};
 }
 
-std::map<std::string, Matrix> SequenceLearner::attention_maps(Rng& rng) {
-  const SequenceBatch batch = task_->sample_eval(1, rng);
+SequenceLearner::RecordedExample SequenceLearner::record_example(SequenceBatch batch, Rng& rng) {
+  RecordedExample r{std::move(batch), {}, {}};
   Tape tape;
   tape.set_grad_enabled(false);
-  AttentionRecorder recorder;
-  ForwardContext ctx{false, &rng, 0, &recorder, nullptr};
-  const std::vector<Var> logits = model_->forward(tape, batch, ctx);
+  ForwardContext ctx{false, &rng, 0, &r.recorder, nullptr};
+  for (const Var& l : model_->forward(tape, r.batch, ctx))
+    r.outputs.push_back((1.f / (1.f + (-l.value().array()).exp())).matrix());
+  return r;
+}
+
+std::map<std::string, Matrix> SequenceLearner::attention_maps(Rng& rng) {
+  const RecordedExample r = record_example(task_->sample_eval(1, rng), rng);
   const auto stack = [](const std::vector<Matrix>& steps) {
     Matrix m(static_cast<Index>(steps.size()), steps.front().cols());
     for (size_t t = 0; t < steps.size(); ++t) m.row(static_cast<Index>(t)) = steps[t].row(0);
     return m;
   };
-  std::vector<Matrix> outputs;
-  for (const Var& l : logits) outputs.push_back((1.f / (1.f + (-l.value().array()).exp())).matrix());
   std::map<std::string, Matrix> maps{
-      {"input", stack(batch.inputs)}, {"target", stack(batch.targets)}, {"output", stack(outputs)}};
-  for (const AttentionRecorder::Series& s : recorder.entries()) maps[s.name] = recorder.example(s.name, 0);
+      {"input", stack(r.batch.inputs)}, {"target", stack(r.batch.targets)}, {"output", stack(r.outputs)}};
+  for (const AttentionRecorder::Series& s : r.recorder.entries())
+    maps[s.name] = r.recorder.example(s.name, 0);
   return maps;
+}
+
+AttentionView SequenceLearner::attention_view(const std::string& split, int64_t index) {
+  Rng rng = generated_example_rng(options_.eval_seed, split, index);
+  SequenceBatch batch = split == "train" ? task_->sample_train(1, rng) : task_->sample_eval(1, rng);
+  const RecordedExample r = record_example(std::move(batch), rng);
+  AttentionView view;
+  view.title = task_->name() + ", length " + std::to_string(r.batch.lengths.front()) + " (" + split +
+               " example " + std::to_string(index) + ")";
+  for (const AttentionRecorder::Series& s : r.recorder.entries()) {
+    const std::string head = head_title(s.name);
+    if (head.empty()) continue;  // read vectors, add vectors: not weightings over slots
+    plot::HeatmapSpec panel;
+    panel.values = r.recorder.example(s.name, 0).transpose();  // slots x time, as in the NTM paper
+    panel.title = view.title + ": " + head + " weighting";
+    panel.x_title = "time step";
+    panel.y_title = "memory slot";
+    panel.vmin = 0.f;
+    panel.vmax = 1.f;
+    view.panel_names.push_back(s.name);
+    view.panels.push_back(std::move(panel));
+  }
+  if (view.panels.empty()) return {};
+  return view;
 }
 
 }  // namespace mann

@@ -6,8 +6,10 @@
 // negative loss as its reward. An optional curriculum raises the training length from a start value by one
 // every few steps, as a function of the step alone so that resumed runs see the same lengths.
 #include <memory>
+#include <string>
 
 #include "datasets/algorithmic/sequence_task.h"
+#include "framework/addressing/attention_recorder.h"
 #include "framework/train/learner.h"
 #include "models/sequence/sequence_model.h"
 
@@ -20,6 +22,7 @@ struct SequenceLearnerOptions {
   int curriculum_start = 0;         // maximum training length at step 0 (0: no curriculum)
   int64_t curriculum_every = 1000;  // steps per +1 of the maximum training length
   float entropy_weight = 0.f;       // REINFORCE entropy bonus (hard attention)
+  uint64_t eval_seed = 0;  // attention views draw their example from this, the split and the index
 };
 
 // The maximum training length at `step` under the curriculum, never above the task's own maximum.
@@ -43,6 +46,10 @@ class SequenceLearner : public Learner {
   // One evaluation example: "input", "target", "output" (sigmoid of the logits), each (T x width), and
   // every series the model recorded (an NTM's "read0", "write0": T x N weightings; "add0": T x M).
   std::map<std::string, Matrix> attention_maps(Rng& rng) override;
+  // One panel per read and write head: memory slots x time steps of one example drawn from
+  // example_seed(eval seed, split, index); "train" draws at training lengths, "valid" and "test" at
+  // evaluation lengths. Empty for models without heads (the LSTM).
+  AttentionView attention_view(const std::string& split, int64_t index) override;
 
   SequenceTask& task() { return *task_; }
 
@@ -54,6 +61,13 @@ class SequenceLearner : public Learner {
     Matrix example_loss;  // (B x 1) binary cross-entropy (nats) of each sequence: REINFORCE's reward is -this
   };
   Scored score(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx);
+  // One example (a batch of 1) run at evaluation with every series recorded.
+  struct RecordedExample {
+    SequenceBatch batch;
+    std::vector<Matrix> outputs;  // sigmoid of the logits, per time step (1 x output_width)
+    AttentionRecorder recorder;
+  };
+  RecordedExample record_example(SequenceBatch batch, Rng& rng);
 
   std::unique_ptr<SequenceTask> task_;
   std::unique_ptr<ParameterCollection> params_;
