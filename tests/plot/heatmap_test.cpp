@@ -39,7 +39,7 @@ TEST_CASE("heatmap PNG: cell centres take the colormap's ends for values 0 and 1
   spec.values << 0, 1, 1, 0;
   const auto path = dir.path("two.png");
   draw_heatmap(spec, path);
-  const testing::DecodedPng png = testing::decode_stored_png(path);
+  const testing::DecodedPng png = testing::decode_png(path);
   const HeatmapLayout layout = layout_heatmap(spec);
   CHECK(png.width == static_cast<int>(std::ceil(layout.width)));
   CHECK(png.height == static_cast<int>(std::ceil(layout.height)));
@@ -90,7 +90,7 @@ TEST_CASE("heatmap PNG: marked cells are outlined") {
   const HeatmapSpec spec = memn2n_like();
   const auto path = dir.path("memn2n.png");
   draw_heatmap(spec, path);
-  const testing::DecodedPng png = testing::decode_stored_png(path);
+  const testing::DecodedPng png = testing::decode_png(path);
   const HeatmapLayout layout = layout_heatmap(spec);
   const RectF marked = layout.cell(1, 0), plain = layout.cell(2, 0);
   const Color red{228, 26, 28};
@@ -124,7 +124,7 @@ TEST_CASE("heatmap layout: 100 x 128 stays within the size cap, labels thinned a
 
   testing::TempDir dir;
   draw_heatmap(spec, dir.path("ntm.png"));
-  const testing::DecodedPng png = testing::decode_stored_png(dir.path("ntm.png"));
+  const testing::DecodedPng png = testing::decode_png(dir.path("ntm.png"));
   CHECK(png.width <= kMaxHeatmapWidth);
   CHECK(png.height <= kMaxHeatmapHeight);
 }
@@ -145,7 +145,7 @@ TEST_CASE("heatmap layout: huge matrices get sub-pixel cells, long labels are tr
   CHECK(found_truncated);
   testing::TempDir dir;
   draw_heatmap(spec, dir.path("wide.png"));
-  const testing::DecodedPng png = testing::decode_stored_png(dir.path("wide.png"));
+  const testing::DecodedPng png = testing::decode_png(dir.path("wide.png"));
   // Sub-pixel cells tile the grid without gaps: no background shows through.
   const int y = static_cast<int>(layout.cell(2, 0).centre().y);
   for (int x = static_cast<int>(layout.plot.x) + 1; x < static_cast<int>(layout.plot.right()) - 1; ++x) {
@@ -167,7 +167,7 @@ TEST_CASE("heatmaps stack vertically, each with its own colour bar") {
   const float h = layout_heatmap(read).height + layout_heatmap(write).height;
   CHECK(svg.find("height=\"" + std::to_string(static_cast<int>(std::ceil(h))) + "\"") != std::string::npos);
   draw_heatmaps({read, write}, dir.path("ntm.png"));
-  CHECK(testing::decode_stored_png(dir.path("ntm.png")).height == static_cast<int>(std::ceil(h)));
+  CHECK(testing::decode_png(dir.path("ntm.png")).height == static_cast<int>(std::ceil(h)));
 }
 
 TEST_CASE("heatmap values in cells, colour range from spec and from flat data") {

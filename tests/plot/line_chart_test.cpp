@@ -61,7 +61,7 @@ TEST_CASE("line chart PNG decodes to the stated size and shows the band blended"
   spec.width = 640;
   spec.height = 360;
   draw_line_chart(spec, dir.path("curves.png"));
-  const testing::DecodedPng png = testing::decode_stored_png(dir.path("curves.png"));
+  const testing::DecodedPng png = testing::decode_png(dir.path("curves.png"));
   CHECK(png.width == 640);
   CHECK(png.height == 360);
   // Just inside the upper edge of the first series' band, away from its line: a light tint of its colour.
