@@ -99,12 +99,13 @@ Var Seq2SeqLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& m
   return tf.loss + r.loss;
 }
 
-std::vector<Decoded> Seq2SeqLearner::decode(const Seq2SeqBatch& batch, AddressingContext& ctx) {
+std::vector<Decoded> Seq2SeqLearner::decode(const Seq2SeqBatch& batch, AddressingContext& ctx,
+                                            int beam_size) {
   Tape& tape = decode_tape_;
   tape.set_grad_enabled(false);
   std::vector<int> source_lengths;
   for (int b = 0; b < batch.batch; ++b) source_lengths.push_back(batch.source_length(b));
-  if (options_.beam_size == 1) {
+  if (beam_size == 1) {
     tape.clear();
     return greedy_decode(tape, *decoder_, (*encoder_)(tape, batch), source_lengths,
                          max_output_steps(batch.source_steps), ctx);
@@ -113,7 +114,7 @@ std::vector<Decoded> Seq2SeqLearner::decode(const Seq2SeqBatch& batch, Addressin
   for (int b = 0; b < batch.batch; ++b) {
     tape.clear();
     const Seq2SeqBatch one = make_seq2seq_batch({batch.examples[static_cast<size_t>(b)]});
-    out.push_back(beam_decode(tape, *decoder_, (*encoder_)(tape, one), one.source_steps, options_.beam_size,
+    out.push_back(beam_decode(tape, *decoder_, (*encoder_)(tape, one), one.source_steps, beam_size,
                               max_output_steps(one.source_steps), ctx));
   }
   return out;
@@ -129,7 +130,7 @@ Metrics Seq2SeqLearner::evaluate(const std::string& split, Rng& rng) {
     tape.clear();
     const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample(options_.eval_batch, rng, range));
     loss += teacher_forced(tape, batch, ctx).loss.item();
-    const std::vector<Decoded> decoded = decode(batch, ctx);
+    const std::vector<Decoded> decoded = decode(batch, ctx, options_.beam_size);
     for (int b = 0; b < batch.batch; ++b) {
       const std::vector<int>& target = batch.examples[static_cast<size_t>(b)].target;
       const std::vector<int>& predicted = decoded[static_cast<size_t>(b)].tokens;
@@ -149,7 +150,7 @@ Metrics Seq2SeqLearner::evaluate(const std::string& split, Rng& rng) {
 std::map<std::string, Matrix> Seq2SeqLearner::attention_maps(Rng& rng) {
   const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample(1, rng, task_->eval_lengths()));
   AddressingContext ctx{.training = false, .rng = &rng};
-  const Decoded decoded = decode(batch, ctx).front();
+  const Decoded decoded = decode(batch, ctx, options_.beam_size).front();
   std::map<std::string, Matrix> maps{{"source", id_row(batch.examples[0].source)},
                                      {"target", id_row(batch.examples[0].target)},
                                      {"predicted", id_row(decoded.tokens)}};
@@ -164,7 +165,7 @@ AttentionView Seq2SeqLearner::attention_view(const std::string& split, int64_t i
   Rng rng(step_seed(split_seed(options_.seed, split), index));
   const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample(1, rng, range));
   AddressingContext ctx{.training = false, .rng = &rng};
-  const Decoded decoded = decode(batch, ctx).front();
+  const Decoded decoded = decode(batch, ctx, options_.beam_size).front();
   const Seq2SeqExample& e = batch.examples[0];
   AttentionView view;
   view.title = task_->source_text(e.source) + " -> " + task_->target_text(e.target) +

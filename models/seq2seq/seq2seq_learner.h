@@ -47,8 +47,9 @@ class Seq2SeqLearner : public Learner {
   std::map<std::string, Matrix> attention_maps(Rng& rng) override;
   AttentionView attention_view(const std::string& split, int64_t index) override;
 
-  // Decodes a batch (greedy or beam search per the options), without gradients.
-  std::vector<Decoded> decode(const Seq2SeqBatch& batch, AddressingContext& ctx);
+  // Decodes a batch without gradients: greedily (beam_size 1) or by beam search; evaluation uses
+  // eval.beam_size.
+  std::vector<Decoded> decode(const Seq2SeqBatch& batch, AddressingContext& ctx, int beam_size);
   Seq2SeqTask& task() { return *task_; }
 
  private:
