@@ -50,6 +50,19 @@ TEST_CASE("mann train, eval and lengths on a tiny seq2seq experiment") {
   CHECK(bad_metric.output.find("--metric") != std::string::npos);
 }
 
+TEST_CASE("mann lengths also measures the NTM sequence tasks (sequence accuracy by length)") {
+  TempDir dir("lengths-copy");
+  const std::string run = dir.path("run");
+  const auto trained = run_mann("train " + std::string(MANN_SOURCE_DIR) + "/experiments/default.yaml --out " +
+                                run + " --set train.steps=2 --set eval.batches=1 --set eval.batch=4");
+  REQUIRE_MESSAGE(trained.exit_code == 0, trained.output);
+  const auto lengths =
+      run_mann("lengths " + run + " --min 2 --max 4 --step 2 --plot " + dir.path("copy.svg"));
+  REQUIRE_MESSAGE(lengths.exit_code == 0, lengths.output);
+  CHECK(lengths.output.find("plot of seq_accuracy") != std::string::npos);
+  CHECK(std::filesystem::exists(dir.path() / "copy.svg"));
+}
+
 TEST_CASE("seq2seq config mistakes name the key") {
   TempDir dir("seq2seq-bad");
   for (const auto& [setting, key] :
