@@ -71,20 +71,21 @@ void register_seq2seq_tasks(Registry& r) {
             length_options("length", reversal.min_length, reversal.max_length))},
       [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
         if (v.get<int>("symbols") < 2) v.fail("symbols", "must be >= 2");
-        return std::make_unique<Seq2SeqDataset>(std::make_unique<ReversalTask>(ReversalTaskOptions{
-            v.get<int>("symbols"), v.get<int>("min_length"), v.get<int>("max_length"),
-            v.get<int>("eval_min_length"), v.get<int>("eval_max_length")}));
+        return std::make_unique<Seq2SeqDataset>(std::make_unique<ReversalTask>(
+            ReversalTaskOptions{v.get<int>("symbols"), v.get<int>("min_length"), v.get<int>("max_length"),
+                                v.get<int>("eval_min_length"), v.get<int>("eval_max_length")}));
       });
   const ToyTranslationTaskOptions translation;
   r.add<Dataset, DatasetContext>(
       {"dataset", "toy_translation",
-       "Toy translation (seq2seq): grammar sentences `det adj* noun verb det adj* noun (and ...)*`, a word-for-word "
-       "lexicon, adjectives after their noun and the verb at the end of its clause. Lengths >= 5.",
+       "Toy translation (seq2seq): grammar sentences `det adj* noun verb det adj* noun (and ...)*`, a "
+       "word-for-word lexicon, adjectives after their noun and the verb at the end of its clause (lengths >= "
+       "5).",
        length_options("length", translation.min_length, translation.max_length)},
       [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
-        return std::make_unique<Seq2SeqDataset>(std::make_unique<ToyTranslationTask>(ToyTranslationTaskOptions{
-            v.get<int>("min_length"), v.get<int>("max_length"), v.get<int>("eval_min_length"),
-            v.get<int>("eval_max_length")}));
+        return std::make_unique<Seq2SeqDataset>(std::make_unique<ToyTranslationTask>(
+            ToyTranslationTaskOptions{v.get<int>("min_length"), v.get<int>("max_length"),
+                                      v.get<int>("eval_min_length"), v.get<int>("eval_max_length")}));
       });
 }
 
