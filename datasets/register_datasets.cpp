@@ -8,6 +8,9 @@
 #include "datasets/babi/babi_files.h"
 #include "datasets/dataset.h"
 #include "datasets/retrieval_dataset.h"
+#include "datasets/seq2seq/reversal_task.h"
+#include "datasets/seq2seq/seq2seq_dataset.h"
+#include "datasets/seq2seq/toy_translation_task.h"
 #include "framework/components/spec_helpers.h"
 
 namespace mann {
@@ -59,10 +62,38 @@ void register_babi(Registry& r) {
       });
 }
 
+void register_seq2seq_tasks(Registry& r) {
+  const ReversalTaskOptions reversal;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "reversal",
+       "Sequence reversal (seq2seq): a random sentence over `symbols` tokens, to be written backwards.",
+       with({option("symbols", "int", reversal.symbols, "source vocabulary size")},
+            length_options("length", reversal.min_length, reversal.max_length))},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        if (v.get<int>("symbols") < 2) v.fail("symbols", "must be >= 2");
+        return std::make_unique<Seq2SeqDataset>(std::make_unique<ReversalTask>(
+            ReversalTaskOptions{v.get<int>("symbols"), v.get<int>("min_length"), v.get<int>("max_length"),
+                                v.get<int>("eval_min_length"), v.get<int>("eval_max_length")}));
+      });
+  const ToyTranslationTaskOptions translation;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "toy_translation",
+       "Toy translation (seq2seq): grammar sentences `det adj* noun verb det adj* noun (and ...)*`, a "
+       "word-for-word lexicon, adjectives after their noun and the verb at the end of its clause (lengths >= "
+       "5).",
+       length_options("length", translation.min_length, translation.max_length)},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        return std::make_unique<Seq2SeqDataset>(std::make_unique<ToyTranslationTask>(
+            ToyTranslationTaskOptions{v.get<int>("min_length"), v.get<int>("max_length"),
+                                      v.get<int>("eval_min_length"), v.get<int>("eval_max_length")}));
+      });
+}
+
 }  // namespace
 
 void register_datasets(Registry& r) {
   register_babi(r);
+  register_seq2seq_tasks(r);
   const CopyTaskOptions copy;
   r.add<Dataset, DatasetContext>(
       {"dataset", "copy", "NTM copy task: random bit vectors, a delimiter, then reproduce the sequence.",

@@ -15,6 +15,7 @@ struct BatchSettings {
   int batch = 16;        // train.batch
   int eval_batch = 64;   // eval.batch
   int eval_batches = 4;  // eval.batches (generated datasets)
+  int beam_size = 1;     // eval.beam_size (sequence decoding; 1 = greedy)
 };
 
 struct ModelContext {

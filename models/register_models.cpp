@@ -6,6 +6,7 @@
 #include "models/model_context.h"
 #include "models/ntm/ntm_config.h"
 #include "models/retrieval/register_retrieval.h"
+#include "models/seq2seq/register_seq2seq.h"
 #include "models/sequence/lstm_sequence_model.h"
 #include "models/sequence/sequence_learner.h"
 
@@ -86,6 +87,7 @@ void register_models(Registry& registry) {
   register_ntm(registry);
   register_memn2n(registry);
   register_retrieval_models(registry);
+  register_seq2seq(registry);
 }
 
 }  // namespace mann

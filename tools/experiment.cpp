@@ -36,6 +36,7 @@ const ComponentSpec& eval_spec() {
       {option("split", "string", std::string("valid"), "split evaluated during training"),
        option("batch", "int", 64, "examples per evaluation batch"),
        option("batches", "int", 4, "evaluation batches drawn from generated datasets"),
+       option("beam_size", "int", 1, "beam width of sequence decoding (seq2seq; 1: greedy)"),
        option("seed", "int", -1, "seed of the evaluation data (-1: derived from the experiment seed)"),
        option("solved_below", "float", 0.05,
               "a run counts as having solved the task once its primary (first, lower-is-better) evaluation "
@@ -127,7 +128,7 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   const ConfigView output(output_node, output_spec(), &r);
   for (const char* key : {"steps", "batch"})
     if (train.get<int>(key) <= 0) train.fail(key, "must be positive");
-  for (const char* key : {"batch", "batches"})
+  for (const char* key : {"batch", "batches", "beam_size"})
     if (eval.get<int>(key) <= 0) eval.fail(key, "must be positive");
 
   const int64_t eval_seed = eval.get<int64_t>("seed");
@@ -138,7 +139,8 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   model_context.dataset = r.create<Dataset, DatasetContext>("dataset", config.at("dataset"), data_context);
   model_context.seed = e.seed;
   model_context.eval_seed = e.trainer.eval_seed;
-  model_context.batches = {train.get<int>("batch"), eval.get<int>("batch"), eval.get<int>("batches")};
+  model_context.batches = {train.get<int>("batch"), eval.get<int>("batch"), eval.get<int>("batches"),
+                           eval.get<int>("beam_size")};
   e.learner = r.create<Learner, ModelContext>("model", config.at("model"), model_context);
 
   OptimizerContext optimizer_context;

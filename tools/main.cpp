@@ -24,6 +24,8 @@ commands:
                      training throughput under a reference recipe
   compare EXP.yaml... [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
                      train experiments over seeds and report metrics, solve rates and learning curves
+  lengths CHECKPOINT... [--min 5] [--max 60] [--step 5] [--out curve.csv] [--plot curve.svg|.png]
+                     evaluate checkpoints at each input length: table, CSV and one curve per checkpoint
 
 `mann <command> --help` describes a command; `mann --version` prints the version.)";
 
@@ -32,8 +34,9 @@ commands:
 int main(int argc, char** argv) {
   using namespace mann;
   const std::map<std::string, int (*)(const Args&)> commands = {
-      {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command},
-      {"bench", bench_command}, {"compare", compare_command}, {"attention", attention_command}};
+      {"train", train_command},       {"eval", eval_command},       {"inspect", inspect_command},
+      {"list", list_command},         {"bench", bench_command},     {"compare", compare_command},
+      {"attention", attention_command}, {"lengths", lengths_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;

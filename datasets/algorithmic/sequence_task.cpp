@@ -7,12 +7,16 @@
 
 namespace mann {
 
-void SequenceTask::check_range(const LengthRange& r, const char* what) const {
-  if (r.min < min_allowed_length() || r.max < r.min) {
-    throw UserError(name() + " task: " + what + " length range [" + std::to_string(r.min) + ", " +
-                    std::to_string(r.max) + "] is invalid (need " + std::to_string(min_allowed_length()) +
+void check_length_range(const std::string& task, const LengthRange& r, const char* what, int min_allowed) {
+  if (r.min < min_allowed || r.max < r.min) {
+    throw UserError(task + " task: " + what + " length range [" + std::to_string(r.min) + ", " +
+                    std::to_string(r.max) + "] is invalid (need " + std::to_string(min_allowed) +
                     " <= min <= max)");
   }
+}
+
+void SequenceTask::check_range(const LengthRange& r, const char* what) const {
+  check_length_range(name(), r, what, min_allowed_length());
 }
 
 void SequenceTask::check_ranges() const {

@@ -15,6 +15,9 @@ struct LengthRange {
   int max = 20;
 };
 
+// Throws UserError naming the task when `r` is empty or starts below min_allowed ("training", "evaluation").
+void check_length_range(const std::string& task, const LengthRange& r, const char* what, int min_allowed);
+
 // One batch, time-major: step t holds inputs[t] (B x input_width), targets[t] (B x output_width) and
 // masks[t] (B x 1). Examples of different lengths are left-aligned and padded at the end with zero
 // inputs, zero targets and zero masks; the mask is 1 exactly on the output phase of each example.

@@ -1,0 +1,44 @@
+#pragma once
+// An LSTM or GRU cell behind one interface, so the encoder and decoder of seq2seq choose the cell with one
+// option. The state carries c only for the LSTM.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "framework/nn/gru_cell.h"
+#include "framework/nn/lstm_cell.h"
+
+namespace mann {
+
+enum class RnnKind { Lstm, Gru };
+
+// "lstm" or "gru"; parse throws UserError on anything else.
+RnnKind parse_rnn_kind(const std::string& text);
+
+struct RnnState {
+  Var h;  // (B x H)
+  Var c;  // (B x H), LSTM only (invalid for the GRU)
+};
+
+class RecurrentCell {
+ public:
+  RecurrentCell(RnnKind kind, const ParamScope& scope, Index input_size, Index hidden_size, Rng& rng);
+
+  RnnState operator()(Tape& tape, Var x, const RnnState& state) const;
+  RnnState initial_state(Tape& tape, Index batch) const;
+  // The state with h given (e.g. from an encoder summary) and c zero.
+  RnnState state_from(Tape& tape, Var h) const;
+  Index hidden_size() const { return hidden_; }
+
+ private:
+  Index hidden_;
+  std::optional<LSTMCell> lstm_;
+  std::optional<GRUCell> gru_;
+};
+
+// `next` where keep (B x 1) is 1 and `previous` where it is 0: padded steps leave a sequence's state alone.
+RnnState where(Var keep, const RnnState& next, const RnnState& previous);
+// Rows of a state (beam search reorders hypotheses by their parents).
+RnnState gather_state(const RnnState& state, const std::vector<int>& rows);
+
+}  // namespace mann

@@ -1,0 +1,42 @@
+#pragma once
+// The seq2seq encoder: embedded source tokens through an LSTM/GRU, optionally also right to left
+// (bidirectional: each position's state is [forward; backward]). Its per-position states are the memory
+// the decoder attends over, in the addressing modules' layout, with a mask for padded positions.
+#include <optional>
+#include <vector>
+
+#include "datasets/seq2seq/seq2seq_task.h"
+#include "framework/nn/embedding.h"
+#include "models/seq2seq/recurrent_cell.h"
+
+namespace mann {
+
+struct EncodedSource {
+  Var memory;   // (B*T x M): example b's states in rows b*T .. b*T+T-1
+  Matrix mask;  // (B x T): 1 on real source tokens, 0 on padding
+  Var summary;  // (B x M): forward state after the last token [; backward state after the first]
+};
+
+class RnnEncoder {
+ public:
+  // Parameters under scope: embed/E, forward/..., backward/... (bidirectional).
+  RnnEncoder(const ParamScope& scope, RnnKind kind, Index vocab, Index embed, Index hidden,
+             bool bidirectional, Rng& rng);
+
+  EncodedSource operator()(Tape& tape, const Seq2SeqBatch& batch) const;
+  Index width() const { return (backward_ ? 2 : 1) * forward_.hidden_size(); }  // M
+
+ private:
+  // The states of one direction at every position (padded positions keep the last real state).
+  std::vector<Var> run(Tape& tape, const RecurrentCell& cell, const std::vector<Var>& inputs,
+                       const std::vector<Var>& keep, bool right_to_left) const;
+
+  Embedding embedding_;
+  RecurrentCell forward_;
+  std::optional<RecurrentCell> backward_;
+};
+
+// Example b's encoding repeated `copies` times (the hypotheses of a beam share their source).
+EncodedSource repeat_example(const EncodedSource& source, int b, int copies);
+
+}  // namespace mann
