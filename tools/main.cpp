@@ -3,6 +3,7 @@
 #include <map>
 
 #include "framework/autodiff/errors.h"
+#include "framework/distributed/world.h"
 #include "tools/cli_support.h"
 #include "tools/commands.h"
 
@@ -25,10 +26,18 @@ commands:
 
 `mann <command> --help` describes a command; `mann --version` prints the version.)";
 
+// A command that throws on one rank of several would leave the others waiting in a collective: end them all.
+int failed_on_this_rank(int exit_code) {
+  if (mann::distributed::world().size() > 1) mann::distributed::abort_world(exit_code);
+  return exit_code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace mann;
+  // MPI is initialised only under an MPI launcher (mpirun, srun); a plain `mann` runs as one process.
+  const distributed::WorldSession world_session(argc, argv);
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command},
       {"bench", bench_command}, {"compare", compare_command}};
@@ -58,9 +67,9 @@ int main(int argc, char** argv) {
     return kUsage;
   } catch (const UserError& e) {
     std::cerr << "mann " << name << ": error: " << e.what() << "\n";
-    return kFailed;
+    return failed_on_this_rank(kFailed);
   } catch (const std::exception& e) {
     std::cerr << "mann " << name << ": internal error: " << e.what() << "\n";
-    return kFailed;
+    return failed_on_this_rank(kFailed);
   }
 }
