@@ -13,6 +13,7 @@ int inspect_command(const Args& args);
 int list_command(const Args& args);
 int bench_command(const Args& args);
 int compare_command(const Args& args);
+int sweep_command(const Args& args);
 
 // Exit codes shared by all commands.
 enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kDiverged = 3 };

@@ -23,6 +23,10 @@ commands:
                      training throughput under a reference recipe
   compare EXP.yaml... [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
                      train experiments over seeds and report metrics, solve rates and learning curves
+  sweep EXP.yaml [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
+                     train every point of the file's `sweep:` grid of overrides and report like compare
+
+Under `mpirun -np N mann ...` (or srun): train runs data-parallel, compare and sweep spread their runs.
 
 `mann <command> --help` describes a command; `mann --version` prints the version.)";
 
@@ -40,7 +44,7 @@ int main(int argc, char** argv) {
   const distributed::WorldSession world_session(argc, argv);
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"train", train_command}, {"eval", eval_command}, {"inspect", inspect_command}, {"list", list_command},
-      {"bench", bench_command}, {"compare", compare_command}};
+      {"bench", bench_command}, {"compare", compare_command}, {"sweep", sweep_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;

@@ -1,5 +1,6 @@
 // `mann` under `mpirun --oversubscribe -np 2` (the `mpi` suite, CTest test mann_mpi_tests; skipped where
-// MPI is not built): data-parallel training matches the single process.
+// MPI is not built): data-parallel training matches the single process, `mann compare` over ranks writes
+// the single-process table, and failed or missing runs are reported and completed by a re-run.
 //
 // Tolerance of the data-parallel comparison: 2 ranks compute the same global batch as 1 rank, but the
 // gradient is summed in another order (each rank sums its shard, then MPI adds the two float32 sums), so
@@ -11,6 +12,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <sstream>
 
 #include "framework/io/checkpoint.h"
 #include "tests/distributed/mpi_test_support.h"
@@ -49,6 +51,21 @@ Difference compare_runs(const fs::path& a, const fs::path& b) {
     d.params = std::max(d.params, static_cast<double>((value - *other).cwiseAbs().maxCoeff()));
   }
   return d;
+}
+
+std::vector<std::string> lines_of(const fs::path& csv, const std::vector<size_t>& drop_columns) {
+  std::vector<std::string> rows;
+  std::istringstream in(read_text(csv));
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream cells(line);
+    std::string kept;
+    size_t column = 0;
+    for (std::string cell; std::getline(cells, cell, ','); ++column)
+      if (std::find(drop_columns.begin(), drop_columns.end(), column) == drop_columns.end())
+        kept += cell + ",";
+    rows.push_back(kept);
+  }
+  return rows;
 }
 
 int count(const std::string& text, const std::string& what) {
@@ -107,5 +124,54 @@ TEST_SUITE("mpi") {
     MESSAGE("MemN2N 2 ranks vs 1: loss rel. difference " << d.loss << ", parameter difference " << d.params);
     CHECK(d.loss < kTolerance);
     CHECK(d.params < kTolerance);
+  }
+
+  TEST_CASE("mann compare over 2 ranks: the single-process table; a lost run is completed by a re-run") {
+    mpirun_command();
+    TempDir dir("mpi-compare");
+    const std::string toy = MANN_SOURCE_DIR "/experiments/toy/";
+    const std::string compare =
+        "compare " + toy + "retrieval_soft.yaml " + toy +
+        "retrieval_hard.yaml --seeds 2 --set train.steps=60 --set train.eval_every=30 "
+        "--set train.log_every=30 --out ";
+    const auto single = run_mann(compare + dir.path("one"));
+    REQUIRE_MESSAGE(single.exit_code == 0, single.output);
+    const auto two = run_mann_mpi(2, compare + dir.path("two"));
+    REQUIRE_MESSAGE(two.exit_code == 0, two.output);
+    CHECK(count(two.output, "report: ") == 1);  // rank 0 alone writes the report
+    // Everything but the file path and the wall-clock columns (seconds to solve) is the same.
+    const std::vector<std::string> report_one = lines_of(dir / "one" / "report.csv", {1, 13});
+    CHECK(report_one.size() == 3);
+    CHECK(lines_of(dir / "two" / "report.csv", {1, 13}) == report_one);
+    const std::vector<std::string> runs_one = lines_of(dir / "one" / "runs.csv", {6});
+    CHECK(lines_of(dir / "two" / "runs.csv", {6}) == runs_one);
+
+    // A run lost mid-sweep (its rank killed before the checkpoint at the last step): a re-run over 2 ranks
+    // reuses the other three and trains only that one.
+    fs::remove_all(dir / "two" / "retrieval_hard" / "seed-2");
+    const auto again = run_mann_mpi(2, compare + dir.path("two"));
+    REQUIRE_MESSAGE(again.exit_code == 0, again.output);
+    CHECK(count(again.output, "reusing") == 3);
+    CHECK(count(again.output, "training retrieval_hard seed 2") == 1);
+    CHECK(lines_of(dir / "two" / "report.csv", {1, 13}) == report_one);
+  }
+
+  TEST_CASE("mann compare over 2 ranks: a failing run is reported with its error, the others finish") {
+    mpirun_command();
+    TempDir dir("mpi-compare-fail");
+    const std::string toy = MANN_SOURCE_DIR "/experiments/toy/";
+    const std::string broken = dir.write(
+        "broken.yaml", "base: " + toy + "retrieval_hard.yaml\ntrain:\n  optimizer: {type: adam, lr: 1e30}\n");
+    const auto result = run_mann_mpi(
+        2, "compare " + toy + "retrieval_soft.yaml " + broken +
+               " --seeds 2 --set train.steps=40 --set train.eval_every=20 --out " + dir.path("cmp"));
+    CHECK(result.exit_code == 1);
+    const std::vector<std::string> report = lines_of(dir / "cmp" / "report.csv", {});
+    REQUIRE(report.size() == 3);
+    CHECK(report[1].starts_with("retrieval_soft,"));
+    CHECK(report[1].find(",error,2,0,") != std::string::npos);  // both soft runs ok
+    CHECK(report[2].find(",error,0,2,") != std::string::npos);  // both broken runs failed
+    const std::string md = read_text(dir / "cmp" / "report.md");
+    CHECK(count(md, "exited with code 3") == 2);  // the error of each, from whichever rank ran it
   }
 }
