@@ -4,9 +4,9 @@
 #include <set>
 
 #include "framework/autodiff/errors.h"
+#include "framework/distributed/world.h"
 #include "tools/cli_support.h"
 #include "tools/compare.h"
-#include "tools/experiment.h"
 
 namespace mann {
 namespace fs = std::filesystem;
@@ -19,21 +19,10 @@ Trains every experiment with seeds 1..N (each run: `mann train EXP --set seed=S 
 where <exp> is the file's name without .yaml), up to J runs at a time, each logging to its train.log. A
 run whose checkpoints/last.h5 is already at train.steps is reused. Then writes DIR/report.md,
 DIR/report.csv (one row per experiment), DIR/runs.csv (one row per run), and DIR/curves.svg/.png.
---set overrides apply to every experiment. Exit code 1 when any run failed (the report still lists it).)";
+--set overrides apply to every experiment. Exit code 1 when any run failed (the report still lists it).
 
-// Loads and builds one experiment to learn what the comparison needs of it (and to fail early on a bad file).
-CompareExperiment describe_experiment(const std::string& path, const std::vector<std::string>& overrides) {
-  const Experiment e = build_experiment(load_and_validate(path, overrides));
-  CompareExperiment c;
-  c.label = fs::path(path).stem().string();
-  c.path = fs::absolute(path).string();
-  c.name = e.name;
-  c.steps = e.trainer.steps;
-  c.primary = e.learner->eval_metric_names().front();
-  c.valid_column = e.trainer.eval_split + "_" + c.primary;
-  c.solved_below = e.solved_below;
-  return c;
-}
+Under `mpirun -np N` (or srun) the runs are dealt to the ranks (each up to J at a time); rank 0 gathers
+the outcomes and writes the report. DIR must be one directory all ranks see (a shared file system).)";
 
 }  // namespace
 
@@ -58,40 +47,12 @@ int compare_command(const Args& args) {
   std::vector<CompareExperiment> experiments;
   std::set<std::string> labels;
   for (const std::string& file : files) {
-    experiments.push_back(describe_experiment(file, sets));
+    experiments.push_back(describe_experiment(file, fs::path(file).stem().string(), sets));
     if (!labels.insert(experiments.back().label).second)
       throw UserError("two experiment files are named `" + experiments.back().label +
                       "`; their runs would share a directory");
   }
-
-  std::vector<CompareRun> runs;
-  for (const CompareExperiment& e : experiments)
-    for (int seed = 1; seed <= seeds; ++seed) {
-      CompareRun& run = runs.emplace_back();
-      run.experiment = &e;
-      run.seed = seed;
-      run.dir = fs::path(out) / e.label / ("seed-" + std::to_string(seed));
-    }
-  std::vector<CompareRun*> to_train;
-  for (CompareRun& r : runs) {
-    if (run_finished(r)) {
-      r.status = CompareRun::Status::Reused;
-      std::cout << "reusing " << r.experiment->label << " seed " << r.seed << " (" << r.dir.string() << ")\n";
-    } else {
-      to_train.push_back(&r);
-    }
-  }
-  train_runs(to_train, sets, jobs, std::cout);
-
-  bool all_ok = true;
-  for (CompareRun& r : runs) {
-    if (r.ok()) summarize_run(r);
-    all_ok = all_ok && r.ok();
-  }
-  write_compare_report(experiments, runs, out);
-  std::cout << "report: " << (fs::path(out) / "report.md").string() << ", "
-            << (fs::path(out) / "report.csv").string()
-            << ", curves: " << (fs::path(out) / "curves.svg").string() << "\n";
+  const bool all_ok = run_comparison(experiments, {seeds, jobs, out, sets}, distributed::world(), std::cout);
   return all_ok ? kOk : kFailed;
 }
 

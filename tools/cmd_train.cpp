@@ -3,8 +3,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "framework/config/override.h"
+#include "framework/distributed/world.h"
 #include "framework/io/checkpoint.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
@@ -22,7 +24,11 @@ const char* kTrainUsage =
 Trains the experiment in CONFIG. The run directory (default: output.dir of the config) receives the
 resolved config.yaml, metrics.csv, and checkpoints/last.h5 and checkpoints/best.h5. --resume continues a
 run from its last checkpoint with exactly the losses an uninterrupted run would have produced; --set
-overrides apply on top of the stored config (e.g. --set train.steps=20000 to train longer).)";
+overrides apply on top of the stored config (e.g. --set train.steps=20000 to train longer).
+
+Under `mpirun -np N` (or srun) the ranks train data-parallel: each computes its share of every batch, the
+gradients are summed, and rank 0 alone writes the run directory (which every rank must be able to read
+for --resume). A checkpoint resumes with any number of ranks.)";
 
 struct RunPaths {
   fs::path dir, config, metrics, last, best;
@@ -72,42 +78,55 @@ int train_command(const Args& args) {
     throw UserError("run directory " + run.dir.string() +
                     " already has a checkpoint; continue it with `mann train --resume " + run.dir.string() +
                     "`, choose another --out, or start over with --force");
-  fs::create_directories(run.dir / "checkpoints");
+  // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
+  const bool writer = distributed::world().is_root();
+  if (writer) fs::create_directories(run.dir / "checkpoints");
 
   Rng rng(experiment.seed);
   TrainingProgress progress;
   if (!resume.empty()) {
     restore_training_state(experiment, resumed, progress, rng);
-    std::cerr << "resuming " << experiment.name << " from step " << progress.step << " ("
-              << resumed.source.string() << ")\n";
+    if (writer)
+      std::cerr << "resuming " << experiment.name << " from step " << progress.step << " ("
+                << resumed.source.string() << ")\n";
   } else if (!experiment.init_from.empty()) {
     const CheckpointData start = read_checkpoint(resolve_checkpoint(experiment.init_from, "best"));
     const std::vector<std::string> fresh = warm_start_parameters(experiment, start);
-    std::cerr << "warm start from " << start.source.string();
-    for (size_t i = 0; i < fresh.size(); ++i) std::cerr << (i ? ", " : "; freshly initialised: ") << fresh[i];
-    std::cerr << "\n";
+    if (writer) {
+      std::cerr << "warm start from " << start.source.string();
+      for (size_t i = 0; i < fresh.size(); ++i) std::cerr << (i ? ", " : "; freshly initialised: ") << fresh[i];
+      std::cerr << "\n";
+    }
   }
-  {
+  if (writer) {
     std::ofstream config_file(run.config);
     config_file << to_yaml(experiment.config);
   }
-  ProgressReporter reporter;
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> quiet(writer ? nullptr : std::fopen("/dev/null", "w"),
+                                                              &std::fclose);
+  ProgressReporter reporter(writer ? stderr : quiet.get(), writer ? -1 : 0);
   const int64_t parameter_count = experiment.learner->parameters().count();
+  const int ranks = distributed::world().size();
   reporter.message("training " + experiment.name + ": " + std::to_string(parameter_count) + " parameters, " +
-                   std::to_string(experiment.trainer.steps) + " steps, run directory " + run.dir.string());
+                   std::to_string(experiment.trainer.steps) + " steps, run directory " + run.dir.string() +
+                   (ranks > 1 ? ", data-parallel over " + std::to_string(ranks) + " ranks" : ""));
   Trainer::Hooks hooks;
-  hooks.on_row = [&](const MetricsTable& table) { append_metrics_csv_row(run.metrics, table); };
-  hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
-    write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng));
-  };
+  if (writer) {
+    hooks.on_row = [&](const MetricsTable& table) { append_metrics_csv_row(run.metrics, table); };
+    hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
+      write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng));
+    };
+  }
   Trainer trainer(*experiment.learner, *experiment.optimizer, *experiment.schedule, experiment.trainer,
                   reporter, hooks);
   if (progress.history.columns.empty()) progress.history.columns = trainer.columns();
-  write_metrics_csv(run.metrics, progress.history);  // on resume: the history up to the checkpoint
+  if (writer)
+    write_metrics_csv(run.metrics, progress.history);  // on resume: the history up to the checkpoint
   try {
     trainer.run(progress, rng);
   } catch (const TrainingDiverged& e) {
     reporter.finish();
+    if (!writer) return kDiverged;  // every rank saw the same sums; rank 0 says why
     std::cerr << "mann train: training stopped: " << e.what() << "\n";
     if (fs::exists(run.last))
       std::cerr << "the last good checkpoint is kept: " << run.last.string() << "\n";
@@ -115,6 +134,7 @@ int train_command(const Args& args) {
       std::cerr << "no checkpoint had been written yet\n";
     return kDiverged;
   }
+  if (!writer) return kOk;
   std::cout << "finished " << experiment.name << " at step " << progress.step;
   if (progress.best_step >= 0)
     std::cout << "; best " << progress.best_metric_name << " " << progress.best_metric << " at step "

@@ -15,6 +15,7 @@ int bench_command(const Args& args);
 int compare_command(const Args& args);
 int attention_command(const Args& args);
 int lengths_command(const Args& args);
+int sweep_command(const Args& args);
 
 // Exit codes shared by all commands.
 enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kDiverged = 3 };

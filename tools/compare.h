@@ -1,20 +1,24 @@
 #pragma once
-// `mann compare`: several experiments trained over seeds 1..N, then one report. The pieces are shared by
-// the command (tools/cmd_compare.cpp), the process pool (tools/compare_runs.cpp) and the report
-// (tools/compare_report.cpp).
+// `mann compare` and `mann sweep`: several experiments (files, or grid points of one file) trained over
+// seeds 1..N, then one report. The pieces are shared by the commands (tools/cmd_compare.cpp,
+// tools/cmd_sweep.cpp), the driver that spreads the runs over MPI ranks (tools/compare_driver.cpp), the
+// process pool (tools/compare_runs.cpp) and the report (tools/compare_report.cpp).
 #include <filesystem>
 #include <iosfwd>
 #include <string>
 #include <vector>
 
+#include "framework/distributed/communicator.h"
 #include "framework/train/metrics_table.h"
 
 namespace mann {
 
 // What the comparison needs to know of one experiment file (after the common --set overrides).
 struct CompareExperiment {
-  std::string label;         // the file's stem: names its runs' directory and its rows (names may coincide)
-  std::string path;          // the experiment file
+  std::string label;  // the file's stem (or grid point): names its runs' directory and its rows
+  std::string path;   // the experiment file
+  std::vector<std::string>
+      overrides;             // its own --set overrides (a sweep's grid point), after the common ones
   std::string name;          // its `name:`
   int64_t steps = 0;         // train.steps: a run whose last checkpoint is at this step is finished
   std::string valid_column;  // the metrics.csv column of the primary metric during training, e.g. valid_error
@@ -42,21 +46,44 @@ struct CompareRun {
   bool ok() const { return status == Status::Reused || status == Status::Trained; }
 };
 
+// Loads and builds one experiment with the common overrides, then its own, to learn what the comparison
+// needs of it (and to fail early on a bad file or value).
+CompareExperiment describe_experiment(const std::string& path, const std::string& label,
+                                      const std::vector<std::string>& common_overrides,
+                                      const std::vector<std::string>& own_overrides = {});
+
+struct CompareSettings {
+  int seeds = 3;                       // seeds 1..N of every experiment
+  int jobs = 1;                        // `mann train` children at a time, per rank
+  std::filesystem::path out;           // runs and report
+  std::vector<std::string> overrides;  // --set of every experiment
+};
+
+// The whole comparison: every (experiment, seed) run reused when finished or trained, spread over the
+// ranks of `comm` (run i on rank i mod size; each rank trains whole runs and scores them), the outcomes
+// gathered at rank 0, which writes the report. A single process is one rank doing all of it. Returns on
+// every rank whether all runs are ok.
+bool run_comparison(const std::vector<CompareExperiment>& experiments, const CompareSettings& settings,
+                    distributed::Communicator& comm, std::ostream& progress);
+
 // True when the run's checkpoints/last.h5 exists and is at experiment->steps (nothing left to train).
 bool run_finished(const CompareRun& run);
 
 // Trains the runs as child processes `mann train EXP --set ... --set seed=S --out DIR --force` of this
 // same binary (/proc/self/exe), at most `jobs` at a time, each writing stdout and stderr to its
-// train.log. Sets status (Trained or Failed) and exit_code; a failure does not stop the others.
+// train.log. Sets status (Trained or Failed) and exit_code; a failure does not stop the others. The
+// children do not see the MPI launcher's variables: each is a single process of its own.
 void train_runs(const std::vector<CompareRun*>& runs, const std::vector<std::string>& overrides, int jobs,
                 std::ostream& progress);
 
 // The last `lines` lines of a text file ("" if it cannot be read).
 std::string file_tail(const std::filesystem::path& path, int lines);
 
-// Reads a finished run back: the test metric of its best checkpoint (in-process `mann eval` logic) and
-// metrics.csv's history. Marks the run failed when either cannot be read.
-void summarize_run(CompareRun& run);
+// Reads a finished run back in two parts: the test metric of its best checkpoint (in-process `mann eval`
+// logic; done by the rank that trained it), and metrics.csv's history with the figures drawn from it (done
+// by the rank that writes the report). Each marks the run failed when it cannot read what it needs.
+void score_run(CompareRun& run);
+void read_run_history(CompareRun& run);
 
 // Writes report.md, report.csv (one row per experiment), runs.csv (one row per run), curves.svg and
 // curves.png (validation primary metric against training examples: mean over seeds, min..max band).

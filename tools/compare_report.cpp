@@ -222,10 +222,18 @@ void draw_curves(const std::vector<CompareExperiment>& experiments, const std::v
 
 }  // namespace
 
-void summarize_run(CompareRun& run) {
+void score_run(CompareRun& run) {
   try {
     const CheckpointEvaluation eval = evaluate_checkpoint(run.dir, "test");
     run.test_metric = eval.metrics.front().second;
+  } catch (const std::exception& e) {
+    run.status = CompareRun::Status::Failed;
+    run.failure = std::string("cannot read the finished run back: ") + e.what() + "\n";
+  }
+}
+
+void read_run_history(CompareRun& run) {
+  try {
     run.history = read_metrics_csv(run.dir / "metrics.csv");
   } catch (const std::exception& e) {
     run.status = CompareRun::Status::Failed;

@@ -13,6 +13,7 @@
 #include <map>
 #include <ostream>
 
+#include "framework/distributed/world.h"
 #include "framework/io/checkpoint.h"
 #include "tools/compare.h"
 
@@ -50,6 +51,7 @@ pid_t spawn_training(const CompareRun& run, const std::vector<std::string>& over
   fs::create_directories(run.dir);
   std::vector<std::string> args = {"mann", "train", run.experiment->path};
   for (const std::string& s : overrides) args.insert(args.end(), {"--set", s});
+  for (const std::string& s : run.experiment->overrides) args.insert(args.end(), {"--set", s});
   // After the user's overrides, so the seed of the run always wins; --force restarts a half-done run.
   args.insert(args.end(),
               {"--set", "seed=" + std::to_string(run.seed), "--out", run.dir.string(), "--force"});
@@ -62,8 +64,13 @@ pid_t spawn_training(const CompareRun& run, const std::vector<std::string>& over
   const std::string log = run.log().string();
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  // Under mpirun this process is a rank; the child must not take itself for that rank too.
+  std::vector<char*> env;
+  for (char** e = environ; *e; ++e)
+    if (!distributed::is_launcher_variable(*e)) env.push_back(*e);
+  env.push_back(nullptr);
   pid_t pid = -1;
-  const int error = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv.data(), environ);
+  const int error = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv.data(), env.data());
   posix_spawn_file_actions_destroy(&actions);
   if (error != 0) {
     std::ofstream(run.log()) << "mann compare: cannot start mann train: " << std::strerror(error) << "\n";

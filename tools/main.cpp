@@ -3,6 +3,7 @@
 #include <map>
 
 #include "framework/autodiff/errors.h"
+#include "framework/distributed/world.h"
 #include "tools/cli_support.h"
 #include "tools/commands.h"
 
@@ -26,17 +27,29 @@ commands:
                      train experiments over seeds and report metrics, solve rates and learning curves
   lengths CHECKPOINT... [--min 5] [--max 60] [--step 5] [--out curve.csv] [--plot curve.svg|.png]
                      evaluate checkpoints at each input length: table, CSV and one curve per checkpoint
+  sweep EXP.yaml [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
+                     train every point of the file's `sweep:` grid of overrides and report like compare
+
+Under `mpirun -np N mann ...` (or srun): train runs data-parallel, compare and sweep spread their runs.
 
 `mann <command> --help` describes a command; `mann --version` prints the version.)";
+
+// A command that throws on one rank of several would leave the others waiting in a collective: end them all.
+int failed_on_this_rank(int exit_code) {
+  if (mann::distributed::world().size() > 1) mann::distributed::abort_world(exit_code);
+  return exit_code;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace mann;
+  // MPI is initialised only under an MPI launcher (mpirun, srun); a plain `mann` runs as one process.
+  const distributed::WorldSession world_session(argc, argv);
   const std::map<std::string, int (*)(const Args&)> commands = {
-      {"train", train_command},       {"eval", eval_command},       {"inspect", inspect_command},
-      {"list", list_command},         {"bench", bench_command},     {"compare", compare_command},
-      {"attention", attention_command}, {"lengths", lengths_command}};
+      {"train", train_command},         {"eval", eval_command},       {"inspect", inspect_command},
+      {"list", list_command},           {"bench", bench_command},     {"compare", compare_command},
+      {"attention", attention_command}, {"lengths", lengths_command}, {"sweep", sweep_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;
@@ -63,9 +76,9 @@ int main(int argc, char** argv) {
     return kUsage;
   } catch (const UserError& e) {
     std::cerr << "mann " << name << ": error: " << e.what() << "\n";
-    return kFailed;
+    return failed_on_this_rank(kFailed);
   } catch (const std::exception& e) {
     std::cerr << "mann " << name << ": internal error: " << e.what() << "\n";
-    return kFailed;
+    return failed_on_this_rank(kFailed);
   }
 }

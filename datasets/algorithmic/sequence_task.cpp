@@ -41,6 +41,23 @@ void SequenceTask::set_max_length(int max_length) {
   set_train_lengths(r);
 }
 
+SequenceBatch slice_examples(const SequenceBatch& batch, int first, int count) {
+  SequenceBatch slice;
+  slice.batch = count;
+  const auto rows = [&](const std::vector<Matrix>& steps, std::vector<Matrix>& out) {
+    for (const Matrix& m : steps) out.push_back(m.middleRows(first, count));
+  };
+  rows(batch.inputs, slice.inputs);
+  rows(batch.targets, slice.targets);
+  rows(batch.masks, slice.masks);
+  const auto examples = [&](const std::vector<int>& v) {
+    return v.empty() ? v : std::vector<int>(v.begin() + first, v.begin() + first + count);
+  };
+  slice.lengths = examples(batch.lengths);
+  slice.steps = examples(batch.steps);
+  return slice;
+}
+
 namespace sequence_detail {
 
 std::vector<int> draw_lengths(int batch, Rng& rng, const LengthRange& r) {

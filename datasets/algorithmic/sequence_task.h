@@ -32,6 +32,9 @@ struct SequenceBatch {
   int time_steps() const { return static_cast<int>(inputs.size()); }
 };
 
+// Examples [first, first + count) of a batch, with all its time steps (the padding stays masked out).
+SequenceBatch slice_examples(const SequenceBatch& batch, int first, int count);
+
 class SequenceTask {
  public:
   virtual ~SequenceTask() = default;

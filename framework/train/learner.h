@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "framework/autodiff/tape.h"
+#include "framework/distributed/data_shard.h"
 #include "framework/train/attention_view.h"
 #include "framework/nn/parameter_collection.h"
 #include "framework/util/rng.h"
@@ -50,6 +51,17 @@ class Learner {
   // split and index, so the same call shows the same example. Learners without attention return nothing
   // (an empty view); an index out of range is a UserError.
   virtual AttentionView attention_view(const std::string& /*split*/, int64_t /*index*/) { return {}; }
+
+  // Data-parallel training (`mpirun -np N mann train`): the trainer gives each rank its shard. A learner
+  // that supports shards draws the same global batch from the same stream on every rank, computes only its
+  // shard's examples, and scales its loss by shard().share(batch), so the gradients summed over ranks are
+  // the single-process gradient. The others refuse to run on more than one rank.
+  virtual bool supports_shards() const { return false; }
+  void set_shard(distributed::DataShard shard) { shard_ = shard; }
+  const distributed::DataShard& shard() const { return shard_; }
+
+ protected:
+  distributed::DataShard shard_;
 };
 
 }  // namespace mann

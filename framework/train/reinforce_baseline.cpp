@@ -1,6 +1,7 @@
 #include "framework/train/reinforce_baseline.h"
 
 #include "framework/autodiff/ops.h"
+#include "framework/distributed/world.h"
 
 namespace mann {
 
@@ -9,8 +10,19 @@ Var EmaBaseline::value(Tape& tape, Var features) {
 }
 
 void EmaBaseline::update(const Matrix& rewards) {
-  if (rewards.size() == 0) return;
-  const float batch_mean = rewards.mean();
+  distributed::Communicator& comm = distributed::world();
+  float batch_mean = 0.f;
+  if (comm.size() == 1) {
+    if (rewards.size() == 0) return;
+    batch_mean = rewards.mean();
+  } else {
+    // Data-parallel: every rank holds a shard of the batch; the average moves by the whole batch's mean,
+    // so it stays the same on every rank.
+    double sum_and_count[2] = {static_cast<double>(rewards.sum()), static_cast<double>(rewards.size())};
+    comm.allreduce_sum(std::span<double>(sum_and_count));
+    if (sum_and_count[1] == 0) return;
+    batch_mean = static_cast<float>(sum_and_count[0] / sum_and_count[1]);
+  }
   average_ = initialised_ ? decay_ * average_ + (1.f - decay_) * batch_mean : batch_mean;
   initialised_ = true;
 }

@@ -30,7 +30,7 @@ class ReinforceBaseline {
 
 // A scalar exponential moving average of the batch-mean reward: b <- decay b + (1 - decay) mean(r). Starts
 // at the first batch's mean (no warm-up from 0). Because it only sees past batches it keeps the estimate
-// unbiased.
+// unbiased. In data-parallel training the mean is over the whole batch, all ranks' shards.
 class EmaBaseline : public ReinforceBaseline {
  public:
   explicit EmaBaseline(float decay = 0.9f) : decay_(decay) {}

@@ -3,7 +3,9 @@
 #include <cmath>
 #include <sstream>
 
+#include "framework/distributed/world.h"
 #include "framework/train/clipping.h"
+#include "framework/train/data_parallel.h"
 #include "framework/train/finite.h"
 
 namespace mann {
@@ -30,8 +32,22 @@ std::vector<std::string> Trainer::columns() const {
 }
 
 void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, bool& improved) {
-  Rng eval_rng(split_seed(options_.eval_seed, options_.eval_split));
-  const Metrics metrics = learner_.evaluate(options_.eval_split, eval_rng);
+  // The parameters are the same on every rank: rank 0 evaluates and tells the others, so every rank keeps
+  // the same progress (best metric and step).
+  distributed::Communicator& comm = distributed::world();
+  Metrics metrics;
+  if (comm.is_root()) {
+    Rng eval_rng(split_seed(options_.eval_seed, options_.eval_split));
+    metrics = learner_.evaluate(options_.eval_split, eval_rng);
+  } else {
+    for (const std::string& name : learner_.eval_metric_names()) metrics.emplace_back(name, kMissing);
+  }
+  if (comm.size() > 1) {
+    std::vector<double> values;
+    for (const auto& metric : metrics) values.push_back(metric.second);
+    comm.broadcast(std::span<double>(values));
+    for (size_t i = 0; i < metrics.size(); ++i) metrics[i].second = values[i];
+  }
   const size_t first_eval_column = row.size() - metrics.size();
   std::ostringstream text;
   text << "eval " << options_.eval_split << " at step " << progress.step << ":";
@@ -50,11 +66,29 @@ void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, boo
   progress_.message(text.str());
 }
 
+void Trainer::shard_batches(distributed::Communicator& comm) {
+  if (!learner_.supports_shards())
+    throw UserError("this model cannot split its batches over " + std::to_string(comm.size()) +
+                    " ranks (data-parallel training supports the sequence tasks' models and MemN2N); run it "
+                    "as one process");
+  if (learner_.examples_per_step() < comm.size())
+    throw UserError("train.batch " + std::to_string(learner_.examples_per_step()) + " is smaller than the " +
+                    std::to_string(comm.size()) + " ranks: every rank needs at least one example per step");
+  learner_.set_shard({comm.rank(), comm.size()});
+  // Identical parameters on every rank, whatever each rank built or restored.
+  broadcast_parameters(comm, learner_.parameters().parameters());
+}
+
 void Trainer::run(TrainingProgress& progress, Rng& rng) {
   const std::vector<Parameter*> params = learner_.parameters().trainable_parameters();
   const std::vector<std::string> train_names = learner_.train_metric_names();
   if (progress.history.columns.empty()) progress.history.columns = columns();
   const size_t n_eval = learner_.eval_metric_names().size();
+  distributed::Communicator& comm = distributed::world();
+  const bool data_parallel = comm.size() > 1;
+  if (data_parallel) shard_batches(comm);
+  const double share = learner_.shard().share(learner_.examples_per_step());
+  std::vector<float> gradient_buffer;
 
   Tape tape;
   Metrics step_metrics;
@@ -71,11 +105,17 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
     learner_.parameters().zero_grad();
     step_metrics.clear();
     Var loss = learner_.training_step(tape, progress.step, rng, step_metrics);
-    const float loss_value = loss.item();
+    float loss_value = loss.item();
+    if (data_parallel) {
+      // Every rank sees the same summed loss and gradients, so every rank stops (or steps) alike.
+      tape.backward(loss);
+      loss_value = static_cast<float>(allreduce_step(comm, loss_value, step_metrics, share));
+      allreduce_gradients(comm, params, gradient_buffer);
+    }
     if (!std::isfinite(loss_value))
       throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the loss is " +
                              std::to_string(loss_value));
-    tape.backward(loss);
+    if (!data_parallel) tape.backward(loss);
     std::string bad;
     if (!all_finite(params, &bad))
       throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the gradient of parameter `" +

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "framework/autodiff/errors.h"
+#include "framework/distributed/communicator.h"
 #include "framework/train/learner.h"
 #include "framework/train/metrics_table.h"
 #include "framework/train/optimizer.h"
@@ -66,7 +67,9 @@ class Trainer {
           ProgressReporter& progress, Hooks hooks);
 
   // Trains from progress.step to options.steps. Throws TrainingDiverged on NaN/Inf (state is left as it
-  // was before the bad step's update, and no checkpoint of it is requested).
+  // was before the bad step's update, and no checkpoint of it is requested). Under several MPI ranks
+  // (distributed::world()) it trains data-parallel: parameters copied from rank 0, each rank computing its
+  // shard of every batch, gradients summed over ranks, the same update on every rank; rank 0 evaluates.
   void run(TrainingProgress& progress, Rng& rng);
 
   // The metrics columns of this learner: step, epoch, examples, lr, train metrics, grad_norm, steps_per_s,
@@ -75,6 +78,8 @@ class Trainer {
 
  private:
   void evaluate(TrainingProgress& progress, std::vector<double>& row, bool& improved);
+  // Gives the learner this rank's shard and copies rank 0's parameters to every rank.
+  void shard_batches(distributed::Communicator& comm);
 
   Learner& learner_;
   Optimizer& optimizer_;

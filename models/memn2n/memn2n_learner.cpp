@@ -105,20 +105,31 @@ const std::vector<BabiExample>& MemN2NLearner::split(const std::string& name) co
 Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
   const int64_t per_epoch = steps_per_epoch();
   if (in_linear_start() && step > 0 && step % per_epoch == 0) update_linear_start(step / per_epoch);
-  BabiBatch batch = make_babi_batch(data_.train, sampler_.indices(step), shape_);
+  std::vector<int> indices = sampler_.indices(step);
+  // Data-parallel: every rank has the same global batch and takes its shard of it; its loss is weighted by
+  // the shard's share unless the loss is a sum over the batch, which the ranks' sums already add up to.
+  const int64_t global_batch = static_cast<int64_t>(indices.size());
+  const float shard_weight = options_.sum_loss ? 1.f : shard_.share(global_batch);
+  if (!shard_.whole())
+    indices = std::vector<int>(indices.begin() + shard_.begin(global_batch),
+                               indices.begin() + shard_.end(global_batch));
+  Rng own_sampling = shard_.whole() ? Rng() : distributed::rank_stream(rng, shard_, step);
+  Rng& sampling = shard_.whole() ? rng : own_sampling;
+  BabiBatch batch = make_babi_batch(data_.train, indices, shape_);
   if (options_.random_noise > 0.f) {
-    Rng noise(step_seed(options_.seed, step));  // from the step alone: resumed runs insert the same noise
+    // From the step alone: resumed runs insert the same noise (each rank its own in data-parallel runs).
+    Rng noise(step_seed(options_.seed, step) + static_cast<uint64_t>(shard_.rank));
     insert_empty_memories(batch, options_.random_noise, noise);
   }
   make_memn2n_input(batch, model_->options().encoding, model_->options().dim, input_);
   const bool ls = in_linear_start();
   PolicyLog policy;
-  AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
+  AddressingContext ctx{.training = true, .rng = &sampling, .step = step, .policy = &policy};
   const MemN2N::Output out = model_->forward(tape, input_, mode(), ctx);
   Var mean_loss = softmax_cross_entropy(out.logits, batch.answer);
   // The paper sums over the batch; LS's smaller learning rate is the same scale on the gradient for SGD.
-  const float scale_by =
-      (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) * (ls ? options_.ls_lr_factor : 1.f);
+  const float scale_by = (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) *
+                         (ls ? options_.ls_lr_factor : 1.f) * shard_weight;
   const Matrix right = classification_rewards(RewardKind::kCorrect, out.logits.value(), batch.answer);
   metrics = {{"loss", mean_loss.item()}, {"error", 1.0 - right.mean()}, {"linear_start", ls ? 1.0 : 0.0}};
   Var loss = mean_loss;

@@ -42,6 +42,7 @@ class MemN2NLearner : public Learner {
   std::vector<std::string> train_metric_names() const override;
   std::vector<std::string> eval_metric_names() const override;
   int64_t examples_per_step() const override { return options_.batch; }
+  bool supports_shards() const override { return true; }
   int64_t steps_per_epoch() const override { return sampler_.plan().steps_per_epoch(); }
   std::map<std::string, std::string> checkpoint_extras() const override;
   std::map<std::string, Matrix> attention_maps(Rng& rng) override;

@@ -89,7 +89,14 @@ Var SequenceLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& 
     const int max_length = curriculum_max_length(options_, step, task_train_lengths_.max);
     task_->set_train_lengths({std::min(task_train_lengths_.min, max_length), max_length});
   }
-  return training_step_on(tape, task_->sample_train(options_.batch, rng), step, rng, metrics);
+  SequenceBatch batch = task_->sample_train(options_.batch, rng);
+  if (shard_.whole()) return training_step_on(tape, batch, step, rng, metrics);
+  // Every rank drew the same global batch; this rank computes its shard, sampling from its own stream.
+  const int first = static_cast<int>(shard_.begin(options_.batch));
+  const int count = static_cast<int>(shard_.count(options_.batch));
+  Rng sampling = distributed::rank_stream(rng, shard_, step);
+  return scale(training_step_on(tape, slice_examples(batch, first, count), step, sampling, metrics),
+               shard_.share(options_.batch));
 }
 
 Var SequenceLearner::training_step_on(Tape& tape, const SequenceBatch& batch, int64_t step, Rng& rng,

@@ -43,6 +43,7 @@ class SequenceLearner : public Learner {
     return {"bit_errors", "bits", "seq_accuracy"};
   }
   int64_t examples_per_step() const override { return options_.batch; }
+  bool supports_shards() const override { return true; }
   // One evaluation example: "input", "target", "output" (sigmoid of the logits), each (T x width), and
   // every series the model recorded (an NTM's "read0", "write0": T x N weightings; "add0": T x M).
   std::map<std::string, Matrix> attention_maps(Rng& rng) override;
