@@ -19,7 +19,8 @@ class Dataset {
 // An algorithmic task of the NTM paper, generated on the fly.
 class SequenceDataset : public Dataset {
  public:
-  SequenceDataset(std::string type, std::unique_ptr<SequenceTask> task) : type_(std::move(type)), task_(std::move(task)) {}
+  SequenceDataset(std::string type, std::unique_ptr<SequenceTask> task)
+      : type_(std::move(type)), task_(std::move(task)) {}
   std::string family() const override { return "sequence"; }
   std::string type() const override { return type_; }
   SequenceTask& task() { return *task_; }

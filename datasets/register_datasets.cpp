@@ -33,14 +33,18 @@ std::vector<OptionSpec> with(std::vector<OptionSpec> a, const std::vector<Option
 void register_babi(Registry& r) {
   const BabiOptions babi;
   r.add<Dataset, DatasetContext>(
-      {"dataset", "babi",
-       "bAbI QA tasks v1.2 (Weston et al. 2015): stories, questions and one-word answers, as MemN2N reads them.",
+      {"dataset",
+       "babi",
+       "bAbI QA tasks v1.2 (Weston et al. 2015): stories, questions and one-word answers, as MemN2N reads "
+       "them.",
        {option("task", "string", std::string("1"), "task number 1..20, a list \"1,2,5\", or joint (all 20)"),
         option("ten_k", "bool", babi.ten_k, "use en-10k (10,000 training questions per task) instead of en"),
         option("memory_size", "int", babi.memory_size, "most recent statements kept per question"),
-        option("data_dir", "string", babi.data_dir, "data directory ('': --data-dir, else MANN_DATA, else ./data)"),
+        option("data_dir", "string", babi.data_dir,
+               "data directory ('': --data-dir, else MANN_DATA, else ./data)"),
         option("include_test_words", "bool", babi.include_test_words, "vocabulary from train and test words"),
-        option("valid_fraction", "float", babi.valid_fraction, "share of each task's training questions held out"),
+        option("valid_fraction", "float", babi.valid_fraction,
+               "share of each task's training questions held out"),
         option("split_seed", "int", 0, "which questions are held out for validation")}},
       [](const ConfigView& v, DatasetContext& c) -> std::unique_ptr<Dataset> {
         const std::string tasks = v.get<std::string>("task");
@@ -101,29 +105,31 @@ void register_datasets(Registry& r) {
             length_options("length", copy.min_length, copy.max_length))},
       [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
         return std::make_unique<SequenceDataset>(
-            "copy", std::make_unique<CopyTask>(CopyTaskOptions{v.get<int>("bits"), v.get<int>("min_length"),
-                                                               v.get<int>("max_length"), v.get<int>("eval_min_length"),
-                                                               v.get<int>("eval_max_length")}));
+            "copy", std::make_unique<CopyTask>(CopyTaskOptions{
+                        v.get<int>("bits"), v.get<int>("min_length"), v.get<int>("max_length"),
+                        v.get<int>("eval_min_length"), v.get<int>("eval_max_length")}));
       });
   const RepeatCopyTaskOptions repeat;
   r.add<Dataset, DatasetContext>(
       {"dataset", "repeat_copy",
-       "NTM repeat copy: a sequence and a normalised repeat count; output it that many times, then an end marker.",
+       "NTM repeat copy: a sequence and a normalised repeat count; output it that many times, then an end "
+       "marker.",
        with(with({option("bits", "int", repeat.bits, "width of each random vector")},
                  length_options("length", repeat.min_length, repeat.max_length)),
             length_options("repeats", repeat.min_repeats, repeat.max_repeats))},
       [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
         return std::make_unique<SequenceDataset>(
-            "repeat_copy",
-            std::make_unique<RepeatCopyTask>(RepeatCopyTaskOptions{
-                v.get<int>("bits"), v.get<int>("min_length"), v.get<int>("max_length"), v.get<int>("min_repeats"),
-                v.get<int>("max_repeats"), v.get<int>("eval_min_length"), v.get<int>("eval_max_length"),
-                v.get<int>("eval_min_repeats"), v.get<int>("eval_max_repeats")}));
+            "repeat_copy", std::make_unique<RepeatCopyTask>(RepeatCopyTaskOptions{
+                               v.get<int>("bits"), v.get<int>("min_length"), v.get<int>("max_length"),
+                               v.get<int>("min_repeats"), v.get<int>("max_repeats"),
+                               v.get<int>("eval_min_length"), v.get<int>("eval_max_length"),
+                               v.get<int>("eval_min_repeats"), v.get<int>("eval_max_repeats")}));
       });
   const AssociativeRecallTaskOptions recall;
   r.add<Dataset, DatasetContext>(
       {"dataset", "associative_recall",
-       "NTM associative recall: items of several vectors, then a query item; answer the item that followed it.",
+       "NTM associative recall: items of several vectors, then a query item; answer the item that followed "
+       "it.",
        with({option("bits", "int", recall.bits, "width of each vector"),
              option("item_length", "int", recall.item_length, "vectors per item")},
             length_options("items", recall.min_items, recall.max_items))},
@@ -131,8 +137,8 @@ void register_datasets(Registry& r) {
         return std::make_unique<SequenceDataset>(
             "associative_recall",
             std::make_unique<AssociativeRecallTask>(AssociativeRecallTaskOptions{
-                v.get<int>("bits"), v.get<int>("item_length"), v.get<int>("min_items"), v.get<int>("max_items"),
-                v.get<int>("eval_min_items"), v.get<int>("eval_max_items")}));
+                v.get<int>("bits"), v.get<int>("item_length"), v.get<int>("min_items"),
+                v.get<int>("max_items"), v.get<int>("eval_min_items"), v.get<int>("eval_max_items")}));
       });
   const PrioritySortTaskOptions priority;
   r.add<Dataset, DatasetContext>(
@@ -155,9 +161,9 @@ void register_datasets(Registry& r) {
             length_options("length", sort.min_length, sort.max_length))},
       [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
         return std::make_unique<SequenceDataset>(
-            "sort", std::make_unique<SortTask>(SortTaskOptions{v.get<int>("bits"), v.get<int>("min_length"),
-                                                               v.get<int>("max_length"), v.get<int>("eval_min_length"),
-                                                               v.get<int>("eval_max_length")}));
+            "sort", std::make_unique<SortTask>(SortTaskOptions{
+                        v.get<int>("bits"), v.get<int>("min_length"), v.get<int>("max_length"),
+                        v.get<int>("eval_min_length"), v.get<int>("eval_max_length")}));
       });
   const RetrievalTaskOptions retrieval;
   r.add<Dataset, DatasetContext>(

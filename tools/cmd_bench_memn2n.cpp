@@ -1,4 +1,5 @@
-// `mann bench memn2n`: MemN2N training throughput under the reference recipe (shared/bench/ref/memn2n_babi.py).
+// `mann bench memn2n`: MemN2N training throughput under the reference recipe
+// (shared/bench/ref/memn2n_babi.py).
 #include <chrono>
 #include <cstdio>
 #include <iostream>

@@ -23,7 +23,8 @@ void print_task_table(const Metrics& metrics) {
     sum += error;
     failed += error > kBabiFailedTaskError;
     std::cout << "  " << std::right << std::setw(4) << task << "  " << std::setw(9) << std::fixed
-              << std::setprecision(1) << 100 * error << (error > kBabiFailedTaskError ? "  failed" : "") << "\n";
+              << std::setprecision(1) << 100 * error << (error > kBabiFailedTaskError ? "  failed" : "")
+              << "\n";
   }
   std::cout << "  mean  " << std::setw(9) << 100 * sum / static_cast<double>(rows.size()) << "\n"
             << "  failed tasks (error > 5%): " << failed << " of " << rows.size() << "\n";
@@ -52,7 +53,8 @@ int eval_command(const Args& args) {
           options, positional, vm))
     return kOk;
   set_threads(threads);
-  if (split != "valid" && split != "test") throw po::error("--split must be valid or test, not `" + split + "`");
+  if (split != "valid" && split != "test")
+    throw po::error("--split must be valid or test, not `" + split + "`");
 
   const CheckpointEvaluation result = evaluate_checkpoint(checkpoint_arg, split, sets, data_dir);
   std::cout << result.experiment << " (step " << result.step << "), " << split << " split:\n";

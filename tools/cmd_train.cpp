@@ -94,7 +94,8 @@ int train_command(const Args& args) {
     const std::vector<std::string> fresh = warm_start_parameters(experiment, start);
     if (writer) {
       std::cerr << "warm start from " << start.source.string();
-      for (size_t i = 0; i < fresh.size(); ++i) std::cerr << (i ? ", " : "; freshly initialised: ") << fresh[i];
+      for (size_t i = 0; i < fresh.size(); ++i)
+        std::cerr << (i ? ", " : "; freshly initialised: ") << fresh[i];
       std::cerr << "\n";
     }
   }

@@ -13,10 +13,13 @@ namespace {
 
 const ComponentSpec& train_spec() {
   static const ComponentSpec spec{
-      "section", "train", "How the model is trained (the `train:` section of an experiment).",
+      "section",
+      "train",
+      "How the model is trained (the `train:` section of an experiment).",
       {option("steps", "int", 1000, "optimizer steps in all"),
        option("batch", "int", 16, "examples per step"),
-       option("optimizer", "component:optimizer", std::string("{type: adam}"), "the optimizer and its options"),
+       option("optimizer", "component:optimizer", std::string("{type: adam}"),
+              "the optimizer and its options"),
        option("schedule", "component:schedule", std::string("{type: constant}"), "learning-rate schedule"),
        option("clip_norm", "float", 0.0, "clip the global gradient norm to this (0: off)"),
        option("clip_value", "float", 0.0, "clip each gradient entry to +-this (0: off)"),
@@ -24,15 +27,18 @@ const ComponentSpec& train_spec() {
        option("eval_every", "int", 500, "steps between evaluations (0: only at the end)"),
        option("checkpoint_every", "int", 500, "steps between `last` checkpoints (0: only at the end)"),
        option("steps_per_epoch", "int", 0, "what an epoch is for generated data (0: schedules count steps)"),
-       option("init_from", "string", std::string(""),
-              "warm start: a checkpoint or run directory (its best.h5) whose parameters of the same names are "
-              "loaded before step 0, e.g. a soft-attention run for its hard-attention variant")}};
+       option(
+           "init_from", "string", std::string(""),
+           "warm start: a checkpoint or run directory (its best.h5) whose parameters of the same names are "
+           "loaded before step 0, e.g. a soft-attention run for its hard-attention variant")}};
   return spec;
 }
 
 const ComponentSpec& eval_spec() {
   static const ComponentSpec spec{
-      "section", "eval", "How the model is evaluated (the `eval:` section).",
+      "section",
+      "eval",
+      "How the model is evaluated (the `eval:` section).",
       {option("split", "string", std::string("valid"), "split evaluated during training"),
        option("batch", "int", 64, "examples per evaluation batch"),
        option("batches", "int", 4, "evaluation batches drawn from generated datasets"),
@@ -46,7 +52,9 @@ const ComponentSpec& eval_spec() {
 
 const ComponentSpec& output_spec() {
   static const ComponentSpec spec{
-      "section", "output", "Where the run writes (the `output:` section).",
+      "section",
+      "output",
+      "Where the run writes (the `output:` section).",
       {option("dir", "string", std::string("runs/{name}"), "run directory; {name} is the experiment name")}};
   return spec;
 }
@@ -154,8 +162,8 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   t.log_every = train.get<int64_t>("log_every");
   t.eval_every = train.get<int64_t>("eval_every");
   t.checkpoint_every = train.get<int64_t>("checkpoint_every");
-  t.steps_per_epoch = e.learner->steps_per_epoch() > 0 ? e.learner->steps_per_epoch()
-                                                        : train.get<int64_t>("steps_per_epoch");
+  t.steps_per_epoch =
+      e.learner->steps_per_epoch() > 0 ? e.learner->steps_per_epoch() : train.get<int64_t>("steps_per_epoch");
   t.clip_norm = train.get<double>("clip_norm");
   t.clip_value = train.get<double>("clip_value");
   t.eval_split = eval.get<std::string>("split");

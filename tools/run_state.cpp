@@ -92,7 +92,8 @@ std::filesystem::path resolve_checkpoint(const std::filesystem::path& p, const c
   if (std::filesystem::is_directory(p)) {
     const auto file = p / "checkpoints" / (std::string(which) + ".h5");
     if (!std::filesystem::exists(file))
-      throw UserError(p.string() + " is a directory without " + file.string() + "; is it a mann run directory?");
+      throw UserError(p.string() + " is a directory without " + file.string() +
+                      "; is it a mann run directory?");
     return file;
   }
   return p;

@@ -13,6 +13,8 @@ using Index = Eigen::Index;
 inline std::string shape_string(Index rows, Index cols) {
   return "(" + std::to_string(rows) + "x" + std::to_string(cols) + ")";
 }
-inline std::string shape_string(const Matrix& m) { return shape_string(m.rows(), m.cols()); }
+inline std::string shape_string(const Matrix& m) {
+  return shape_string(m.rows(), m.cols());
+}
 
 }  // namespace mann

@@ -9,7 +9,9 @@ namespace mann::detail {
 
 [[noreturn]] void shape_error(const char* op, const std::string& what);
 
-inline Tape& tape_of(Var a) { return *a.tape; }
+inline Tape& tape_of(Var a) {
+  return *a.tape;
+}
 inline Tape& tape_of(Var a, Var b) {
   if (a.tape != b.tape) throw std::logic_error("ops combine Vars from different tapes");
   return *a.tape;

@@ -6,7 +6,8 @@ namespace mann {
 
 std::vector<int> sample_categorical(const Matrix& probs, Rng& rng) {
   std::vector<int> out(static_cast<size_t>(probs.rows()));
-  for (Index r = 0; r < probs.rows(); ++r) out[static_cast<size_t>(r)] = rng.categorical(&probs(r, 0), probs.cols());
+  for (Index r = 0; r < probs.rows(); ++r)
+    out[static_cast<size_t>(r)] = rng.categorical(&probs(r, 0), probs.cols());
   return out;
 }
 

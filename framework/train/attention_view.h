@@ -10,9 +10,11 @@
 namespace mann {
 
 struct AttentionView {
-  std::string title;                      // the example in words, e.g. "Where is Mary? -> bathroom (predicted: bathroom)"
-  std::vector<std::string> panel_names;   // one short identifier per panel, used as HDF5 dataset names: "hops", "read0"
-  std::vector<plot::HeatmapSpec> panels;  // MemN2N: sentences x hops; NTM: slots x time per head; seq2seq: output x input
+  std::string title;  // the example in words, e.g. "Where is Mary? -> bathroom (predicted: bathroom)"
+  std::vector<std::string>
+      panel_names;  // one short identifier per panel, used as HDF5 dataset names: "hops", "read0"
+  std::vector<plot::HeatmapSpec>
+      panels;  // MemN2N: sentences x hops; NTM: slots x time per head; seq2seq: output x input
 };
 
 }  // namespace mann

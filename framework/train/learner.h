@@ -9,8 +9,8 @@
 
 #include "framework/autodiff/tape.h"
 #include "framework/distributed/data_shard.h"
-#include "framework/train/attention_view.h"
 #include "framework/nn/parameter_collection.h"
+#include "framework/train/attention_view.h"
 #include "framework/util/rng.h"
 
 namespace mann {

@@ -12,13 +12,15 @@ int Rng::uniform_int(int n) {
   const uint64_t range = static_cast<uint64_t>(n);
   const uint64_t limit = UINT64_MAX - UINT64_MAX % range;
   uint64_t x;
-  do x = engine_(); while (x >= limit);
+  do x = engine_();
+  while (x >= limit);
   return static_cast<int>(x % range);
 }
 
 float Rng::normal() {
   float u1;
-  do u1 = uniform(); while (u1 <= 0.f);
+  do u1 = uniform();
+  while (u1 <= 0.f);
   const float u2 = uniform();
   return std::sqrt(-2.f * std::log(u1)) * std::cos(6.2831853071795864f * u2);
 }

@@ -17,8 +17,8 @@ class Rng {
   // Uniform in [0, 1) from the top 24 bits: exact in float, identical on every platform.
   float uniform() { return static_cast<float>(engine_() >> 40) * (1.0f / 16777216.0f); }
   float uniform(float lo, float hi) { return lo + (hi - lo) * uniform(); }
-  int uniform_int(int n);       // in [0, n)
-  float normal();               // standard normal (Box-Muller; no libstdc++ distribution state)
+  int uniform_int(int n);  // in [0, n)
+  float normal();          // standard normal (Box-Muller; no libstdc++ distribution state)
   int categorical(const float* probs, Index n);  // index drawn with the given (unnormalised) weights
   bool bernoulli(float p) { return uniform() < p; }
 

@@ -23,10 +23,10 @@ struct MemN2NLearnerOptions {
   int ls_max_epochs = 20;     // LS ends after this many epochs at the latest (0: only on the loss criterion)
   bool ls_fixed = false;      // LS lasts exactly ls_max_epochs (no validation-loss criterion)
   float random_noise = 0.f;   // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
-  float entropy_weight = 0.01f;  // REINFORCE entropy bonus, for hops with hard attention
+  float entropy_weight = 0.01f;              // REINFORCE entropy bonus, for hops with hard attention
   RewardKind reward = RewardKind::kCorrect;  // REINFORCE reward of hops with hard attention
-  int attention_examples = 4;    // test questions whose per-hop attention a checkpoint records
-  uint64_t seed = 0;             // epoch orders and noise
+  int attention_examples = 4;                // test questions whose per-hop attention a checkpoint records
+  uint64_t seed = 0;                         // epoch orders and noise
 };
 
 class MemN2NLearner : public Learner {

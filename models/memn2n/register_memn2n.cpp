@@ -38,7 +38,8 @@ void register_memn2n(Registry& r) {
                "how each hop weights its memories (paper: soft dot; hard or gumbel for hard attention)"),
         option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus (hard attention)"),
         option("reward", "string", std::string("correct"),
-               "REINFORCE reward of hard attention: correct (1/0), likelihood or log_likelihood of the answer")}},
+               "REINFORCE reward of hard attention: correct (1/0), likelihood or log_likelihood of the "
+               "answer")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         QaDataset& data = c.dataset_as<QaDataset>(v, "qa", "babi");
         MemN2NOptions o;

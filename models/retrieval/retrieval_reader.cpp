@@ -64,7 +64,8 @@ Metrics RetrievalReader::evaluate(const std::string&, Rng& rng) {
   for (int i = 0; i < options_.eval_batches; ++i) {
     tape.clear();
     const RetrievalBatch batch = task_.sample(options_.eval_batch, rng);
-    right += classification_rewards(RewardKind::kCorrect, logits(tape, batch, ctx).value(), batch.answer).mean();
+    right +=
+        classification_rewards(RewardKind::kCorrect, logits(tape, batch, ctx).value(), batch.answer).mean();
   }
   const double accuracy = right / options_.eval_batches;
   return {{"error", 1.0 - accuracy}, {"accuracy", accuracy}};

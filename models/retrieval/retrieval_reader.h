@@ -2,8 +2,8 @@
 // A one-read memory model for the toy retrieval task, to compare addressing modules on the simplest problem
 // they can differ on. Slot n of an example = [E_k key_n | E_v value_n]; the query is E_k of the query key;
 // w = addressing(memory, query); answer = softmax(Linear(memory_read(w, memory))). Loss: cross-entropy.
-// A stochastic module (hard attention) also gets the REINFORCE surrogate with, by default, reward 1 for a right
-// answer and 0 otherwise, per example, since nothing else teaches it where to look.
+// A stochastic module (hard attention) also gets the REINFORCE surrogate with, by default, reward 1 for a
+// right answer and 0 otherwise, per example, since nothing else teaches it where to look.
 #include <functional>
 #include <memory>
 
@@ -16,8 +16,8 @@
 namespace mann {
 
 struct RetrievalReaderOptions {
-  int embed = 16;                // E: width of key and value embeddings
-  float entropy_weight = 0.01f;  // REINFORCE entropy bonus (stochastic modules only)
+  int embed = 16;                            // E: width of key and value embeddings
+  float entropy_weight = 0.01f;              // REINFORCE entropy bonus (stochastic modules only)
   RewardKind reward = RewardKind::kCorrect;  // REINFORCE reward (stochastic modules only)
   int batch = 32;
   int eval_batch = 64;

@@ -2,7 +2,8 @@
 
 namespace mann {
 namespace {
-std::vector<LSTMCell> make_layers(const ParamScope& scope, Index input_width, Index hidden, int layers, Rng& rng) {
+std::vector<LSTMCell> make_layers(const ParamScope& scope, Index input_width, Index hidden, int layers,
+                                  Rng& rng) {
   std::vector<LSTMCell> cells;
   for (int l = 0; l < layers; ++l)
     cells.emplace_back(scope.sub("lstm" + std::to_string(l)), l == 0 ? input_width : hidden, hidden, rng);

@@ -22,7 +22,7 @@ struct SequenceLearnerOptions {
   int curriculum_start = 0;         // maximum training length at step 0 (0: no curriculum)
   int64_t curriculum_every = 1000;  // steps per +1 of the maximum training length
   float entropy_weight = 0.f;       // REINFORCE entropy bonus (hard attention)
-  uint64_t eval_seed = 0;  // attention views draw their example from this, the split and the index
+  uint64_t eval_seed = 0;           // attention views draw their example from this, the split and the index
 };
 
 // The maximum training length at `step` under the curriculum, never above the task's own maximum.

@@ -52,9 +52,10 @@ TEST_CASE("every NTM experiment file validates, and heads' addressing is one lin
   }
   TempDir dir("ntm-addressing");
   for (const char* addressing : {"{type: soft_content, score: cosine}", "{type: gumbel}", "{type: hard}"}) {
-    const auto r = run_mann("train " + kExperiments + "copy_short.yaml --out " + (dir.path() / "run").string() +
-                            " --force --set train.steps=2 --set eval.batches=1 --set eval.batch=2" +
-                            " --set 'model.read_addressing=" + addressing + "'");
+    const auto r =
+        run_mann("train " + kExperiments + "copy_short.yaml --out " + (dir.path() / "run").string() +
+                 " --force --set train.steps=2 --set eval.batches=1 --set eval.batch=2" +
+                 " --set 'model.read_addressing=" + addressing + "'");
     CHECK_MESSAGE(r.exit_code == 0, addressing, ": ", r.output);
   }
 }

@@ -26,7 +26,7 @@ void put_chunk(std::vector<std::uint8_t>& out, std::string_view type, const std:
   out.insert(out.end(), type.begin(), type.end());
   out.insert(out.end(), data.begin(), data.end());
   put_u32_be(out, static_cast<std::uint32_t>(
-                     crc32(0L, out.data() + type_at, static_cast<uInt>(out.size() - type_at))));
+                      crc32(0L, out.data() + type_at, static_cast<uInt>(out.size() - type_at))));
 }
 
 // Scanlines with filter type 0 (None) in front of each row, as the PNG format requires.
