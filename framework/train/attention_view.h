@@ -17,4 +17,16 @@ struct AttentionView {
       panels;  // MemN2N: sentences x hops; NTM: slots x time per head; seq2seq: output x input
 };
 
+// The common case: one matrix of weights in [0, 1] with a fixed colour range, so that pictures of
+// different examples compare.
+inline AttentionView single_panel_view(std::string title, std::string panel_name, plot::HeatmapSpec panel) {
+  panel.vmin = 0.f;
+  panel.vmax = 1.f;
+  AttentionView view;
+  view.title = std::move(title);
+  view.panel_names = {std::move(panel_name)};
+  view.panels = {std::move(panel)};
+  return view;
+}
+
 }  // namespace mann

@@ -264,18 +264,13 @@ AttentionView MemN2NLearner::attention_view(const std::string& split_name, int64
   for (size_t k = 1; k <= a.hops.size(); ++k) panel.col_labels.push_back("hop " + std::to_string(k));
   for (int f : e.supporting)
     if (f < n) panel.marked_rows.push_back(f);
-  AttentionView view;
-  view.title = words_text(data_.vocab, e.question) + "? -> " + data_.vocab.word(e.answer) +
-               " (predicted: " + data_.vocab.word(a.predicted.front()) + ")";
+  const std::string title = words_text(data_.vocab, e.question) + "? -> " + data_.vocab.word(e.answer) +
+                            " (predicted: " + data_.vocab.word(a.predicted.front()) + ")";
   panel.title = "task " + std::to_string(e.task) + ", " + split_name + " question " + std::to_string(index) +
-                ": " + view.title;
+                ": " + title;
   panel.x_title = "hop";
   panel.y_title = "story sentence";
-  panel.vmin = 0.f;
-  panel.vmax = 1.f;
-  view.panel_names = {"hops"};
-  view.panels = {std::move(panel)};
-  return view;
+  return single_panel_view(title, "hops", std::move(panel));
 }
 
 std::map<std::string, std::string> MemN2NLearner::checkpoint_extras() const {

@@ -87,16 +87,12 @@ AttentionView RetrievalReader::attention_view(const std::string& split, int64_t 
                                std::to_string(batch.values[static_cast<size_t>(n)]));
   panel.col_labels = {"query"};
   panel.marked_rows = {batch.query_slot.front()};
-  AttentionView view;
-  view.title = "key " + std::to_string(batch.query.front()) + " -> value " +
-               std::to_string(batch.answer.front()) + " (predicted: " + std::to_string(predicted) + ")";
-  panel.title = "retrieval, " + split + " example " + std::to_string(index) + ": " + view.title;
+  const std::string title = "key " + std::to_string(batch.query.front()) + " -> value " +
+                            std::to_string(batch.answer.front()) +
+                            " (predicted: " + std::to_string(predicted) + ")";
+  panel.title = "retrieval, " + split + " example " + std::to_string(index) + ": " + title;
   panel.y_title = "memory slot";
-  panel.vmin = 0.f;
-  panel.vmax = 1.f;
-  view.panel_names = {"read"};
-  view.panels = {std::move(panel)};
-  return view;
+  return single_panel_view(title, "read", std::move(panel));
 }
 
 }  // namespace mann

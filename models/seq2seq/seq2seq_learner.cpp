@@ -167,21 +167,16 @@ AttentionView Seq2SeqLearner::attention_view(const std::string& split, int64_t i
   AddressingContext ctx{.training = false, .rng = &rng};
   const Decoded decoded = decode(batch, ctx, options_.beam_size).front();
   const Seq2SeqExample& e = batch.examples[0];
-  AttentionView view;
-  view.title = task_->source_text(e.source) + " -> " + task_->target_text(e.target) +
-               " (predicted: " + task_->target_text(decoded.tokens) + ")";
+  const std::string title = task_->source_text(e.source) + " -> " + task_->target_text(e.target) +
+                            " (predicted: " + task_->target_text(decoded.tokens) + ")";
   plot::HeatmapSpec panel;
   panel.values = decoded.attention;
   for (int id : e.source) panel.col_labels.push_back(task_->source_words()[static_cast<size_t>(id)]);
   for (int id : decoded.tokens) panel.row_labels.push_back(task_->target_words()[static_cast<size_t>(id)]);
-  panel.title = view.title;
+  panel.title = title;
   panel.x_title = "input";
   panel.y_title = "output";
-  panel.vmin = 0.f;
-  panel.vmax = 1.f;
-  view.panel_names = {"alignment"};
-  view.panels = {std::move(panel)};
-  return view;
+  return single_panel_view(title, "alignment", std::move(panel));
 }
 
 std::map<std::string, std::string> Seq2SeqLearner::checkpoint_extras() const {

@@ -68,12 +68,6 @@ std::vector<std::string> lines_of(const fs::path& csv, const std::vector<size_t>
   return rows;
 }
 
-int count(const std::string& text, const std::string& what) {
-  int n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_SUITE("mpi") {
@@ -88,7 +82,7 @@ TEST_SUITE("mpi") {
     REQUIRE_MESSAGE(single.exit_code == 0, single.output);
     const auto two = run_mann_mpi(2, train + "--out " + dir.path("two"));
     REQUIRE_MESSAGE(two.exit_code == 0, two.output);
-    CHECK(count(two.output, "finished ntm-copy-short") == 1);  // rank 0 alone reports
+    CHECK(count_occurrences(two.output, "finished ntm-copy-short") == 1);  // rank 0 alone reports
     const Difference d = compare_runs(dir / "one", dir / "two");
     MESSAGE("2 ranks vs 1: loss rel. difference " << d.loss << ", parameter difference " << d.params);
     CHECK(d.loss < kTolerance);
@@ -138,7 +132,7 @@ TEST_SUITE("mpi") {
     REQUIRE_MESSAGE(single.exit_code == 0, single.output);
     const auto two = run_mann_mpi(2, compare + dir.path("two"));
     REQUIRE_MESSAGE(two.exit_code == 0, two.output);
-    CHECK(count(two.output, "report: ") == 1);  // rank 0 alone writes the report
+    CHECK(count_occurrences(two.output, "report: ") == 1);  // rank 0 alone writes the report
     // Everything but the file path and the wall-clock columns (seconds to solve) is the same.
     const std::vector<std::string> report_one = lines_of(dir / "one" / "report.csv", {1, 13});
     CHECK(report_one.size() == 3);
@@ -151,8 +145,8 @@ TEST_SUITE("mpi") {
     fs::remove_all(dir / "two" / "retrieval_hard" / "seed-2");
     const auto again = run_mann_mpi(2, compare + dir.path("two"));
     REQUIRE_MESSAGE(again.exit_code == 0, again.output);
-    CHECK(count(again.output, "reusing") == 3);
-    CHECK(count(again.output, "training retrieval_hard seed 2") == 1);
+    CHECK(count_occurrences(again.output, "reusing") == 3);
+    CHECK(count_occurrences(again.output, "training retrieval_hard seed 2") == 1);
     CHECK(lines_of(dir / "two" / "report.csv", {1, 13}) == report_one);
   }
 
@@ -172,6 +166,6 @@ TEST_SUITE("mpi") {
     CHECK(report[1].find(",error,2,0,") != std::string::npos);  // both soft runs ok
     CHECK(report[2].find(",error,0,2,") != std::string::npos);  // both broken runs failed
     const std::string md = read_text(dir / "cmp" / "report.md");
-    CHECK(count(md, "exited with code 3") == 2);  // the error of each, from whichever rank ran it
+    CHECK(count_occurrences(md, "exited with code 3") == 2);  // the error of each, from whichever rank ran it
   }
 }

@@ -33,6 +33,13 @@ inline CommandResult run_mann(const std::string& arguments) {
   return run_command(std::string(MANN_BINARY) + " " + arguments);
 }
 
+// Number of (possibly overlapping) occurrences of `what` in `text`.
+inline int count_occurrences(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
 inline std::string read_text(const std::filesystem::path& p) {
   std::ifstream in(p);
   return std::string(std::istreambuf_iterator<char>(in), {});

@@ -25,12 +25,6 @@ std::vector<std::vector<std::string>> csv_rows(const fs::path& csv) {
   return rows;
 }
 
-int count(const std::string& text, const std::string& what) {
-  int n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("mann compare: two experiments x two seeds, report and curves, then reuse") {
@@ -42,8 +36,8 @@ TEST_CASE("mann compare: two experiments x two seeds, report and curves, then re
                               " --set train.steps=100 --set train.eval_every=50 --set train.log_every=25";
   const auto first = run_mann(command);
   REQUIRE_MESSAGE(first.exit_code == 0, first.output);
-  CHECK(count(first.output, "reusing") == 0);
-  CHECK(count(first.output, "finished ") == 4);
+  CHECK(count_occurrences(first.output, "reusing") == 0);
+  CHECK(count_occurrences(first.output, "finished ") == 4);
   for (const char* file : {"report.md", "report.csv", "runs.csv", "curves.svg", "curves.png"})
     CHECK_MESSAGE(fs::exists(out / file), file);
 
@@ -74,8 +68,8 @@ TEST_CASE("mann compare: two experiments x two seeds, report and curves, then re
 
   const auto second = run_mann(command);
   REQUIRE_MESSAGE(second.exit_code == 0, second.output);
-  CHECK(count(second.output, "reusing") == 4);
-  CHECK(count(second.output, "training ") == 0);
+  CHECK(count_occurrences(second.output, "reusing") == 4);
+  CHECK(count_occurrences(second.output, "training ") == 0);
   for (const auto& [path, stamp] : stamps) CHECK(fs::last_write_time(path) == stamp);
   CHECK(csv_rows(out / "report.csv") == report);  // the same runs give the same report
 }
