@@ -16,6 +16,7 @@
 #include "framework/distributed/world.h"
 #include "framework/io/checkpoint.h"
 #include "tools/compare.h"
+#include "tools/parent_watch.h"
 
 extern char** environ;
 
@@ -68,6 +69,8 @@ pid_t spawn_training(const CompareRun& run, const std::vector<std::string>& over
   std::vector<char*> env;
   for (char** e = environ; *e; ++e)
     if (!distributed::is_launcher_variable(*e)) env.push_back(*e);
+  std::string parent = parent_pid_variable();  // the child dies with this process (tools/parent_watch.h)
+  env.push_back(parent.data());
   env.push_back(nullptr);
   pid_t pid = -1;
   const int error = posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, argv.data(), env.data());

@@ -6,6 +6,7 @@
 #include "framework/distributed/world.h"
 #include "tools/cli_support.h"
 #include "tools/commands.h"
+#include "tools/parent_watch.h"
 
 namespace {
 
@@ -44,6 +45,7 @@ int failed_on_this_rank(int exit_code) {
 
 int main(int argc, char** argv) {
   using namespace mann;
+  die_with_parent_if_asked();
   // MPI is initialised only under an MPI launcher (mpirun, srun); a plain `mann` runs as one process.
   const distributed::WorldSession world_session(argc, argv);
   const std::map<std::string, int (*)(const Args&)> commands = {

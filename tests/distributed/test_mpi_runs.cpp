@@ -11,12 +11,15 @@
 // or scale changes the loss at the first step by more than 1e-2).
 #include <doctest/doctest.h>
 
+#include <signal.h>
+
 #include <cmath>
 #include <sstream>
 
 #include "framework/io/checkpoint.h"
 #include "tests/distributed/mpi_test_support.h"
 #include "tests/memn2n/memn2n_test_support.h"
+#include "tests/support/processes.h"
 #include "tools/run_state.h"
 
 using namespace mann;
@@ -167,5 +170,39 @@ TEST_SUITE("mpi") {
     CHECK(report[2].find(",error,0,2,") != std::string::npos);  // both broken runs failed
     const std::string md = read_text(dir / "cmp" / "report.md");
     CHECK(count_occurrences(md, "exited with code 3") == 2);  // the error of each, from whichever rank ran it
+  }
+
+  TEST_CASE(
+      "mann compare over 2 ranks: a rank killed mid-sweep takes its training child with it, and a re-run "
+      "completes the sweep") {
+    const std::string mpirun = mpirun_command();
+    TempDir dir("mpi-kill");
+    const std::string toy = MANN_SOURCE_DIR "/experiments/toy/";
+    const std::string out = dir.path("sweep");
+    const std::string compare =
+        "compare " + toy + "retrieval_soft.yaml " + toy +
+        "retrieval_hard.yaml --seeds 2 --set train.steps=3000 --set train.eval_every=1000 "
+        "--set train.log_every=1000 --set train.checkpoint_every=0 --out " +
+        out;
+    // Runs are dealt round-robin: rank 1 trains retrieval_soft seed 2, then retrieval_hard seed 2.
+    run_command(mpirun + " --oversubscribe -np 2 " + MANN_BINARY + " " + compare + " > " +
+                dir.path("first.log") + " 2>&1 &");
+    const fs::path first_done = fs::path(out) / "retrieval_soft" / "seed-2" / "checkpoints" / "last.h5";
+    REQUIRE_MESSAGE(wait_for([&] { return fs::exists(first_done); }, 120), read_text(dir.path("first.log")));
+    const std::vector<pid_t> rank1 = processes_with(out, "OMPI_COMM_WORLD_RANK=1");
+    REQUIRE(rank1.size() == 1);
+    kill(rank1.front(), SIGKILL);
+
+    // mpirun ends the job; no `mann train` of this sweep may live on.
+    CHECK(wait_for([&] { return processes_with(out).empty(); }, 60));
+    CHECK(fs::exists(first_done));
+
+    const auto again = run_mann_mpi(2, compare);
+    REQUIRE_MESSAGE(again.exit_code == 0, again.output);
+    CHECK(again.output.find("reusing retrieval_soft seed 2") != std::string::npos);
+    const std::vector<std::string> report = lines_of(fs::path(out) / "report.csv", {});
+    REQUIRE(report.size() == 3);
+    CHECK(report[1].find(",error,2,0,") != std::string::npos);
+    CHECK(report[2].find(",error,2,0,") != std::string::npos);
   }
 }

@@ -1,11 +1,13 @@
 // End-to-end: `mann compare` trains two tiny experiments over two seeds two at a time, writes the report
 // and the curves, and on a second call reuses the finished runs instead of training them again.
 #include <doctest/doctest.h>
+#include <signal.h>
 
 #include <map>
 #include <sstream>
 #include <vector>
 
+#include "tests/support/processes.h"
 #include "tests/tools/cli_support.h"
 
 using namespace mann::testing;
@@ -92,4 +94,34 @@ TEST_CASE("mann compare: a failed run is reported with its exit code and log, th
   const std::string md = read_text(out / "report.md");
   CHECK(md.find("## Failed runs") != std::string::npos);
   CHECK(md.find("exited with code") != std::string::npos);
+}
+
+TEST_CASE(
+    "mann compare killed mid-sweep: its training child dies with it, and a re-run completes the sweep") {
+  TempDir dir("compare-kill");
+  const std::string toy = std::string(MANN_SOURCE_DIR) + "/experiments/toy/";
+  const std::string out = dir.path("sweep");
+  const std::string compare = "compare " + toy + "retrieval_soft.yaml --seeds 2 --set train.steps=60000 " +
+                              "--set train.eval_every=20000 --set train.checkpoint_every=0 --out " + out;
+  run_command(std::string(MANN_BINARY) + " " + compare + " > " + dir.path("first.log") + " 2>&1 &");
+  const std::filesystem::path first_done =
+      std::filesystem::path(out) / "retrieval_soft/seed-1/checkpoints/last.h5";
+  REQUIRE_MESSAGE(wait_for([&] { return std::filesystem::exists(first_done); }, 120),
+                  read_text(dir.path("first.log")));
+  // The compare process itself (its command line names the experiment file; the child's names `train`).
+  std::vector<pid_t> parent;
+  for (pid_t pid : processes_with(out))
+    if (proc_text("/proc/" + std::to_string(pid), "cmdline").find(" compare ") != std::string::npos)
+      parent.push_back(pid);
+  REQUIRE(parent.size() == 1);
+  REQUIRE(wait_for([&] { return !processes_with(out + "/retrieval_soft/seed-2").empty(); },
+                   60));  // seed 2 trains
+  kill(parent.front(), SIGKILL);
+  // SIGTERM reaches the child at once; an orphan would train on for seconds.
+  CHECK(wait_for([&] { return processes_with(out).empty(); }, 1.5));
+
+  const auto again = run_mann(compare);
+  REQUIRE_MESSAGE(again.exit_code == 0, again.output);
+  CHECK(count_occurrences(again.output, "reusing retrieval_soft seed 1") == 1);
+  CHECK(count_occurrences(again.output, "training retrieval_soft seed 2") == 1);
 }
