@@ -60,6 +60,7 @@ void register_seq2seq(Registry& r) {
         o.eval_batches = c.batches.eval_batches;
         o.beam_size = c.batches.beam_size;
         o.seed = c.seed;
+        o.eval_seed = c.eval_seed;
         return std::make_unique<Seq2SeqLearner>(data.release(), o, attention_factory(v));
       });
 }

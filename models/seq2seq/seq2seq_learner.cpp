@@ -3,6 +3,7 @@
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
+#include "framework/train/generated_example.h"
 #include "framework/train/reinforce.h"
 #include "framework/train/trainer.h"
 #include "models/qa/epoch_order.h"
@@ -160,9 +161,8 @@ std::map<std::string, Matrix> Seq2SeqLearner::attention_maps(Rng& rng) {
 
 AttentionView Seq2SeqLearner::attention_view(const std::string& split, int64_t index) {
   const LengthRange& range = lengths(split);
-  if (index < 0) throw UserError("example index must be >= 0, got " + std::to_string(index));
+  Rng rng = generated_example_rng(options_.eval_seed, split, index);
   if (!decoder_->attention()) return {};
-  Rng rng(step_seed(split_seed(options_.seed, split), index));
   const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample(1, rng, range));
   AddressingContext ctx{.training = false, .rng = &rng};
   const Decoded decoded = decode(batch, ctx, options_.beam_size).front();

@@ -23,8 +23,9 @@ struct Seq2SeqOptions {
   int batch = 32;
   int eval_batch = 64;
   int eval_batches = 4;
-  int beam_size = 1;  // 1: greedy decoding
-  uint64_t seed = 0;  // parameters, and the examples attention_view() draws
+  int beam_size = 1;       // 1: greedy decoding
+  uint64_t seed = 0;       // parameters
+  uint64_t eval_seed = 0;  // the examples attention_view() draws, as for every generated dataset
 };
 
 class Seq2SeqLearner : public Learner {
