@@ -1,7 +1,9 @@
 #!/bin/bash
-# Paper protocol for one Table 1 column: every task trained RUNS times from different seeds, the run with the
-# lowest validation error kept, its best checkpoint evaluated on test. Prints one line per task and the
-# bAbI summary (mean test error, failed tasks with error > 5%).
+# Paper protocol for one Table 1 column: every task trained RUNS times from different seeds; the run whose
+# final model has the lowest validation error is kept (ties: lower validation loss) and its final model
+# (checkpoints/last.h5, as the authors' code tests the model at the end of training) is evaluated on test.
+# Prints one line per task and the bAbI summary (mean test error, failed tasks with error > 5%).
+# SEED_OFFSET=K trains seeds K+1..K+RUNS instead of 1..RUNS (an independent replicate of the table).
 # Usage (from the project root):
 #   experiments/babi/best_of_runs.sh MANN CONFIG OUT_DIR [RUNS] [TASKS...]
 #   experiments/babi/best_of_runs.sh build/mann experiments/babi/pe_ls_rn_3hop_1k.yaml runs/pe_ls_rn 5
@@ -18,20 +20,25 @@ mkdir -p "$out"
 summary="$out/summary.txt"
 : > "$summary"
 for t in $tasks; do
-  best_run="" best_valid=""
-  for s in $(seq 1 "$runs"); do
+  best_run="" best_valid="" best_loss=""
+  for s in $(seq $((1 + ${SEED_OFFSET:-0})) $((runs + ${SEED_OFFSET:-0}))); do
     dir="$out/task$t-seed$s"
     if [ ! -f "$dir/checkpoints/last.h5" ]; then
       "$mann" train "$config" --set dataset.task="$t" --set seed="$s" --data-dir "$data" --out "$dir" --force \
         > "$dir.log" 2>&1
     fi
-    valid=$(grep -oE 'best valid_error [0-9.e+-]+' "$dir.log" | awk '{print $3}')
-    echo "task $t seed $s: best valid error $valid" >&2
-    if [ -z "$best_valid" ] || awk -v a="$valid" -v b="$best_valid" 'BEGIN{exit !(a < b)}'; then
-      best_valid=$valid best_run=$dir
+    # The last validation of the run: its valid_error and valid_loss columns in metrics.csv.
+    read -r valid loss < <(awk -F, 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
+                                    $col["valid_error"] != "" {e = $col["valid_error"]; l = $col["valid_loss"]}
+                                    END {print e, l}' "$dir/metrics.csv")
+    echo "task $t seed $s: final valid error $valid (loss $loss)" >&2
+    if [ -z "$best_valid" ] || awk -v a="$valid" -v b="$best_valid" -v la="$loss" -v lb="$best_loss" \
+      'BEGIN{exit !(a < b || (a == b && la < lb))}'; then
+      best_valid=$valid best_loss=$loss best_run=$dir
     fi
   done
-  test_error=$("$mann" eval "$best_run" --split test --data-dir "$data" | awk '$1 == "error" {print $2}')
+  test_error=$("$mann" eval "$best_run/checkpoints/last.h5" --split test --data-dir "$data" |
+    awk '$1 == "error" {print $2}')
   echo "task $t: test error $test_error (valid $best_valid, $best_run)" | tee -a "$summary"
 done
 awk '{e = $5; sum += e; n++; if (e > 0.05) failed++}

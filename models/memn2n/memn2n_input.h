@@ -22,7 +22,10 @@ struct MemN2NInput {
 };
 
 // Fills `in` from `batch` (storage reused across calls). Slot m of example b is a memory iff
-// m < batch.sentence_count[b].
-void make_memn2n_input(const BabiBatch& batch, SentenceEncoding encoding, int dim, MemN2NInput& in);
+// m < batch.sentence_count[b]; the slots after it are masked out of the attention, unless
+// `attend_empty_slots`, which leaves every padded slot in the softmax as a zero memory (as in the
+// authors' MemN2N code, where a hop can so put weight on "nothing").
+void make_memn2n_input(const BabiBatch& batch, SentenceEncoding encoding, int dim, MemN2NInput& in,
+                       bool attend_empty_slots = false);
 
 }  // namespace mann

@@ -77,6 +77,7 @@ MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollecti
   Matrix ls(1, 2);
   ls << (options.linear_start ? 1.f : 0.f), kNoBest;
   ls_state_ = &params_->add("state/linear_start", ls, /*trainable=*/false);
+  ls_wait_ = &params_->add("state/linear_start_wait", Matrix::Zero(1, 1), /*trainable=*/false);
 }
 
 std::vector<std::string> MemN2NLearner::train_metric_names() const {
@@ -121,7 +122,7 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& me
     Rng noise(step_seed(options_.seed, step) + static_cast<uint64_t>(shard_.rank));
     insert_empty_memories(batch, options_.random_noise, noise);
   }
-  make_memn2n_input(batch, model_->options().encoding, model_->options().dim, input_);
+  make_memn2n_input(batch, model_->options().encoding, model_->options().dim, input_, options_.attend_empty_slots);
   const bool ls = in_linear_start();
   PolicyLog policy;
   AddressingContext ctx{.training = true, .rng = &sampling, .step = step, .policy = &policy};
@@ -146,16 +147,22 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& me
   return scale(loss, scale_by);
 }
 
-// LS ends (softmax re-inserted for good) once the validation loss of an epoch is no lower than the best so
-// far, or after ls_max_epochs; with ls_fixed only the latter.
+// LS ends (softmax re-inserted for good) once the validation loss has not fallen below its best for
+// ls_patience epochs in a row, or after ls_max_epochs; with ls_fixed only the latter.
 void MemN2NLearner::update_linear_start(int64_t epoch) {
   const bool capped = options_.ls_max_epochs > 0 && epoch >= options_.ls_max_epochs;
   bool stop = capped || (data_.valid.empty() && !options_.ls_fixed);
   if (!stop && !options_.ls_fixed) {
     const Scores s = score(data_.valid);
     const float loss = static_cast<float>(s.loss_sum / static_cast<double>(data_.valid.size()));
-    stop = !(loss < ls_state_->value(0, 1));
-    if (!stop) ls_state_->value(0, 1) = loss;
+    float& wait = ls_wait_->value(0, 0);
+    if (loss < ls_state_->value(0, 1)) {
+      ls_state_->value(0, 1) = loss;
+      wait = 0.f;
+    } else {
+      wait += 1.f;
+    }
+    stop = wait >= static_cast<float>(options_.ls_patience);
   }
   if (stop) {
     ls_state_->value(0, 0) = 0.f;
@@ -172,7 +179,7 @@ MemN2NLearner::Scores MemN2NLearner::score(const std::vector<BabiExample>& examp
   for_chunks(static_cast<int>(examples.size()), options_.eval_batch, [&](int first, int count) {
     tape.clear();
     const BabiBatch batch = make_babi_batch(examples, iota_from(first, count), shape_);
-    make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in);
+    make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in, options_.attend_empty_slots);
     AddressingContext ctx{.training = false};
     const MemN2N::Output out = model_->forward(tape, in, mode(), ctx);
     s.loss_sum += static_cast<double>(softmax_cross_entropy(out.logits, batch.answer).item()) * count;
@@ -222,7 +229,7 @@ MemN2NLearner::Attended MemN2NLearner::attend(const std::vector<BabiExample>& ex
   tape.clear();
   tape.set_grad_enabled(false);
   Attended a{make_babi_batch(examples, picks, shape_), {}, {}};
-  make_memn2n_input(a.batch, model_->options().encoding, model_->options().dim, in);
+  make_memn2n_input(a.batch, model_->options().encoding, model_->options().dim, in, options_.attend_empty_slots);
   AddressingContext ctx{.training = false};  // hard hops take the argmax
   const MemN2N::Output out = model_->forward(tape, in, mode(), ctx);
   a.predicted = argmax_rows(out.logits.value());

@@ -22,6 +22,8 @@ struct MemN2NLearnerOptions {
   float ls_lr_factor = 0.5f;  // LS trains at lr * this (paper: 0.005 vs 0.01), applied as a loss scale
   int ls_max_epochs = 20;     // LS ends after this many epochs at the latest (0: only on the loss criterion)
   bool ls_fixed = false;      // LS lasts exactly ls_max_epochs (no validation-loss criterion)
+  int ls_patience = 1;        // LS ends after this many epochs in a row without a lower validation loss
+  bool attend_empty_slots = false;  // padded slots stay in the softmax as zero memories (authors' code)
   float random_noise = 0.f;   // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
   float entropy_weight = 0.01f;              // REINFORCE entropy bonus, for hops with hard attention
   RewardKind reward = RewardKind::kCorrect;  // REINFORCE reward of hops with hard attention
@@ -76,6 +78,7 @@ class MemN2NLearner : public Learner {
   BabiBatchShape shape_;
   EpochSampler sampler_;
   Parameter* ls_state_;  // (1 x 2): LS active (1/0), best LS validation loss; saved with the parameters
+  Parameter* ls_wait_;   // (1 x 1): LS epochs since the best validation loss
   MemN2NInput input_;    // reused across steps
   // Evaluation state, reused across calls so that per-epoch evaluations stop allocating after the first.
   mutable Tape eval_tape_;

@@ -13,7 +13,8 @@ WeightTying parse_weight_tying(const std::string& text) {
 SentenceEncoding parse_sentence_encoding(const std::string& text) {
   if (text == "bow") return SentenceEncoding::BagOfWords;
   if (text == "pe" || text == "position") return SentenceEncoding::Position;
-  throw UserError("unknown sentence encoding `" + text + "` (bow or pe)");
+  if (text == "pe_centered") return SentenceEncoding::PositionCentered;
+  throw UserError("unknown sentence encoding `" + text + "` (bow, pe or pe_centered)");
 }
 
 }  // namespace mann

@@ -28,8 +28,12 @@ void register_memn2n(Registry& r) {
                "LS ends after this many epochs at the latest (0: no cap)"),
         option("ls_fixed", "bool", l.ls_fixed,
                "LS lasts exactly ls_max_epochs, ignoring the validation loss"),
+        option("ls_patience", "int", l.ls_patience,
+               "LS ends after this many epochs without a lower validation loss"),
         option("random_noise", "float", l.random_noise,
                "RN: fraction of empty memories inserted in training (0.1)"),
+        option("attend_empty_slots", "bool", l.attend_empty_slots,
+               "padded memory slots stay in the softmax as zero memories (the authors' code)"),
         option("sum_loss", "bool", l.sum_loss,
                "cross-entropy summed over the batch (paper) instead of averaged"),
         option("attention_examples", "int", l.attention_examples,
@@ -59,7 +63,10 @@ void register_memn2n(Registry& r) {
         lo.ls_lr_factor = v.get<float>("ls_lr_factor");
         lo.ls_max_epochs = v.get<int>("ls_max_epochs");
         lo.ls_fixed = v.get<bool>("ls_fixed");
+        lo.ls_patience = v.get<int>("ls_patience");
+        if (lo.ls_patience < 1) v.fail("ls_patience", "must be at least 1");
         lo.random_noise = v.get<float>("random_noise");
+        lo.attend_empty_slots = v.get<bool>("attend_empty_slots");
         lo.attention_examples = v.get<int>("attention_examples");
         lo.entropy_weight = v.get<float>("entropy_weight");
         lo.reward = parse_option(v, "reward", parse_reward_kind);

@@ -92,3 +92,25 @@ TEST_CASE("MemN2N resume: linear start and random noise continue exactly where t
   // LS was switched off by the cap after epoch 2 in both.
   CHECK(a.param("state/linear_start")->coeff(0, 0) == 0.f);
 }
+
+TEST_CASE("MemN2N linear start ends after ls_patience epochs without a new validation low") {
+  const auto data = babi_data_dir();
+  if (!data) {
+    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
+    return;
+  }
+  TempDir dir("memn2n-ls-patience");
+  // A learning rate too small to move any weight: every epoch's validation loss equals the first one, so
+  // epoch 1 sets the low and LS ends once `patience` epochs in a row have not beaten it.
+  for (const int patience : {1, 3}) {
+    CAPTURE(patience);
+    const std::string run = (dir.path() / ("p" + std::to_string(patience))).string();
+    const CommandResult r = run_mann(train_args("pe_ls_3hop_1k.yaml", *data, run, 29 * 6) +
+                                     " --set model.ls_lr_factor=1e-30 --set model.ls_max_epochs=0" +
+                                     " --set model.ls_patience=" + std::to_string(patience));
+    REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+    CHECK_MESSAGE(r.output.find("linear start ends after epoch " + std::to_string(patience + 1) + ":") !=
+                      std::string::npos,
+                  r.output);
+  }
+}

@@ -30,6 +30,30 @@ TEST_CASE("position encoding follows l_kj = (1 - j/J) - (k/d)(1 - 2j/J) with J p
   CHECK(w(3, 1) == doctest::Approx(1.0f));
 }
 
+TEST_CASE("centered position encoding is the authors' l_kj = 1 + 4 (k - (d+1)/2)(j - (J+1)/2) / (dJ)") {
+  Matrix w;
+  position_encoding_weights({7, 8, -1, 9, -1, -1}, 3, 2, w, SentenceEncoding::PositionCentered);
+  // J = 2, d = 2: k - 3/2 and j - 3/2 are +-1/2, so l = 1 +- 4 * 1/4 / 4 = 1.25 (same signs) or 0.75.
+  CHECK(w(0, 0) == doctest::Approx(1.25f));
+  CHECK(w(0, 1) == doctest::Approx(0.75f));
+  CHECK(w(1, 0) == doctest::Approx(0.75f));
+  CHECK(w(1, 1) == doctest::Approx(1.25f));
+  // J = 1: the middle word, weight 1 in every dimension.
+  CHECK(w(3, 0) == doctest::Approx(1.f));
+  CHECK(w(3, 1) == doctest::Approx(1.f));
+  // About twice the printed form, which for d = 2, J = 2 gives 0.5, 0.5 / 0.5, 1 (see above).
+  CHECK(position_weight(SentenceEncoding::PositionCentered, 1, 10, 1, 20) ==
+        doctest::Approx(1.f + 4.f * (1.f - 10.5f) * (1.f - 5.5f) / 200.f));
+}
+
+TEST_CASE("MemN2N input: attend_empty_slots keeps the padded slots in the attention") {
+  const BabiBatch batch = make_babi_batch(testing::tiny_babi_examples(), {0, 1}, testing::tiny_babi_shape());
+  MemN2NInput in;
+  make_memn2n_input(batch, SentenceEncoding::Position, 4, in, /*attend_empty_slots=*/true);
+  CHECK(in.mask.sum() == static_cast<float>(2 * in.slots));
+  CHECK(in.time[static_cast<size_t>(in.slots) + 2] == -1);  // the padding still has no temporal vector
+}
+
 TEST_CASE("MemN2N input: mask marks the stored memories, time counts back from the latest") {
   const BabiBatch batch = make_babi_batch(testing::tiny_babi_examples(), {0, 1}, testing::tiny_babi_shape());
   MemN2NInput in;
