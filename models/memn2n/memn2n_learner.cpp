@@ -38,6 +38,19 @@ std::vector<int> iota_from(int first, int count) {
   return v;
 }
 
+// One example's attention over its n story memories; with attended padding one more entry, the weight put
+// on the empty slots ("nothing"), so that what is shown still sums to 1.
+Matrix story_attention(const Matrix& hop, Index example, Index n, bool attend_empty_slots) {
+  const Index slots = hop.cols();
+  const bool nothing = attend_empty_slots && slots > n;
+  Matrix row(1, n + (nothing ? 1 : 0));
+  row.leftCols(n) = hop.row(example).head(n);
+  if (nothing) row(0, n) = hop.row(example).tail(slots - n).sum();
+  return row;
+}
+
+constexpr const char* kNothing = "(nothing: the empty slots)";
+
 std::string words_text(const Vocabulary& vocab, const std::vector<int>& ids) {
   std::string s;
   for (int id : ids) s += (s.empty() ? "" : " ") + vocab.word(id);
@@ -246,7 +259,8 @@ std::map<std::string, Matrix> MemN2NLearner::attention_maps(Rng&) {  // fixed ex
     const std::string example = "example" + std::to_string(i);
     const Index n = a.batch.sentence_count[i];
     for (size_t k = 0; k < a.hops.size(); ++k)
-      maps[example + "/hop" + std::to_string(k + 1)] = a.hops[k].row(static_cast<Index>(i)).head(n);
+      maps[example + "/hop" + std::to_string(k + 1)] =
+          story_attention(a.hops[k], static_cast<Index>(i), n, options_.attend_empty_slots);
     maps[example + "/predicted"] = Matrix::Constant(1, 1, static_cast<float>(a.predicted[i]));
   }
   return maps;
@@ -263,11 +277,14 @@ AttentionView MemN2NLearner::attention_view(const std::string& split_name, int64
   const Attended a = attend(examples, {static_cast<int>(index)});
   const auto n = static_cast<Index>(a.batch.sentence_count.front());
   plot::HeatmapSpec panel;
-  panel.values.resize(n, static_cast<Index>(a.hops.size()));
-  for (size_t k = 0; k < a.hops.size(); ++k)
-    panel.values.col(static_cast<Index>(k)) = a.hops[k].row(0).head(n).transpose();
+  for (size_t k = 0; k < a.hops.size(); ++k) {
+    const Matrix column = story_attention(a.hops[k], 0, n, options_.attend_empty_slots).transpose();
+    if (k == 0) panel.values.resize(column.rows(), static_cast<Index>(a.hops.size()));
+    panel.values.col(static_cast<Index>(k)) = column;
+  }
   for (Index m = 0; m < n; ++m)
     panel.row_labels.push_back(words_text(data_.vocab, e.story[static_cast<size_t>(m)]));
+  if (panel.values.rows() > n) panel.row_labels.push_back(kNothing);
   for (size_t k = 1; k <= a.hops.size(); ++k) panel.col_labels.push_back("hop " + std::to_string(k));
   for (int f : e.supporting)
     if (f < n) panel.marked_rows.push_back(f);
@@ -292,6 +309,8 @@ std::map<std::string, std::string> MemN2NLearner::checkpoint_extras() const {
     std::string text = "task " + std::to_string(e.task) + " test question " + std::to_string(picks[i]) + "\n";
     for (size_t m = 0; m < e.story.size(); ++m)
       text += "memory " + std::to_string(m) + ": " + words_text(data_.vocab, e.story[m]) + "\n";
+    if (options_.attend_empty_slots && static_cast<int>(e.story.size()) < shape_.memory_size)
+      text += "memory " + std::to_string(e.story.size()) + ": " + kNothing + "\n";
     text += "question: " + words_text(data_.vocab, e.question) + "\nanswer: " + data_.vocab.word(e.answer) +
             "\nsupporting:";
     for (int f : e.supporting) text += " " + std::to_string(f);
