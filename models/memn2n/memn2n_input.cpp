@@ -15,7 +15,8 @@ void make_memn2n_input(const BabiBatch& batch, SentenceEncoding encoding, int di
   in.question = batch.question;
   in.mask.resize(in.batch, in.slots);
   for (int b = 0; b < in.batch; ++b)
-    for (int m = 0; m < in.slots; ++m) in.mask(b, m) = attend_empty_slots || m < batch.sentence_count[b] ? 1.f : 0.f;
+    for (int m = 0; m < in.slots; ++m)
+      in.mask(b, m) = attend_empty_slots || m < batch.sentence_count[b] ? 1.f : 0.f;
   if (encoding != SentenceEncoding::BagOfWords) {
     position_encoding_weights(in.sentences, in.sentence_len, dim, in.sentence_pe, encoding);
     position_encoding_weights(in.question, in.question_len, dim, in.question_pe, encoding);

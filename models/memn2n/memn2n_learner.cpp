@@ -93,6 +93,11 @@ MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollecti
   ls_wait_ = &params_->add("state/linear_start_wait", Matrix::Zero(1, 1), /*trainable=*/false);
 }
 
+void MemN2NLearner::fill_input(const BabiBatch& batch, MemN2NInput& in) const {
+  make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in,
+                    options_.attend_empty_slots);
+}
+
 std::vector<std::string> MemN2NLearner::train_metric_names() const {
   std::vector<std::string> names = {"loss", "error", "linear_start"};
   if (model_->needs_reinforce())
@@ -135,7 +140,7 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& me
     Rng noise(step_seed(options_.seed, step) + static_cast<uint64_t>(shard_.rank));
     insert_empty_memories(batch, options_.random_noise, noise);
   }
-  make_memn2n_input(batch, model_->options().encoding, model_->options().dim, input_, options_.attend_empty_slots);
+  fill_input(batch, input_);
   const bool ls = in_linear_start();
   PolicyLog policy;
   AddressingContext ctx{.training = true, .rng = &sampling, .step = step, .policy = &policy};
@@ -192,7 +197,7 @@ MemN2NLearner::Scores MemN2NLearner::score(const std::vector<BabiExample>& examp
   for_chunks(static_cast<int>(examples.size()), options_.eval_batch, [&](int first, int count) {
     tape.clear();
     const BabiBatch batch = make_babi_batch(examples, iota_from(first, count), shape_);
-    make_memn2n_input(batch, model_->options().encoding, model_->options().dim, in, options_.attend_empty_slots);
+    fill_input(batch, in);
     AddressingContext ctx{.training = false};
     const MemN2N::Output out = model_->forward(tape, in, mode(), ctx);
     s.loss_sum += static_cast<double>(softmax_cross_entropy(out.logits, batch.answer).item()) * count;
@@ -242,7 +247,7 @@ MemN2NLearner::Attended MemN2NLearner::attend(const std::vector<BabiExample>& ex
   tape.clear();
   tape.set_grad_enabled(false);
   Attended a{make_babi_batch(examples, picks, shape_), {}, {}};
-  make_memn2n_input(a.batch, model_->options().encoding, model_->options().dim, in, options_.attend_empty_slots);
+  fill_input(a.batch, in);
   AddressingContext ctx{.training = false};  // hard hops take the argmax
   const MemN2N::Output out = model_->forward(tape, in, mode(), ctx);
   a.predicted = argmax_rows(out.logits.value());

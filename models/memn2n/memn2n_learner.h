@@ -24,8 +24,8 @@ struct MemN2NLearnerOptions {
   bool ls_fixed = false;      // LS lasts exactly ls_max_epochs (no validation-loss criterion)
   int ls_patience = 1;        // LS ends after this many epochs in a row without a lower validation loss
   bool attend_empty_slots = false;  // padded slots stay in the softmax as zero memories (authors' code)
-  float random_noise = 0.f;   // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
-  float entropy_weight = 0.01f;              // REINFORCE entropy bonus, for hops with hard attention
+  float random_noise = 0.f;      // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
+  float entropy_weight = 0.01f;  // REINFORCE entropy bonus, for hops with hard attention
   RewardKind reward = RewardKind::kCorrect;  // REINFORCE reward of hops with hard attention
   int attention_examples = 4;                // test questions whose per-hop attention a checkpoint records
   uint64_t seed = 0;                         // epoch orders and noise
@@ -66,6 +66,7 @@ class MemN2NLearner : public Learner {
   };
   Attended attend(const std::vector<BabiExample>& examples, const std::vector<int>& picks) const;
   Scores score(const std::vector<BabiExample>& examples) const;
+  void fill_input(const BabiBatch& batch, MemN2NInput& in) const;
   const std::vector<BabiExample>& split(const std::string& name) const;
   AttentionMode mode() const { return in_linear_start() ? AttentionMode::Linear : AttentionMode::Addressing; }
   void update_linear_start(int64_t epoch);
