@@ -39,6 +39,10 @@ class Learner {
   // Examples per training step, and steps per epoch (0: the data is generated and has no epochs).
   virtual int64_t examples_per_step() const = 0;
   virtual int64_t steps_per_epoch() const { return 0; }
+  // Where the learning-rate schedule's counter (epochs, or steps without epochs) starts from: the trainer
+  // asks the schedule for lr(max(0, t - schedule_origin())). A learner with training phases restarts the
+  // schedule at the start of a phase (MemN2N after linear start, as in the authors' code).
+  virtual int64_t schedule_origin() const { return 0; }
   // Text a checkpoint must carry to rebuild the learner's data view (e.g. a vocabulary); key -> text.
   virtual std::map<std::string, std::string> checkpoint_extras() const { return {}; }
   // What the model attended to, for drawing and for the checkpoint's /attention group: path -> matrix,

@@ -1,5 +1,7 @@
 #include "framework/train/trainer.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <sstream>
 
@@ -99,7 +101,8 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
 
   while (progress.step < options_.steps) {
     const int64_t epoch = progress.epoch(options_.steps_per_epoch);
-    optimizer_.set_learning_rate(schedule_.lr(options_.steps_per_epoch > 0 ? epoch : progress.step));
+    const int64_t counter = options_.steps_per_epoch > 0 ? epoch : progress.step;
+    optimizer_.set_learning_rate(schedule_.lr(std::max<int64_t>(0, counter - learner_.schedule_origin())));
 
     tape.clear();
     learner_.parameters().zero_grad();

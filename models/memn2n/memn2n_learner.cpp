@@ -91,6 +91,7 @@ MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollecti
   ls << (options.linear_start ? 1.f : 0.f), kNoBest;
   ls_state_ = &params_->add("state/linear_start", ls, /*trainable=*/false);
   ls_wait_ = &params_->add("state/linear_start_wait", Matrix::Zero(1, 1), /*trainable=*/false);
+  ls_end_ = &params_->add("state/linear_start_end", Matrix::Zero(1, 1), /*trainable=*/false);
 }
 
 void MemN2NLearner::fill_input(const BabiBatch& batch, MemN2NInput& in) const {
@@ -184,8 +185,16 @@ void MemN2NLearner::update_linear_start(int64_t epoch) {
   }
   if (stop) {
     ls_state_->value(0, 0) = 0.f;
+    ls_end_->value(0, 0) = static_cast<float>(epoch);
     std::cerr << "linear start ends after epoch " << epoch << ": softmax attention from here on\n";
   }
+}
+
+int64_t MemN2NLearner::schedule_origin() const {
+  if (!options_.linear_start || !options_.ls_restart_schedule) return 0;
+  // While LS lasts the schedule stays at its start (LS trains at lr(0) * ls_lr_factor).
+  if (in_linear_start()) return std::numeric_limits<int64_t>::max() / 2;
+  return static_cast<int64_t>(ls_end_->value(0, 0));
 }
 
 MemN2NLearner::Scores MemN2NLearner::score(const std::vector<BabiExample>& examples) const {

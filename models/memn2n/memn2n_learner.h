@@ -23,6 +23,7 @@ struct MemN2NLearnerOptions {
   int ls_max_epochs = 20;     // LS ends after this many epochs at the latest (0: only on the loss criterion)
   bool ls_fixed = false;      // LS lasts exactly ls_max_epochs (no validation-loss criterion)
   int ls_patience = 1;        // LS ends after this many epochs in a row without a lower validation loss
+  bool ls_restart_schedule = false;  // the lr schedule starts over when LS ends (authors' code), else runs on
   bool attend_empty_slots = false;  // padded slots stay in the softmax as zero memories (authors' code)
   float random_noise = 0.f;      // RN: up to this fraction of empty memories inserted per story (paper: 0.1)
   float entropy_weight = 0.01f;  // REINFORCE entropy bonus, for hops with hard attention
@@ -46,6 +47,7 @@ class MemN2NLearner : public Learner {
   int64_t examples_per_step() const override { return options_.batch; }
   bool supports_shards() const override { return true; }
   int64_t steps_per_epoch() const override { return sampler_.plan().steps_per_epoch(); }
+  int64_t schedule_origin() const override;
   std::map<std::string, std::string> checkpoint_extras() const override;
   std::map<std::string, Matrix> attention_maps(Rng& rng) override;
   // Question `index` of `split`: the story sentences in memory x hops, supporting facts marked, the
@@ -80,6 +82,7 @@ class MemN2NLearner : public Learner {
   EpochSampler sampler_;
   Parameter* ls_state_;  // (1 x 2): LS active (1/0), best LS validation loss; saved with the parameters
   Parameter* ls_wait_;   // (1 x 1): LS epochs since the best validation loss
+  Parameter* ls_end_;    // (1 x 1): the epoch at which LS ended (0 while it lasts or without LS)
   MemN2NInput input_;    // reused across steps
   // Evaluation state, reused across calls so that per-epoch evaluations stop allocating after the first.
   mutable Tape eval_tape_;

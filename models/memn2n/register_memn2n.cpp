@@ -30,6 +30,8 @@ void register_memn2n(Registry& r) {
                "LS lasts exactly ls_max_epochs, ignoring the validation loss"),
         option("ls_patience", "int", l.ls_patience,
                "LS ends after this many epochs without a lower validation loss"),
+        option("ls_restart_schedule", "bool", l.ls_restart_schedule,
+               "the learning-rate schedule starts over when LS ends (the authors' code)"),
         option("random_noise", "float", l.random_noise,
                "RN: fraction of empty memories inserted in training (0.1)"),
         option("attend_empty_slots", "bool", l.attend_empty_slots,
@@ -64,6 +66,7 @@ void register_memn2n(Registry& r) {
         lo.ls_max_epochs = v.get<int>("ls_max_epochs");
         lo.ls_fixed = v.get<bool>("ls_fixed");
         lo.ls_patience = v.get<int>("ls_patience");
+        lo.ls_restart_schedule = v.get<bool>("ls_restart_schedule");
         if (lo.ls_patience < 1) v.fail("ls_patience", "must be at least 1");
         lo.random_noise = v.get<float>("random_noise");
         lo.attend_empty_slots = v.get<bool>("attend_empty_slots");

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "framework/io/checkpoint.h"
+#include "tools/run_state.h"
 #include "tests/memn2n/memn2n_test_support.h"
 #include "tests/tools/cli_support.h"
 
@@ -113,4 +114,27 @@ TEST_CASE("MemN2N linear start ends after ls_patience epochs without a new valid
                       std::string::npos,
                   r.output);
   }
+}
+
+TEST_CASE("MemN2N ls_restart_schedule: the learning-rate schedule starts over when linear start ends") {
+  const auto data = babi_data_dir();
+  if (!data) {
+    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
+    return;
+  }
+  TempDir dir("memn2n-ls-restart");
+  // LS for exactly 2 epochs, the rate halved every epoch, 4 epochs: one row per epoch in metrics.csv.
+  const std::string sets =
+      " --set model.ls_fixed=true --set model.ls_max_epochs=2 --set train.schedule.every=1 --set train.eval_every=29";
+  std::vector<std::vector<double>> rates;
+  for (const std::string restart : {"false", "true"}) {
+    const std::string run = (dir.path() / restart).string();
+    const CommandResult r = run_mann(train_args("pe_ls_3hop_1k.yaml", *data, run, 29 * 4) + sets +
+                                     " --set model.ls_restart_schedule=" + restart);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+    rates.push_back(read_metrics_csv(dir.path() / restart / "metrics.csv").column("lr"));
+  }
+  // Logged at the last step of each epoch: the rate that epoch trained at.
+  CHECK(rates[0] == std::vector<double>{0.01, 0.005, 0.0025, 0.00125});
+  CHECK(rates[1] == std::vector<double>{0.01, 0.01, 0.01, 0.005});
 }
