@@ -47,9 +47,11 @@ CheckpointData capture_checkpoint(const Experiment& e, const TrainingProgress& p
 void restore_parameters(Experiment& e, const CheckpointData& d) {
   std::vector<ParamShape> expected;
   const std::vector<Parameter*> params = e.learner->parameters().parameters();
-  for (const Parameter* p : params) expected.push_back({p->name, p->value.rows(), p->value.cols()});
+  for (const Parameter* p : params)
+    expected.push_back({p->name, p->value.rows(), p->value.cols(), /*may_be_missing=*/!p->trainable});
   check_param_shapes(d, expected);
-  for (Parameter* p : params) p->value = *d.param(p->name);
+  for (Parameter* p : params)
+    if (const Matrix* stored = d.param(p->name)) p->value = *stored;
 }
 
 std::vector<std::string> warm_start_parameters(Experiment& e, const CheckpointData& d) {

@@ -95,10 +95,13 @@ CheckpointData read_checkpoint(const std::filesystem::path& path);
 struct ParamShape {
   std::string name;
   Index rows = 0, cols = 0;
+  // Non-trainable state (e.g. a training-phase flag) that newer versions added: a checkpoint written
+  // before it existed may lack it, and the model keeps its initial value.
+  bool may_be_missing = false;
 };
 
-// Refuses a checkpoint whose parameters do not match the model's: lists every missing, extra and
-// wrong-shape parameter (with both shapes) in one CheckpointError.
+// Refuses a checkpoint whose parameters do not match the model's: lists every missing (unless it may be),
+// extra and wrong-shape parameter (with both shapes) in one CheckpointError.
 void check_param_shapes(const CheckpointData& data, const std::vector<ParamShape>& expected);
 
 }  // namespace mann

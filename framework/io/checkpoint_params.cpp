@@ -21,6 +21,7 @@ void check_param_shapes(const CheckpointData& data, const std::vector<ParamShape
   for (const ParamShape& shape : expected) {
     const Matrix* stored = data.param(shape.name);
     if (stored == nullptr) {
+      if (shape.may_be_missing) continue;
       problems.push_back("parameter '" + shape.name + "' " + shape_string(shape.rows, shape.cols) +
                          " is missing from the checkpoint");
     } else if (stored->rows() != shape.rows || stored->cols() != shape.cols) {

@@ -30,5 +30,21 @@ TEST_CASE("check_param_shapes: names every missing, extra and wrong-shape parame
   }
 }
 
+TEST_CASE("check_param_shapes: state that may be missing is not required, but must match when present") {
+  const CheckpointData d = testing::sample_checkpoint();
+  const std::vector<ParamShape> model = {
+      {"bias", 1, 1}, {"model/A", 3, 7}, {"model/hop1/C", 2, 4}, {"model/hop2/C", 7, 3}};
+  std::vector<ParamShape> with_new_state = model;
+  with_new_state.push_back({"state/new_flag", 1, 1, /*may_be_missing=*/true});
+  CHECK_NOTHROW(check_param_shapes(d, with_new_state));
+  std::vector<ParamShape> required = model;
+  required.push_back({"state/new_flag", 1, 1});
+  CHECK_THROWS_AS(check_param_shapes(d, required), CheckpointError);
+  std::vector<ParamShape> resized = model;
+  resized[0].may_be_missing = true;
+  resized[0].cols = 2;  // present with another shape: still refused
+  CHECK_THROWS_AS(check_param_shapes(d, resized), CheckpointError);
+}
+
 }  // namespace
 }  // namespace mann

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "framework/io/checkpoint.h"
-#include "tools/run_state.h"
 #include "tests/memn2n/memn2n_test_support.h"
 #include "tests/tools/cli_support.h"
+#include "tools/run_state.h"
 
 using namespace mann;
 using namespace mann::testing;
@@ -125,7 +125,8 @@ TEST_CASE("MemN2N ls_restart_schedule: the learning-rate schedule starts over wh
   TempDir dir("memn2n-ls-restart");
   // LS for exactly 2 epochs, the rate halved every epoch, 4 epochs: one row per epoch in metrics.csv.
   const std::string sets =
-      " --set model.ls_fixed=true --set model.ls_max_epochs=2 --set train.schedule.every=1 --set train.eval_every=29";
+      " --set model.ls_fixed=true --set model.ls_max_epochs=2 --set train.schedule.every=1 --set "
+      "train.eval_every=29";
   std::vector<std::vector<double>> rates;
   for (const std::string restart : {"false", "true"}) {
     const std::string run = (dir.path() / restart).string();
