@@ -16,6 +16,7 @@ int compare_command(const Args& args);
 int attention_command(const Args& args);
 int lengths_command(const Args& args);
 int sweep_command(const Args& args);
+int curves_command(const Args& args);
 
 // Exit codes shared by all commands.
 enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kDiverged = 3 };

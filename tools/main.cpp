@@ -30,6 +30,8 @@ commands:
                      evaluate checkpoints at each input length: table, CSV and one curve per checkpoint
   sweep EXP.yaml [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
                      train every point of the file's `sweep:` grid of overrides and report like compare
+  curves RUN... [--metric NAME] [--x examples|step|epoch] [--log-y] [--out curves.svg|.png]
+                     draw runs' learning curves from their metrics.csv, one line per run
 
 Under `mpirun -np N mann ...` (or srun): train runs data-parallel, compare and sweep spread their runs.
 
@@ -51,7 +53,8 @@ int main(int argc, char** argv) {
   const std::map<std::string, int (*)(const Args&)> commands = {
       {"train", train_command},         {"eval", eval_command},       {"inspect", inspect_command},
       {"list", list_command},           {"bench", bench_command},     {"compare", compare_command},
-      {"attention", attention_command}, {"lengths", lengths_command}, {"sweep", sweep_command}};
+      {"attention", attention_command}, {"lengths", lengths_command}, {"sweep", sweep_command},
+      {"curves", curves_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;

@@ -1,0 +1,98 @@
+// `mann curves`: learning curves of finished or running runs, from their metrics.csv, one line per run, as
+// SVG or PNG. A run's history needs no model or data to draw, so this works on a laptop with copied runs.
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+
+#include "framework/autodiff/errors.h"
+#include "framework/io/plot/line_chart.h"
+#include "tools/cli_support.h"
+#include "tools/commands.h"
+#include "tools/run_state.h"
+
+namespace mann {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kCurvesUsage =
+    "usage: mann curves RUN_DIR_OR_METRICS_CSV... [--metric NAME] [--x examples|step|epoch] [--log-y]\n"
+    "                   [--out curves.svg|.png]\n"
+    "Draws one column of each run's metrics.csv against training progress, one line per run (default: the\n"
+    "first validation metric, valid_*).";
+
+fs::path metrics_file(const fs::path& run) {
+  const fs::path file = fs::is_directory(run) ? run / "metrics.csv" : run;
+  if (!fs::exists(file))
+    throw UserError(file.string() + " does not exist (a run directory or its metrics.csv)");
+  return file;
+}
+
+std::string first_validation_column(const MetricsTable& t, const fs::path& file) {
+  for (const std::string& c : t.columns)
+    if (c.starts_with("valid_")) return c;
+  throw UserError(file.string() + " has no validation column (valid_*); name one with --metric");
+}
+
+std::string column_list(const MetricsTable& t) {
+  std::string list;
+  for (const std::string& c : t.columns) list += (list.empty() ? "" : ", ") + c;
+  return list;
+}
+
+// The label of a run in the legend: its directory name (the parent's, for a metrics.csv path).
+std::string run_label(const fs::path& run) {
+  const fs::path dir = fs::is_directory(run) ? run : run.parent_path();
+  const std::string name = fs::absolute(dir).lexically_normal().filename().string();
+  return name.empty() ? run.string() : name;
+}
+
+}  // namespace
+
+int curves_command(const Args& args) {
+  po::options_description options("curves options");
+  std::vector<std::string> runs;
+  std::string metric, x_column, out;
+  bool log_y = false;
+  options.add_options()("run", po::value(&runs)->composing(), "run directories or metrics.csv files")(
+      "metric", po::value(&metric), "column to draw (default: the first valid_* column)")(
+      "x", po::value(&x_column)->default_value("examples"), "column for the x axis: examples, step or epoch")(
+      "log-y", po::bool_switch(&log_y), "logarithmic y axis (non-positive values are left out)")(
+      "out", po::value(&out)->default_value("curves.svg"), "the chart (.svg or .png)");
+  po::positional_options_description positional;
+  positional.add("run", -1);
+  po::variables_map vm;
+  if (!parse_command_line(args, kCurvesUsage, options, positional, vm)) return kOk;
+  if (runs.empty()) throw po::error("at least one run is required");
+
+  plot::LineChartSpec chart;
+  chart.log_y = log_y;
+  chart.x_title = x_column == "examples" ? "training examples" : x_column;
+  for (const std::string& run : runs) {
+    const fs::path file = metrics_file(run);
+    const MetricsTable table = read_metrics_csv(file);
+    const std::string y_column = metric.empty() ? first_validation_column(table, file) : metric;
+    for (const std::string& name : {y_column, x_column})
+      if (table.column_index(name) < 0)
+        throw UserError(file.string() + " has no column `" + name + "` (it has " + column_list(table) + ")");
+    if (chart.y_title.empty()) chart.y_title = y_column;
+    const std::vector<double> x = table.column(x_column), y = table.column(y_column);
+    plot::LineSeries& line = chart.series.emplace_back();
+    line.name = run_label(run);
+    for (size_t i = 0; i < x.size(); ++i) {
+      // Rows without this metric (training rows between evaluations) hold NaN; a log axis skips y <= 0.
+      if (!std::isfinite(x[i]) || !std::isfinite(y[i]) || (log_y && y[i] <= 0)) continue;
+      line.x.push_back(x[i]);
+      line.y.push_back(y[i]);
+    }
+    if (line.y.empty()) throw UserError(file.string() + ": no values of `" + y_column + "` to draw yet");
+    std::cout << line.name << ": " << line.y.size() << " points of " << y_column << ", last " << line.y.back()
+              << "\n";
+  }
+  chart.title = chart.y_title + " during training";
+  plot::draw_line_chart(chart, out);
+  std::cout << "curves: " << out << "\n";
+  return kOk;
+}
+
+}  // namespace mann
