@@ -1,7 +1,6 @@
 #include "framework/train/trainer.h"
 
 #include <algorithm>
-
 #include <cmath>
 #include <sstream>
 

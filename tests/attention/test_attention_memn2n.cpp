@@ -19,11 +19,7 @@ using namespace mann::testing;
 TEST_SUITE_BEGIN("attention");
 
 TEST_CASE("MemN2N attention: sentences x hops, supporting facts marked, question and answers in the title") {
-  const auto data = babi_data_dir();
-  if (!data) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(data);
   TempDir dir("attention-memn2n");
   const std::string run = dir.path("run");
   const CommandResult trained =

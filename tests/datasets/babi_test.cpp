@@ -16,25 +16,12 @@
 #include "datasets/babi/babi_parser.h"
 #include "datasets/data_dir.h"
 #include "framework/autodiff/errors.h"
+#include "tests/support/babi_data.h"
 
 using namespace mann;
+using mann::testing::babi_data_dir;
 
 namespace {
-
-// The shared bAbI folder: $MANN_BABI_TEST_DIR, else next to the checkout (main repo or a worktree), else in
-// it.
-std::optional<std::string> babi_test_dir() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("MANN_BABI_TEST_DIR")) candidates.push_back(env);
-  candidates.push_back(MANN_SOURCE_DIR "/../shared/data/babi");
-  candidates.push_back(MANN_SOURCE_DIR "/../../shared/data/babi");
-  candidates.push_back(MANN_SOURCE_DIR "/shared/data/babi");
-  for (const std::string& c : candidates) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(c + "/en/qa1_single-supporting-fact_train.txt", ec)) return c;
-  }
-  return std::nullopt;
-}
 
 std::string error_of(const std::function<void()>& f) {
   try {
@@ -96,7 +83,7 @@ TEST_CASE("bAbI file names and task specs") {
   CHECK_THROWS_AS(parse_babi_tasks("0"), UserError);
   CHECK_THROWS_AS(parse_babi_tasks("3x"), UserError);
   CHECK_THROWS_AS(parse_babi_tasks(""), UserError);
-  if (auto dir = babi_test_dir()) {
+  if (auto dir = babi_data_dir()) {
     for (int t = 1; t <= 20; ++t) {
       CHECK(std::filesystem::exists(*dir + "/en/" + babi_task_file_names(t).train));
       CHECK(std::filesystem::exists(*dir + "/en/" + babi_task_file_names(t).test));
@@ -201,11 +188,7 @@ TEST_CASE("bAbI: a missing data directory gives the download message") {
 }
 
 TEST_CASE("bAbI real data: task 1") {
-  const auto dir = babi_test_dir();
-  if (!dir) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(dir);
   BabiOptions opt;
   opt.data_dir = *dir;  // the babi folder itself is accepted
   const BabiDataset d = load_babi({1}, opt);
@@ -242,11 +225,7 @@ TEST_CASE("bAbI real data: task 1") {
 }
 
 TEST_CASE("bAbI real data: task 8 multi-answers, task 3 memory limit, joint") {
-  const auto dir = babi_test_dir();
-  if (!dir) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(dir);
   BabiOptions opt;
   opt.data_dir = *dir;
   const BabiDataset d8 = load_babi({8}, opt);
@@ -291,11 +270,7 @@ TEST_CASE("bAbI real data: task 8 multi-answers, task 3 memory limit, joint") {
 }
 
 TEST_CASE("bAbI real data: the missing en-10k task 3 file is named") {
-  const auto dir = babi_test_dir();
-  if (!dir) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(dir);
   if (std::filesystem::exists(*dir + "/en-10k/qa3_three-supporting-facts_train.txt")) {
     MESSAGE("en-10k task 3 training file is present; nothing to check");
     return;

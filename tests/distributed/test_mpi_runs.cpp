@@ -104,11 +104,7 @@ TEST_SUITE("mpi") {
 
   TEST_CASE("data-parallel MemN2N (bAbI task 1): 2 ranks match 1 rank") {
     mpirun_command();
-    const auto data = babi_data_dir();
-    if (!data) {
-      MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-      return;
-    }
+    MANN_BABI_DATA_OR_SKIP(data);
     TempDir dir("mpi-memn2n");
     const std::string train = "train " MANN_SOURCE_DIR "/experiments/babi/pe_3hop_1k.yaml --data-dir " +
                               *data +

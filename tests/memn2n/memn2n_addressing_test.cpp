@@ -57,11 +57,7 @@ TEST_CASE("MemN2N with hard attention: one-hot hops on usable slots, one policy 
 }
 
 TEST_CASE("MemN2N on bAbI task 1 with gumbel or hard attention by one --set, policy metrics logged") {
-  const auto data = babi_data_dir();
-  if (!data) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(data);
   TempDir dir("memn2n-hard");
   for (const std::string addressing : {"hard", "gumbel"}) {
     CAPTURE(addressing);
@@ -82,11 +78,7 @@ TEST_CASE("MemN2N on bAbI task 1 with gumbel or hard attention by one --set, pol
 }
 
 TEST_CASE("MemN2N linear start with a non-linearisable addressing module is a config error at the key") {
-  const auto data = babi_data_dir();
-  if (!data) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(data);
   TempDir dir("memn2n-ls-hard");
   const CommandResult r = run_mann("train " + kExperiments + "pe_ls_3hop_1k.yaml --data-dir " + *data +
                                    " --out " + dir.path("run") + " --set 'model.addressing={type: hard}'");

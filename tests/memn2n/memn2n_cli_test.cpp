@@ -40,11 +40,7 @@ std::string train_args(const std::string& config, const std::string& data, const
 }  // namespace
 
 TEST_CASE("MemN2N smoke: bAbI task 1 (1k) under 10% test error after a few epochs") {
-  const auto data = babi_data_dir();
-  if (!data) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(data);
   TempDir dir("memn2n-smoke");
   const std::string run = (dir.path() / "run").string();
   // 20 epochs of 29 steps, the paper's recipe otherwise (PE, TE, 3 hops, adjacent tying).
@@ -69,11 +65,7 @@ TEST_CASE("MemN2N smoke: bAbI task 1 (1k) under 10% test error after a few epoch
 }
 
 TEST_CASE("MemN2N resume: linear start and random noise continue exactly where the run stopped") {
-  const auto data = babi_data_dir();
-  if (!data) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(data);
   TempDir dir("memn2n-resume");
   const std::string whole = (dir.path() / "whole").string(), split = (dir.path() / "split").string();
   // 3 epochs (the LS check runs at each epoch boundary); the split run stops mid-epoch 2.
@@ -95,11 +87,7 @@ TEST_CASE("MemN2N resume: linear start and random noise continue exactly where t
 }
 
 TEST_CASE("MemN2N linear start ends after ls_patience epochs without a new validation low") {
-  const auto data = babi_data_dir();
-  if (!data) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(data);
   TempDir dir("memn2n-ls-patience");
   // A learning rate too small to move any weight: every epoch's validation loss equals the first one, so
   // epoch 1 sets the low and LS ends once `patience` epochs in a row have not beaten it.
@@ -117,11 +105,7 @@ TEST_CASE("MemN2N linear start ends after ls_patience epochs without a new valid
 }
 
 TEST_CASE("MemN2N ls_restart_schedule: the learning-rate schedule starts over when linear start ends") {
-  const auto data = babi_data_dir();
-  if (!data) {
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");
-    return;
-  }
+  MANN_BABI_DATA_OR_SKIP(data);
   TempDir dir("memn2n-ls-restart");
   // LS for exactly 2 epochs, the rate halved every epoch, 4 epochs: one row per epoch in metrics.csv.
   const std::string sets =

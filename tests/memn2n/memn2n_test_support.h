@@ -1,5 +1,5 @@
 #pragma once
-// Small hand-made bAbI examples and the shared bAbI data folder for MemN2N tests.
+// Small hand-made bAbI examples for MemN2N tests (and, through tests/support/babi_data.h, the real data).
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "datasets/babi/babi_batch.h"
+#include "tests/support/babi_data.h"
 
 namespace mann::testing {
 
@@ -29,20 +30,6 @@ inline std::vector<BabiExample> tiny_babi_examples() {
 
 inline BabiBatchShape tiny_babi_shape() {
   return BabiBatchShape{5, 3, 3, 2};
-}
-
-// The shared bAbI folder (holding en/ and en-10k/): $MANN_BABI_TEST_DIR, else next to the checkout.
-inline std::optional<std::string> babi_data_dir() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("MANN_BABI_TEST_DIR")) candidates.push_back(env);
-  candidates.push_back(MANN_SOURCE_DIR "/../shared/data/babi");
-  candidates.push_back(MANN_SOURCE_DIR "/../../shared/data/babi");
-  candidates.push_back(MANN_SOURCE_DIR "/shared/data/babi");
-  for (const std::string& c : candidates) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(c + "/en/qa1_single-supporting-fact_train.txt", ec)) return c;
-  }
-  return std::nullopt;
 }
 
 }  // namespace mann::testing
