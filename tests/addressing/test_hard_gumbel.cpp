@@ -15,6 +15,24 @@ namespace {
 constexpr Index kSlots = 5, kWidth = 4, kQuery = 3;
 const Matrix kMask{{1, 0, 1, 0, 1}, {0, 0, 0, 1, 0}, {1, 1, 1, 1, 1}};
 
+// How often a sampling module picks each slot over `draws` training-mode reads (the mean of its weights),
+// checking on every draw that masked slots get nothing; `probs` is the scorer's distribution to compare with.
+template <class Module>
+Matrix mean_selection(Module& m, const AddressingInputs& in, Rng& sampler, int draws, Matrix& probs) {
+  AddressingContext ctx;
+  ctx.rng = &sampler;
+  Matrix mean = Matrix::Zero(in.query.value.rows(), kSlots);
+  for (int i = 0; i < draws; ++i) {
+    Tape t;
+    Var mem = t.constant(in.memory.value), q = t.constant(in.query.value);
+    const Matrix w = m.address(t, mem, &kMask, q, Var{}, ctx, "").value();
+    CHECK((w.array() * (1.f - kMask.array())).abs().maxCoeff() == 0.f);
+    mean += w;
+    if (i == 0) probs = m.scorer().distribution(t, mem, &kMask, q).value();
+  }
+  return mean / static_cast<float>(draws);
+}
+
 }  // namespace
 
 TEST_CASE("hard attention samples only usable slots, in proportion to the scorer's distribution") {
@@ -23,20 +41,8 @@ TEST_CASE("hard attention samples only usable slots, in proportion to the scorer
   HardAttention m(pc.scope("hard"), {kQuery, kWidth, kSlots}, rng, {});
   AddressingInputs in(3, kSlots, kWidth, kQuery, 3);
   Rng sampler(4);
-  AddressingContext ctx;
-  ctx.rng = &sampler;
-  Matrix counts = Matrix::Zero(3, kSlots);
   Matrix probs;
-  const int draws = 4000;
-  for (int i = 0; i < draws; ++i) {
-    Tape t;
-    Var mem = t.constant(in.memory.value), q = t.constant(in.query.value);
-    const Matrix w = m.address(t, mem, &kMask, q, Var{}, ctx, "").value();
-    CHECK((w.array() * (1.f - kMask.array())).abs().maxCoeff() == 0.f);
-    counts += w;
-    if (i == 0) probs = m.scorer().distribution(t, mem, &kMask, q).value();
-  }
-  counts /= static_cast<float>(draws);
+  const Matrix counts = mean_selection(m, in, sampler, 4000, probs);
   CHECK(counts.row(1) == Matrix{{0, 0, 0, 1, 0}});
   for (Index b : {0, 2})
     for (Index j = 0; j < kSlots; ++j) CHECK(counts(b, j) == doctest::Approx(probs(b, j)).epsilon(0.1));
@@ -174,26 +180,14 @@ TEST_CASE("gumbel attention: masks, noise statistics, evaluation, temperature sc
   GumbelAttention m(pc.scope("gumbel"), {kQuery, kWidth, kSlots}, rng, {});
   AddressingInputs in(3, kSlots, kWidth, kQuery, 19);
   Rng sampler(20);
-  AddressingContext ctx;
-  ctx.rng = &sampler;
-  Matrix freq = Matrix::Zero(3, kSlots);
   Matrix probs;
-  const int draws = 4000;
-  for (int i = 0; i < draws; ++i) {
-    Tape t;
-    Var mem = t.constant(in.memory.value), q = t.constant(in.query.value);
-    const Matrix w = m.address(t, mem, &kMask, q, Var{}, ctx, "").value();
-    CHECK((w.array() * (1.f - kMask.array())).abs().maxCoeff() == 0.f);
-    freq += w;
-    if (i == 0) probs = m.scorer().distribution(t, mem, &kMask, q).value();
-  }
   // Gumbel-max: argmax(logits + g) is a sample of softmax(logits).
-  freq /= static_cast<float>(draws);
+  const Matrix freq = mean_selection(m, in, sampler, 4000, probs);
   for (Index b = 0; b < 3; ++b)
     for (Index j = 0; j < kSlots; ++j) CHECK(freq(b, j) == doctest::Approx(probs(b, j)).epsilon(0.1));
 
+  AddressingContext ctx;
   ctx.training = false;
-  ctx.rng = nullptr;
   Tape t;
   const Matrix eval =
       m.address(t, t.constant(in.memory.value), &kMask, t.constant(in.query.value), Var{}, ctx, "").value();
