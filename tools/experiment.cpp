@@ -4,6 +4,7 @@
 #include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
 #include "framework/components/training_components.h"
+#include "framework/config/duration.h"
 #include "framework/config/experiment.h"
 #include "framework/config/override.h"
 #include "models/register_models.h"
@@ -16,17 +17,23 @@ const ComponentSpec& train_spec() {
       "section",
       "train",
       "How the model is trained (the `train:` section of an experiment).",
-      {option("steps", "int", 1000, "optimizer steps in all"),
+      {option("steps", "duration", 1000,
+              "training length: optimizer steps (`2900`) or epochs (`100 epochs`)"),
        option("batch", "int", 16, "examples per step"),
        option("optimizer", "component:optimizer", std::string("{type: adam}"),
               "the optimizer and its options"),
        option("schedule", "component:schedule", std::string("{type: constant}"), "learning-rate schedule"),
        option("clip_norm", "float", 0.0, "clip the global gradient norm to this (0: off)"),
        option("clip_value", "float", 0.0, "clip each gradient entry to +-this (0: off)"),
-       option("log_every", "int", 100, "steps between progress reports and metrics rows"),
-       option("eval_every", "int", 500, "steps between evaluations (0: only at the end)"),
-       option("checkpoint_every", "int", 500, "steps between `last` checkpoints (0: only at the end)"),
-       option("steps_per_epoch", "int", 0, "what an epoch is for generated data (0: schedules count steps)"),
+       option("log_every", "duration", 100,
+              "steps (or `N epochs`) between progress reports and metrics rows"),
+       option("eval_every", "duration", 500,
+              "steps (or `N epochs`) between evaluations (0: only at the end)"),
+       option("checkpoint_every", "duration", 500,
+              "steps (or `N epochs`) between `last` checkpoints (0: only at the end)"),
+       option("steps_per_epoch", "int", 0,
+              "what an epoch is for generated data (0: none, schedules count steps); datasets of examples "
+              "(bAbI) know their own"),
        option(
            "init_from", "string", std::string(""),
            "warm start: a checkpoint or run directory (its best.h5) whose parameters of the same names are "
@@ -88,6 +95,17 @@ void validate_all(const ConfigNode& root) {
   validate(section(root, "output"), output_spec(), r);
 }
 
+// A `duration` option in optimizer steps; an epoch count needs a dataset that has epochs.
+int64_t steps_of(const ConfigView& train, const char* key, int64_t steps_per_epoch) {
+  const Duration d = parse_duration(train.value(key));
+  if (!d.epochs) return d.count;
+  if (steps_per_epoch <= 0)
+    train.fail(key,
+               "counts epochs, but this dataset has none (generated data): give steps, or say what an "
+               "epoch is with train.steps_per_epoch");
+  return d.count * steps_per_epoch;
+}
+
 std::string expand_name(std::string pattern, const std::string& name) {
   const std::string token = "{name}";
   for (size_t at = pattern.find(token); at != std::string::npos; at = pattern.find(token))
@@ -134,8 +152,7 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   const ConfigView train(train_node, train_spec(), &r);
   const ConfigView eval(eval_node, eval_spec(), &r);
   const ConfigView output(output_node, output_spec(), &r);
-  for (const char* key : {"steps", "batch"})
-    if (train.get<int>(key) <= 0) train.fail(key, "must be positive");
+  if (train.get<int>("batch") <= 0) train.fail("batch", "must be positive");
   for (const char* key : {"batch", "batches", "beam_size"})
     if (eval.get<int>(key) <= 0) eval.fail(key, "must be positive");
 
@@ -158,12 +175,13 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   e.schedule = r.create<Schedule, ScheduleContext>(train.child("schedule"), schedule_context);
 
   TrainerOptions& t = e.trainer;
-  t.steps = train.get<int64_t>("steps");
-  t.log_every = train.get<int64_t>("log_every");
-  t.eval_every = train.get<int64_t>("eval_every");
-  t.checkpoint_every = train.get<int64_t>("checkpoint_every");
   t.steps_per_epoch =
       e.learner->steps_per_epoch() > 0 ? e.learner->steps_per_epoch() : train.get<int64_t>("steps_per_epoch");
+  t.steps = steps_of(train, "steps", t.steps_per_epoch);
+  if (t.steps <= 0) train.fail("steps", "must be positive");
+  t.log_every = steps_of(train, "log_every", t.steps_per_epoch);
+  t.eval_every = steps_of(train, "eval_every", t.steps_per_epoch);
+  t.checkpoint_every = steps_of(train, "checkpoint_every", t.steps_per_epoch);
   t.clip_norm = train.get<double>("clip_norm");
   t.clip_value = train.get<double>("clip_value");
   t.eval_split = eval.get<std::string>("split");

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "framework/config/duration.h"
 #include "framework/config/registry.h"
 #include "framework/config/suggest.h"
 
@@ -51,6 +52,8 @@ void check_plain_type(const ConfigNode& value, const std::string& type) {
     value.as<std::vector<int64_t>>();
   } else if (type == "float_list") {
     value.as<std::vector<double>>();
+  } else if (type == "duration") {
+    parse_duration(value);
   } else if (type == "map") {
     if (!value.is_map()) value.fail("expected a map, got " + value.describe());
   } else if (type != "any") {
@@ -59,8 +62,8 @@ void check_plain_type(const ConfigNode& value, const std::string& type) {
 }
 
 bool is_known_type(const std::string& type) {
-  static const char* const kTypes[] = {"int",      "float",      "bool", "string",
-                                       "int_list", "float_list", "map",  "any"};
+  static const char* const kTypes[] = {"int",        "float", "bool", "string",  "int_list",
+                                       "float_list", "map",   "any",  "duration"};
   for (const char* t : kTypes)
     if (type == t) return true;
   return is_component_type(type) && type.size() > kComponentTypePrefix.size();
