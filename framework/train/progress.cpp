@@ -23,9 +23,10 @@ std::string format_duration(double seconds) {
 ProgressReporter::ProgressReporter(std::FILE* out, int live)
     : out_(out), live_(live < 0 ? isatty(fileno(out)) != 0 : live != 0) {}
 
-void ProgressReporter::start(int64_t first_step, int64_t total_steps) {
+void ProgressReporter::start(int64_t first_step, int64_t total_steps, int64_t steps_per_epoch) {
   first_step_ = last_step_ = first_step;
   total_ = total_steps;
+  steps_per_epoch_ = steps_per_epoch;
   start_ = last_time_ = std::chrono::steady_clock::now();
 }
 
@@ -38,6 +39,9 @@ void ProgressReporter::report(int64_t step, const Metrics& metrics, bool final_l
   last_time_ = now;
   std::ostringstream line;
   line << "step " << step << "/" << total_;
+  if (steps_per_epoch_ > 0)  // epochs completed, of the run's (last one possibly partial)
+    line << " (epoch " << step / steps_per_epoch_ << "/" << (total_ + steps_per_epoch_ - 1) / steps_per_epoch_
+         << ")";
   for (const auto& [name, value] : metrics) line << "  " << name << " " << value;
   char rate[64];
   std::snprintf(rate, sizeof rate, "  %.1f steps/s  ETA %s", rate_,

@@ -96,7 +96,7 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
   std::vector<double> sums(train_names.size(), 0.0);
   double grad_norm_sum = 0;
   int64_t since_report = 0;
-  progress_.start(progress.step, options_.steps);
+  progress_.start(progress.step, options_.steps, options_.steps_per_epoch);
 
   while (progress.step < options_.steps) {
     const int64_t epoch = progress.epoch(options_.steps_per_epoch);

@@ -1,0 +1,60 @@
+// The progress line a run prints: step/total, the epoch where the data has epochs, metrics, rate and ETA.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "framework/train/progress.h"
+
+using namespace mann;
+
+TEST_SUITE_BEGIN("train");
+
+namespace {
+
+// Everything `fill` writes through a plain (not live) reporter.
+template <class Fill>
+std::string printed(Fill fill) {
+  std::FILE* f = std::tmpfile();
+  REQUIRE(f != nullptr);
+  ProgressReporter reporter(f, 0);
+  fill(reporter);
+  std::rewind(f);
+  std::string text;
+  for (int c = std::fgetc(f); c != EOF; c = std::fgetc(f)) text.push_back(static_cast<char>(c));
+  std::fclose(f);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("progress lines: step of total, completed epochs of the run's epochs, metrics") {
+  const std::string with_epochs = printed([](ProgressReporter& r) {
+    r.start(0, 2900, 29);
+    r.report(58, {{"loss", 1.5}});
+    r.report(2900, {{"loss", 0.25}}, true);
+  });
+  CHECK(with_epochs.starts_with("step 58/2900 (epoch 2/100)  loss 1.5  "));
+  CHECK(with_epochs.find("\nstep 2900/2900 (epoch 100/100)  loss 0.25  ") != std::string::npos);
+
+  // A run whose last epoch is partial counts it; generated data (no epochs) shows none.
+  CHECK(printed([](ProgressReporter& r) {
+          r.start(0, 100, 30);
+          r.report(31, {});
+        }).starts_with("step 31/100 (epoch 1/4)  "));
+  const std::string steps_only = printed([](ProgressReporter& r) {
+    r.start(10, 20);
+    r.report(15, {{"error", 0.5}});
+  });
+  CHECK(steps_only.starts_with("step 15/20  error 0.5  "));
+  CHECK(steps_only.find("ETA") != std::string::npos);
+}
+
+TEST_CASE("format_duration: minutes and seconds, then hours and minutes") {
+  CHECK(format_duration(59.6) == "1m00s");
+  CHECK(format_duration(3599) == "59m59s");
+  CHECK(format_duration(3 * 3600 + 7 * 60) == "3h07m");
+  CHECK(format_duration(-1) == "?");
+}
+
+TEST_SUITE_END();
