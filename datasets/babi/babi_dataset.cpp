@@ -107,13 +107,27 @@ BabiDataset load_babi(const std::vector<int>& tasks, const BabiOptions& options)
   if (tasks.empty()) throw UserError("no bAbI task selected");
   const std::string dir = resolve_data_dir(options.data_dir);
   const std::string origin = data_dir_origin(options.data_dir);
-  // Locate every file before parsing any, so a missing file is reported at once.
+  // Locate every file before parsing any, so a missing file is reported at once; of a task set, every task
+  // without its files is named, with the set that would load (a partial download, or a file not yet there).
   std::vector<std::pair<std::string, std::string>> paths;
+  std::string first_problem, missing, present;
   for (int t : tasks) {
     const BabiFileNames names = babi_task_file_names(t);
-    std::string train = find_babi_file(dir, origin, options.ten_k, names.train);  // train first: its
-    std::string test = find_babi_file(dir, origin, options.ten_k, names.test);    // absence is reported
-    paths.emplace_back(std::move(train), std::move(test));
+    try {
+      std::string train = find_babi_file(dir, origin, options.ten_k, names.train);  // train first: its
+      std::string test = find_babi_file(dir, origin, options.ten_k, names.test);    // absence is reported
+      paths.emplace_back(std::move(train), std::move(test));
+      present += (present.empty() ? "" : ",") + std::to_string(t);
+    } catch (const UserError& e) {
+      if (first_problem.empty()) first_problem = e.what();
+      missing += (missing.empty() ? "" : ", ") + std::to_string(t);
+    }
+  }
+  if (!first_problem.empty()) {
+    if (tasks.size() > 1 && !present.empty())
+      first_problem += "\nTasks without their files: " + missing +
+                       ". To train on the others meanwhile: " + "--set dataset.task=" + present;
+    throw UserError(first_problem);
   }
   std::vector<BabiFile> train, test;
   for (size_t i = 0; i < tasks.size(); ++i) {

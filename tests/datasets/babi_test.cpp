@@ -287,6 +287,12 @@ TEST_CASE("bAbI real data: the missing en-10k task 3 file is named") {
   CHECK(msg.find("does not exist") == std::string::npos);  // the directory itself is there
   CHECK(msg.find("unpack so that " + *dir + "/en-10k/qa3_three-supporting-facts_train.txt exists") !=
         std::string::npos);
+  // In a task set the missing task is named, with the set that loads.
+  const std::string joint = error_of([&] { load_babi(parse_babi_tasks("joint"), opt); });
+  CHECK(joint.starts_with("bAbI data file 'qa3_three-supporting-facts_train.txt' (en-10k) not found"));
+  CHECK(joint.find("\nTasks without their files: 3. To train on the others meanwhile: "
+                   "--set dataset.task=1,2,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20") !=
+        std::string::npos);
   // Other 10k tasks load.
   const BabiDataset d = load_babi({1}, opt);
   CHECK(d.train.size() == 9000u);
