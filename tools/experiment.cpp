@@ -152,6 +152,8 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   const ConfigView train(train_node, train_spec(), &r);
   const ConfigView eval(eval_node, eval_spec(), &r);
   const ConfigView output(output_node, output_spec(), &r);
+  // Before the data is loaded: an epoch count is positive in steps too.
+  if (parse_duration(train.value("steps")).count <= 0) train.fail("steps", "must be positive");
   if (train.get<int>("batch") <= 0) train.fail("batch", "must be positive");
   for (const char* key : {"batch", "batches", "beam_size"})
     if (eval.get<int>(key) <= 0) eval.fail(key, "must be positive");
@@ -178,7 +180,6 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   t.steps_per_epoch =
       e.learner->steps_per_epoch() > 0 ? e.learner->steps_per_epoch() : train.get<int64_t>("steps_per_epoch");
   t.steps = steps_of(train, "steps", t.steps_per_epoch);
-  if (t.steps <= 0) train.fail("steps", "must be positive");
   t.log_every = steps_of(train, "log_every", t.steps_per_epoch);
   t.eval_every = steps_of(train, "eval_every", t.steps_per_epoch);
   t.checkpoint_every = steps_of(train, "checkpoint_every", t.steps_per_epoch);

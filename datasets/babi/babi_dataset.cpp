@@ -126,7 +126,7 @@ BabiDataset load_babi(const std::vector<int>& tasks, const BabiOptions& options)
   if (!first_problem.empty()) {
     if (tasks.size() > 1 && !present.empty())
       first_problem += "\nTasks without their files: " + missing +
-                       ". To train on the others meanwhile: " + "--set dataset.task=" + present;
+                       ". To train on the others meanwhile: --set dataset.task=" + present;
     throw UserError(first_problem);
   }
   std::vector<BabiFile> train, test;

@@ -63,9 +63,11 @@ TEST_CASE("duration: epochs become steps through the dataset's epoch, and are re
       catch_config_error([&] { build_experiment(load_and_validate(kCopy, {"train.steps=3 epochs"})); });
   CHECK(std::string(none.what()).find("key `train.steps`: counts epochs, but this dataset has none") !=
         std::string::npos);
-  const ConfigError zero =
-      catch_config_error([&] { build_experiment(load_and_validate(kCopy, {"train.steps=0 epochs"})); });
-  CHECK(std::string(zero.what()).find("counts epochs") != std::string::npos);
+  // Zero steps or epochs is refused before any data is loaded.
+  for (const char* zero : {"train.steps=0", "train.steps=0 epochs"}) {
+    const ConfigError err = catch_config_error([&] { build_experiment(load_and_validate(kCopy, {zero})); });
+    CHECK(std::string(err.what()).find("key `train.steps`: must be positive") != std::string::npos);
+  }
 }
 
 TEST_CASE("duration: the bAbI recipes count epochs of their own data") {
