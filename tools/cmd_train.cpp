@@ -2,8 +2,10 @@
 // run directory (config.yaml, metrics.csv, checkpoints/last.h5 and best.h5) up to date as it goes.
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "framework/config/override.h"
 #include "framework/distributed/world.h"
@@ -20,15 +22,31 @@ namespace {
 const char* kTrainUsage =
     R"(usage: mann train CONFIG [--set key=value]... [--out DIR] [--threads N] [--data-dir DIR]
        mann train --resume RUN_DIR_OR_CHECKPOINT [--set key=value]... [--out DIR]
+       mann train CONFIG --dry-run [--set key=value]... [--data-dir DIR]
 
 Trains the experiment in CONFIG. The run directory (default: output.dir of the config) receives the
 resolved config.yaml, metrics.csv, and checkpoints/last.h5 and checkpoints/best.h5. --resume continues a
 run from its last checkpoint with exactly the losses an uninterrupted run would have produced; --set
 overrides apply on top of the stored config (e.g. --set train.steps=20000 to train longer).
+--dry-run checks everything a run needs (the file, the data, the model's shapes) and prints the resolved
+config and the run's size and length without writing anything: a check before a long job is queued.
 
 Under `mpirun -np N` (or srun) the ranks train data-parallel: each computes its share of every batch, the
 gradients are summed, and rank 0 alone writes the run directory (which every rank must be able to read
 for --resume). A checkpoint resumes with any number of ranks.)";
+
+// "2900 steps (100 epochs of 29 steps)": the length as the trainer will count it.
+std::string describe_length(const TrainerOptions& t) {
+  const std::string steps = std::to_string(t.steps) + " steps";
+  if (t.steps_per_epoch <= 0) return steps;
+  std::ostringstream epochs;
+  if (t.steps % t.steps_per_epoch == 0)
+    epochs << t.steps / t.steps_per_epoch;
+  else
+    epochs << std::fixed << std::setprecision(1) << static_cast<double>(t.steps) / t.steps_per_epoch;
+  return steps + " (" + epochs.str() + (epochs.str() == "1" ? " epoch" : " epochs") + " of " +
+         std::to_string(t.steps_per_epoch) + " steps)";
+}
 
 struct RunPaths {
   fs::path dir, config, metrics, last, best;
@@ -47,14 +65,15 @@ int train_command(const Args& args) {
   std::vector<std::string> sets;
   std::string config_path, out, resume, data_dir;
   int threads = 1;
-  bool force = false;
+  bool force = false, dry_run = false;
   options.add_options()("config", po::value(&config_path), "experiment YAML file")(
       "set", po::value(&sets)->composing(), "override a config key: --set train.lr=0.005 (repeatable)")(
       "out", po::value(&out), "run directory (default: the config's output.dir)")(
       "resume", po::value(&resume), "continue the run in this directory or checkpoint")(
       "data-dir", po::value(&data_dir), "data directory (overrides the config and MANN_DATA)")(
       "threads", po::value(&threads)->default_value(1), "threads for large matrix products")(
-      "force", po::bool_switch(&force), "start over in a run directory that already has checkpoints");
+      "force", po::bool_switch(&force), "start over in a run directory that already has checkpoints")(
+      "dry-run", po::bool_switch(&dry_run), "check and describe the run, print its config, write nothing");
   po::positional_options_description positional;
   positional.add("config", 1);
   po::variables_map vm;
@@ -74,14 +93,15 @@ int train_command(const Args& args) {
   }
   Experiment experiment = build_experiment(config, {data_dir});
   const RunPaths run(out.empty() ? fs::path(experiment.output_dir) : fs::path(out));
-  if (resume.empty() && fs::exists(run.last) && !force)
+  const bool has_checkpoint = fs::exists(run.last);
+  if (!dry_run && resume.empty() && has_checkpoint && !force)
     throw UserError("run directory " + run.dir.string() +
                     " already has a checkpoint; continue it with `mann train --resume " + run.dir.string() +
                     "`, choose another --out, or start over with --force");
   // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
   const bool writer = distributed::world().is_root();
-  if (writer) fs::create_directories(run.dir / "checkpoints");
 
+  // Resuming and warm starting read checkpoints only, so a dry run checks them too.
   Rng rng(experiment.seed);
   TrainingProgress progress;
   if (!resume.empty()) {
@@ -99,17 +119,26 @@ int train_command(const Args& args) {
       std::cerr << "\n";
     }
   }
+  const int64_t parameter_count = experiment.learner->parameters().count();
+  if (dry_run) {
+    if (!writer) return kOk;
+    std::cout << to_yaml(experiment.config) << "# " << experiment.name << ": " << parameter_count
+              << " parameters, " << describe_length(experiment.trainer) << ", run directory "
+              << run.dir.string() << (has_checkpoint ? " (has a checkpoint)" : "")
+              << "\n# dry run: nothing was written\n";
+    return kOk;
+  }
   if (writer) {
+    fs::create_directories(run.dir / "checkpoints");
     std::ofstream config_file(run.config);
     config_file << to_yaml(experiment.config);
   }
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> quiet(writer ? nullptr : std::fopen("/dev/null", "w"),
                                                               &std::fclose);
   ProgressReporter reporter(writer ? stderr : quiet.get(), writer ? -1 : 0);
-  const int64_t parameter_count = experiment.learner->parameters().count();
   const int ranks = distributed::world().size();
   reporter.message("training " + experiment.name + ": " + std::to_string(parameter_count) + " parameters, " +
-                   std::to_string(experiment.trainer.steps) + " steps, run directory " + run.dir.string() +
+                   describe_length(experiment.trainer) + ", run directory " + run.dir.string() +
                    (ranks > 1 ? ", data-parallel over " + std::to_string(ranks) + " ranks" : ""));
   Trainer::Hooks hooks;
   if (writer) {
