@@ -28,8 +28,9 @@ Trains the experiment in CONFIG. The run directory (default: output.dir of the c
 resolved config.yaml, metrics.csv, and checkpoints/last.h5 and checkpoints/best.h5. --resume continues a
 run from its last checkpoint with exactly the losses an uninterrupted run would have produced; --set
 overrides apply on top of the stored config (e.g. --set train.steps=20000 to train longer).
---dry-run checks everything a run needs (the file, the data, the model's shapes) and prints the resolved
-config and the run's size and length without writing anything: a check before a long job is queued.
+--dry-run checks what a run starts from (the file, the data, the model built from both, a checkpoint to
+resume from), prints the resolved config and the run's size and length, and writes nothing: a check
+before a long job is queued.
 
 Under `mpirun -np N` (or srun) the ranks train data-parallel: each computes its share of every batch, the
 gradients are summed, and rank 0 alone writes the run directory (which every rank must be able to read
