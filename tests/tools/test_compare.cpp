@@ -108,14 +108,15 @@ TEST_CASE(
       std::filesystem::path(out) / "retrieval_soft/seed-1/checkpoints/last.h5";
   REQUIRE_MESSAGE(wait_for([&] { return std::filesystem::exists(first_done); }, 120),
                   read_text(dir.path("first.log")));
+  // Seed 2 trains: its child has exec'd `mann train` (between fork and exec a child still shows the
+  // parent's command line, so the parent is looked for only after this).
+  REQUIRE(wait_for([&] { return !processes_with(out + "/retrieval_soft/seed-2").empty(); }, 60));
   // The compare process itself (its command line names the experiment file; the child's names `train`).
   std::vector<pid_t> parent;
   for (pid_t pid : processes_with(out))
     if (proc_text("/proc/" + std::to_string(pid), "cmdline").find(" compare ") != std::string::npos)
       parent.push_back(pid);
   REQUIRE(parent.size() == 1);
-  REQUIRE(wait_for([&] { return !processes_with(out + "/retrieval_soft/seed-2").empty(); },
-                   60));  // seed 2 trains
   kill(parent.front(), SIGKILL);
   // SIGTERM reaches the child at once; an orphan would train on for seconds.
   CHECK(wait_for([&] { return processes_with(out).empty(); }, 1.5));
