@@ -6,6 +6,7 @@
 
 #include "framework/autodiff/errors.h"
 #include "framework/io/plot/line_chart.h"
+#include "framework/util/strings.h"
 #include "tools/cli_support.h"
 #include "tools/commands.h"
 #include "tools/run_state.h"
@@ -32,12 +33,6 @@ std::string first_validation_column(const MetricsTable& t, const fs::path& file)
   for (const std::string& c : t.columns)
     if (c.starts_with("valid_")) return c;
   throw UserError(file.string() + " has no validation column (valid_*); name one with --metric");
-}
-
-std::string column_list(const MetricsTable& t) {
-  std::string list;
-  for (const std::string& c : t.columns) list += (list.empty() ? "" : ", ") + c;
-  return list;
 }
 
 // The label of a run in the legend: its directory name (the parent's, for a metrics.csv path).
@@ -74,7 +69,8 @@ int curves_command(const Args& args) {
     const std::string y_column = metric.empty() ? first_validation_column(table, file) : metric;
     for (const std::string& name : {y_column, x_column})
       if (table.column_index(name) < 0)
-        throw UserError(file.string() + " has no column `" + name + "` (it has " + column_list(table) + ")");
+        throw UserError(file.string() + " has no column `" + name + "` (it has " + join(table.columns, ", ") +
+                        ")");
     if (chart.y_title.empty()) chart.y_title = y_column;
     const std::vector<double> x = table.column(x_column), y = table.column(y_column);
     plot::LineSeries& line = chart.series.emplace_back();

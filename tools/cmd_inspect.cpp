@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "framework/io/checkpoint.h"
+#include "framework/util/strings.h"
 #include "tools/cli_support.h"
 #include "tools/run_state.h"
 
@@ -29,8 +30,7 @@ void print_parameter_table(const CheckpointData& d) {
 }
 
 void print_metrics(const MetricsTable& table) {
-  for (size_t i = 0; i < table.columns.size(); ++i) std::cout << (i ? "," : "") << table.columns[i];
-  std::cout << "\n";
+  std::cout << join(table.columns, ",") << "\n";
   for (const auto& row : table.rows) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) std::cout << ",";

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "framework/config/config_node.h"
+#include "framework/util/strings.h"
 
 namespace mann {
 namespace {
@@ -103,8 +104,7 @@ std::filesystem::path resolve_checkpoint(const std::filesystem::path& p, const c
 
 void write_metrics_csv(const std::filesystem::path& path, const MetricsTable& table) {
   std::ofstream out(path, std::ios::trunc);
-  for (size_t i = 0; i < table.columns.size(); ++i) out << (i ? "," : "") << table.columns[i];
-  out << '\n';
+  out << join(table.columns, ",") << '\n';
   for (const auto& row : table.rows) write_row(out, row);
   if (!out) throw UserError("cannot write " + path.string());
 }

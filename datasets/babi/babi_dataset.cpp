@@ -8,6 +8,7 @@
 #include "datasets/data_dir.h"
 #include "framework/autodiff/errors.h"
 #include "framework/util/rng.h"
+#include "framework/util/strings.h"
 
 namespace mann {
 
@@ -110,23 +111,24 @@ BabiDataset load_babi(const std::vector<int>& tasks, const BabiOptions& options)
   // Locate every file before parsing any, so a missing file is reported at once; of a task set, every task
   // without its files is named, with the set that would load (a partial download, or a file not yet there).
   std::vector<std::pair<std::string, std::string>> paths;
-  std::string first_problem, missing, present;
+  std::string first_problem;
+  std::vector<std::string> missing, present;
   for (int t : tasks) {
     const BabiFileNames names = babi_task_file_names(t);
     try {
       std::string train = find_babi_file(dir, origin, options.ten_k, names.train);  // train first: its
       std::string test = find_babi_file(dir, origin, options.ten_k, names.test);    // absence is reported
       paths.emplace_back(std::move(train), std::move(test));
-      present += (present.empty() ? "" : ",") + std::to_string(t);
+      present.push_back(std::to_string(t));
     } catch (const UserError& e) {
       if (first_problem.empty()) first_problem = e.what();
-      missing += (missing.empty() ? "" : ", ") + std::to_string(t);
+      missing.push_back(std::to_string(t));
     }
   }
   if (!first_problem.empty()) {
     if (tasks.size() > 1 && !present.empty())
-      first_problem += "\nTasks without their files: " + missing +
-                       ". To train on the others meanwhile: --set dataset.task=" + present;
+      first_problem += "\nTasks without their files: " + join(missing, ", ") +
+                       ". To train on the others meanwhile: --set dataset.task=" + join(present, ",");
     throw UserError(first_problem);
   }
   std::vector<BabiFile> train, test;

@@ -5,6 +5,7 @@
 #include "framework/config/duration.h"
 #include "framework/config/registry.h"
 #include "framework/config/suggest.h"
+#include "framework/util/strings.h"
 
 namespace mann {
 
@@ -29,12 +30,6 @@ namespace {
 
 bool is_component_type(std::string_view type) {
   return type.starts_with(kComponentTypePrefix);
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
 }
 
 // Type check of one non-null value against a non-component option type; the ConfigNode::as<> conversions
@@ -112,8 +107,8 @@ const ComponentSpec& resolve_component(const ConfigNode& node, std::string_view 
                                        const Registry& registry) {
   const std::string k(kind);
   const std::vector<std::string> types = registry.types_of(kind);
-  const std::string known =
-      types.empty() ? "no " + k + " types are registered" : "registered " + k + " types: " + join(types);
+  const std::string known = types.empty() ? "no " + k + " types are registered"
+                                          : "registered " + k + " types: " + join(types, ", ");
   if (!node.is_map())
     node.fail("expected a map with `type:` to select the " + k + ", got " + node.describe() + " (" + known +
               ")");

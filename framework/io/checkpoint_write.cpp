@@ -7,6 +7,7 @@
 #include "framework/io/atomic_file.h"
 #include "framework/io/checkpoint.h"
 #include "framework/io/hdf5_io.h"
+#include "framework/util/strings.h"
 
 namespace mann {
 
@@ -154,9 +155,7 @@ void write_parts(hid_t file, const CheckpointData& data, const CheckpointWriteHo
 
   {
     h5::Handle metrics = h5::create_group(root, "metrics");
-    std::string joined;
-    for (const std::string& column : data.metrics.columns) joined += (joined.empty() ? "" : ",") + column;
-    h5::write_attribute(metrics, "columns", joined);
+    h5::write_attribute(metrics, "columns", join(data.metrics.columns, ","));
     for (const std::string& column : data.metrics.columns) {
       h5::write_vector(metrics, column, data.metrics.column(column));
     }
