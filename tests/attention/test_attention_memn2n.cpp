@@ -18,16 +18,18 @@ using namespace mann::testing;
 
 TEST_SUITE_BEGIN("attention");
 
-TEST_CASE("MemN2N attention: sentences x hops, supporting facts marked, question and answers in the title") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE(
+    "MemN2N attention: sentences x hops, supporting facts marked, question and answers in the "
+    "title" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   TempDir dir("attention-memn2n");
   const std::string run = dir.path("run");
   const CommandResult trained =
-      run_mann("train " MANN_SOURCE_DIR "/experiments/babi/pe_3hop_1k.yaml --data-dir " + *data + " --out " +
+      run_mann("train " MANN_SOURCE_DIR "/experiments/babi/pe_3hop_1k.yaml --data-dir " + data + " --out " +
                run + " --set train.steps=3 --set train.eval_every=3 --set train.checkpoint_every=3");
   REQUIRE_MESSAGE(trained.exit_code == 0, trained.output);
 
-  RestoredExperiment restored = restore_experiment(run, {}, *data);
+  RestoredExperiment restored = restore_experiment(run, {}, data);
   auto& learner = dynamic_cast<MemN2NLearner&>(*restored.experiment.learner);
   constexpr int kQuestion = 7;
   const BabiExample& question = learner.data().test[kQuestion];
@@ -54,7 +56,7 @@ TEST_CASE("MemN2N attention: sentences x hops, supporting facts marked, question
                        doctest::Contains(("has " + test_size + " questions").c_str()), UserError);
 
   const std::string command =
-      "attention " + run + " --data-dir " + *data + " --example " + std::to_string(kQuestion) + " --out ";
+      "attention " + run + " --data-dir " + data + " --example " + std::to_string(kQuestion) + " --out ";
   const CommandResult svg = run_mann(command + dir.path("q.svg") + " --h5 " + dir.path("q.h5"));
   REQUIRE_MESSAGE(svg.exit_code == 0, svg.output);
   CHECK(is_svg(dir / "q.svg"));
@@ -76,7 +78,7 @@ TEST_CASE("MemN2N attention: sentences x hops, supporting facts marked, question
   CHECK(std::vector<int>(marked.begin(), marked.end()) == question.supporting);
 
   const CommandResult out_of_range =
-      run_mann("attention " + run + " --data-dir " + *data + " --example 100000");
+      run_mann("attention " + run + " --data-dir " + data + " --example 100000");
   CHECK(out_of_range.exit_code != 0);
   CHECK_MESSAGE(out_of_range.output.find("example 100000 is out of range: the test split has " + test_size +
                                          " questions (0..") != std::string::npos,

@@ -70,18 +70,18 @@ TEST_CASE("duration: epochs become steps through the dataset's epoch, and are re
   }
 }
 
-TEST_CASE("duration: the bAbI recipes count epochs of their own data") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE("duration: the bAbI recipes count epochs of their own data" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   const std::string dir = std::string(MANN_SOURCE_DIR) + "/experiments/babi/";
   // One 1k task: 900 training questions in batches of 32 = 29 steps an epoch, 100 epochs.
-  Experiment one = build_experiment(load_and_validate(dir + "pe_ls_rn_3hop_1k.yaml", {}), {*data});
+  Experiment one = build_experiment(load_and_validate(dir + "pe_ls_rn_3hop_1k.yaml", {}), {data});
   CHECK(one.trainer.steps_per_epoch == 29);
   CHECK(one.trainer.steps == 2900);
   CHECK(one.trainer.eval_every == 29);
   CHECK(one.trainer.checkpoint_every == 290);
   // Two tasks: 1,800 questions = 57 steps an epoch (ceil(1800 / 32)), so the same file trains 5,700 steps.
   Experiment two =
-      build_experiment(load_and_validate(dir + "pe_ls_rn_3hop_1k.yaml", {"dataset.task=1,2"}), {*data});
+      build_experiment(load_and_validate(dir + "pe_ls_rn_3hop_1k.yaml", {"dataset.task=1,2"}), {data});
   CHECK(two.trainer.steps == 5700);
 }
 

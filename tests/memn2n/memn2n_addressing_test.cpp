@@ -56,19 +56,21 @@ TEST_CASE("MemN2N with hard attention: one-hot hops on usable slots, one policy 
   }
 }
 
-TEST_CASE("MemN2N on bAbI task 1 with gumbel or hard attention by one --set, policy metrics logged") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE(
+    "MemN2N on bAbI task 1 with gumbel or hard attention by one --set, policy metrics "
+    "logged" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   TempDir dir("memn2n-hard");
   for (const std::string addressing : {"hard", "gumbel"}) {
     CAPTURE(addressing);
     const std::string run = dir.path(addressing);
     const CommandResult train =
-        run_mann("train " + kExperiments + "pe_3hop_1k.yaml --data-dir " + *data + " --out " + run +
+        run_mann("train " + kExperiments + "pe_3hop_1k.yaml --data-dir " + data + " --out " + run +
                  " --set train.steps=290 --set 'model.addressing={type: " + addressing + ", score: dot}'");
     REQUIRE_MESSAGE(train.exit_code == 0, train.output);
     const std::string metrics = read_text(dir.path() / addressing / "metrics.csv");
     CHECK((metrics.find("policy_entropy") != std::string::npos) == (addressing == "hard"));
-    const CommandResult eval = run_mann("eval " + run + " --data-dir " + *data);
+    const CommandResult eval = run_mann("eval " + run + " --data-dir " + data);
     REQUIRE_MESSAGE(eval.exit_code == 0, eval.output);
     // 10 epochs are far from solving it, but well below chance (about 5 of 6 places wrong).
     CHECK_MESSAGE(eval.output.find("error            0.") != std::string::npos, eval.output);
@@ -77,10 +79,12 @@ TEST_CASE("MemN2N on bAbI task 1 with gumbel or hard attention by one --set, pol
   }
 }
 
-TEST_CASE("MemN2N linear start with a non-linearisable addressing module is a config error at the key") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE(
+    "MemN2N linear start with a non-linearisable addressing module is a config error at the "
+    "key" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   TempDir dir("memn2n-ls-hard");
-  const CommandResult r = run_mann("train " + kExperiments + "pe_ls_3hop_1k.yaml --data-dir " + *data +
+  const CommandResult r = run_mann("train " + kExperiments + "pe_ls_3hop_1k.yaml --data-dir " + data +
                                    " --out " + dir.path("run") + " --set 'model.addressing={type: hard}'");
   CHECK(r.exit_code == 1);
   CHECK_MESSAGE(r.output.find("model.linear_start") != std::string::npos, r.output);

@@ -39,14 +39,14 @@ std::string train_args(const std::string& config, const std::string& data, const
 
 }  // namespace
 
-TEST_CASE("MemN2N smoke: bAbI task 1 (1k) under 10% test error after a few epochs") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE("MemN2N smoke: bAbI task 1 (1k) under 10% test error after a few epochs" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   TempDir dir("memn2n-smoke");
   const std::string run = (dir.path() / "run").string();
   // 20 epochs of 29 steps, the paper's recipe otherwise (PE, TE, 3 hops, adjacent tying).
-  const CommandResult train = run_mann(train_args("pe_3hop_1k.yaml", *data, run, 580));
+  const CommandResult train = run_mann(train_args("pe_3hop_1k.yaml", data, run, 580));
   REQUIRE_MESSAGE(train.exit_code == 0, train.output);
-  const CommandResult eval = run_mann("eval " + run + " --split test --data-dir " + *data);
+  const CommandResult eval = run_mann("eval " + run + " --split test --data-dir " + data);
   REQUIRE_MESSAGE(eval.exit_code == 0, eval.output);
   MESSAGE(eval.output);
   CHECK(eval_metric(eval.output, "error") < 0.10);
@@ -64,16 +64,18 @@ TEST_CASE("MemN2N smoke: bAbI task 1 (1k) under 10% test error after a few epoch
   CHECK(checkpoint.extra.count("vocabulary") == 1);
 }
 
-TEST_CASE("MemN2N resume: linear start and random noise continue exactly where the run stopped") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE(
+    "MemN2N resume: linear start and random noise continue exactly where the run "
+    "stopped" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   TempDir dir("memn2n-resume");
   const std::string whole = (dir.path() / "whole").string(), split = (dir.path() / "split").string();
   // 3 epochs (the LS check runs at each epoch boundary); the split run stops mid-epoch 2.
   const std::string sets = " --set model.ls_max_epochs=2 --set train.checkpoint_every=40";
-  REQUIRE(run_mann(train_args("pe_ls_rn_3hop_1k.yaml", *data, whole, 87) + sets).exit_code == 0);
-  REQUIRE(run_mann(train_args("pe_ls_rn_3hop_1k.yaml", *data, split, 40) + sets).exit_code == 0);
+  REQUIRE(run_mann(train_args("pe_ls_rn_3hop_1k.yaml", data, whole, 87) + sets).exit_code == 0);
+  REQUIRE(run_mann(train_args("pe_ls_rn_3hop_1k.yaml", data, split, 40) + sets).exit_code == 0);
   const CommandResult resumed =
-      run_mann("train --resume " + split + " --set train.steps=87 --data-dir " + *data);
+      run_mann("train --resume " + split + " --set train.steps=87 --data-dir " + data);
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.output);
   const CheckpointData a = read_checkpoint(dir.path() / "whole" / "checkpoints" / "last.h5");
   const CheckpointData b = read_checkpoint(dir.path() / "split" / "checkpoints" / "last.h5");
@@ -86,15 +88,16 @@ TEST_CASE("MemN2N resume: linear start and random noise continue exactly where t
   CHECK(a.param("state/linear_start")->coeff(0, 0) == 0.f);
 }
 
-TEST_CASE("MemN2N linear start ends after ls_patience epochs without a new validation low") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE(
+    "MemN2N linear start ends after ls_patience epochs without a new validation low" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   TempDir dir("memn2n-ls-patience");
   // A learning rate too small to move any weight: every epoch's validation loss equals the first one, so
   // epoch 1 sets the low and LS ends once `patience` epochs in a row have not beaten it.
   for (const int patience : {1, 3}) {
     CAPTURE(patience);
     const std::string run = (dir.path() / ("p" + std::to_string(patience))).string();
-    const CommandResult r = run_mann(train_args("pe_ls_3hop_1k.yaml", *data, run, 29 * 6) +
+    const CommandResult r = run_mann(train_args("pe_ls_3hop_1k.yaml", data, run, 29 * 6) +
                                      " --set model.ls_lr_factor=1e-30 --set model.ls_max_epochs=0" +
                                      " --set model.ls_patience=" + std::to_string(patience));
     REQUIRE_MESSAGE(r.exit_code == 0, r.output);
@@ -104,8 +107,10 @@ TEST_CASE("MemN2N linear start ends after ls_patience epochs without a new valid
   }
 }
 
-TEST_CASE("MemN2N ls_restart_schedule: the learning-rate schedule starts over when linear start ends") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE(
+    "MemN2N ls_restart_schedule: the learning-rate schedule starts over when linear start "
+    "ends" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   TempDir dir("memn2n-ls-restart");
   // LS for exactly 2 epochs, the rate halved every epoch, 4 epochs: one row per epoch in metrics.csv.
   const std::string sets =
@@ -114,7 +119,7 @@ TEST_CASE("MemN2N ls_restart_schedule: the learning-rate schedule starts over wh
   std::vector<std::vector<double>> rates;
   for (const std::string restart : {"false", "true"}) {
     const std::string run = (dir.path() / restart).string();
-    const CommandResult r = run_mann(train_args("pe_ls_3hop_1k.yaml", *data, run, 29 * 4) + sets +
+    const CommandResult r = run_mann(train_args("pe_ls_3hop_1k.yaml", data, run, 29 * 4) + sets +
                                      " --set model.ls_restart_schedule=" + restart);
     REQUIRE_MESSAGE(r.exit_code == 0, r.output);
     rates.push_back(read_metrics_csv(dir.path() / restart / "metrics.csv").column("lr"));

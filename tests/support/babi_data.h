@@ -2,6 +2,7 @@
 // The shared bAbI data folder for tests that need the real files, and the skip every such test starts with.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -25,13 +26,29 @@ inline std::optional<std::string> babi_data_dir() {
   return std::nullopt;
 }
 
+// Whether the bAbI data is missing. The first call says so on stderr, naming where it looked and how to
+// point the tests at it, so that a skipped data test is never mistaken for a passed one.
+inline bool babi_data_missing() {
+  static const bool missing = [] {
+    if (babi_data_dir()) return false;
+    std::fprintf(stderr,
+                 "mann tests: bAbI v1.2 data not found ($MANN_BABI_TEST_DIR, ../shared/data/babi beside the "
+                 "checkout): the tests that need it are skipped. Get it from "
+                 "https://research.facebook.com/downloads/babi/ and set MANN_BABI_TEST_DIR to the folder "
+                 "holding en/ and en-10k/.\n");
+    return true;
+  }();
+  return missing;
+}
+
 }  // namespace mann::testing
 
-// Declares `const std::optional<std::string> var` holding the bAbI folder, or ends the current test case
-// with a message when the data is not there (a test case, not a helper: it returns from the caller).
-#define MANN_BABI_DATA_OR_SKIP(var)                                        \
-  const std::optional<std::string> var = ::mann::testing::babi_data_dir(); \
-  if (!var) {                                                              \
-    MESSAGE("bAbI data not found (set MANN_BABI_TEST_DIR); skipping");     \
-    return;                                                                \
-  }
+// Decorates a test case that needs the bAbI files: doctest skips it (counted as skipped) when they are
+// missing. `TEST_CASE("..." MANN_NEEDS_BABI_DATA)`
+#define MANN_NEEDS_BABI_DATA *doctest::skip(::mann::testing::babi_data_missing())
+
+// Declares `const std::string var`, the bAbI folder, in a test case decorated with MANN_NEEDS_BABI_DATA.
+#define MANN_BABI_DATA(var)                                                        \
+  const std::optional<std::string> var##_found = ::mann::testing::babi_data_dir(); \
+  REQUIRE_MESSAGE(var##_found, "bAbI data vanished during the run");               \
+  const std::string var = *var##_found

@@ -51,21 +51,21 @@ TEST_CASE("mann train --dry-run describes the run and writes nothing") {
   CHECK(std::filesystem::last_write_time(dir.path() / "run" / "metrics.csv") == before);
 }
 
-TEST_CASE("mann train --dry-run gives a bAbI run's length in epochs") {
-  MANN_BABI_DATA_OR_SKIP(data);
+TEST_CASE("mann train --dry-run gives a bAbI run's length in epochs" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(data);
   const CommandResult r =
-      run_mann("train " + kExperiments + "babi/pe_ls_rn_3hop_1k.yaml --dry-run --data-dir " + *data +
+      run_mann("train " + kExperiments + "babi/pe_ls_rn_3hop_1k.yaml --dry-run --data-dir " + data +
                " --set dataset.task=1,2");
   REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   CHECK(r.output.find(" parameters, 5700 steps (100 epochs of 57 steps), run directory ") !=
         std::string::npos);
   const CommandResult part =
-      run_mann("train " + kExperiments + "babi/pe_ls_rn_3hop_1k.yaml --dry-run --data-dir " + *data +
+      run_mann("train " + kExperiments + "babi/pe_ls_rn_3hop_1k.yaml --dry-run --data-dir " + data +
                " --set train.steps=30");
   CHECK(part.output.find(" parameters, 30 steps (1.0 epochs of 29 steps), run directory ") !=
         std::string::npos);
   const CommandResult one =
-      run_mann("train " + kExperiments + "babi/pe_ls_rn_3hop_1k.yaml --dry-run --data-dir " + *data +
+      run_mann("train " + kExperiments + "babi/pe_ls_rn_3hop_1k.yaml --dry-run --data-dir " + data +
                " --set 'train.steps=1 epoch'");
   CHECK(one.output.find(" parameters, 29 steps (1 epoch of 29 steps), run directory ") != std::string::npos);
 }
