@@ -20,7 +20,7 @@ HardAttention::HardAttention(const ParamScope& scope, AddressingShape shape, Rng
     case BaselineKind::None:
       break;
     case BaselineKind::Ema:
-      baseline_ = std::make_unique<EmaBaseline>(options.ema_decay);
+      baseline_ = std::make_unique<EmaBaseline>(scope.sub("baseline"), options.ema_decay);
       break;
     case BaselineKind::Learned:
       baseline_ =

@@ -5,8 +5,13 @@
 
 namespace mann {
 
+EmaBaseline::EmaBaseline(float decay) : decay_(decay), own_state_(Matrix::Zero(1, 2)), state_(&own_state_) {}
+
+EmaBaseline::EmaBaseline(const ParamScope& scope, float decay)
+    : decay_(decay), state_(&scope.add("ema", Matrix::Zero(1, 2), /*trainable=*/false).value) {}
+
 Var EmaBaseline::value(Tape& tape, Var features) {
-  return tape.constant(features.rows(), 1, average_);
+  return tape.constant(features.rows(), 1, average());
 }
 
 void EmaBaseline::update(const Matrix& rewards) {
@@ -23,8 +28,8 @@ void EmaBaseline::update(const Matrix& rewards) {
     if (sum_and_count[1] == 0) return;
     batch_mean = static_cast<float>(sum_and_count[0] / sum_and_count[1]);
   }
-  average_ = initialised_ ? decay_ * average_ + (1.f - decay_) * batch_mean : batch_mean;
-  initialised_ = true;
+  (*state_)(0, 0) = initialised() ? decay_ * average() + (1.f - decay_) * batch_mean : batch_mean;
+  (*state_)(0, 1) = 1.f;
 }
 
 LearnedBaseline::LearnedBaseline(const ParamScope& scope, Index feature_width, Rng& rng,

@@ -33,23 +33,25 @@ class ReinforceBaseline {
 // unbiased. In data-parallel training the mean is over the whole batch, all ranks' shards.
 class EmaBaseline : public ReinforceBaseline {
  public:
-  explicit EmaBaseline(float decay = 0.9f) : decay_(decay) {}
+  /// A baseline whose state lives only in this object (not saved).
+  explicit EmaBaseline(float decay = 0.9f);
+  /// A baseline whose state, [average, initialised], is the non-trainable parameter `ema` under `scope`,
+  /// so checkpoints save it and a resumed run continues from the same average.
+  EmaBaseline(const ParamScope& scope, float decay);
+  EmaBaseline(const EmaBaseline&) = delete;
+  EmaBaseline& operator=(const EmaBaseline&) = delete;
+
   Var value(Tape& tape, Var features) override;
   void update(const Matrix& rewards) override;
   std::string type() const override { return "ema"; }
 
-  float average() const { return average_; }
-  bool initialised() const { return initialised_; }
-  // For checkpoints.
-  void set_average(float average) {
-    average_ = average;
-    initialised_ = true;
-  }
+  float average() const { return (*state_)(0, 0); }
+  bool initialised() const { return (*state_)(0, 1) != 0.f; }
 
  private:
   float decay_;
-  float average_ = 0.f;
-  bool initialised_ = false;
+  Matrix own_state_;
+  Matrix* state_;  // 1 x 2: the average, and 1 once a batch was seen
 };
 
 struct LearnedBaselineOptions {

@@ -114,7 +114,7 @@ TEST_CASE("REINFORCE diagnostics: reward, baseline, advantage, entropy and the g
     one_hot(b, actions[static_cast<size_t>(b)]) = 1.f;
   }
   EmaBaseline ema;
-  ema.set_average(4.f);
+  ema.update(Matrix::Constant(1, 1, 4.f));  // the first batch sets the average
   PolicyLog log;
   PolicyLog::Entry e;
   e.module = "policy";
