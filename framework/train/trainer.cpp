@@ -12,7 +12,20 @@
 namespace mann {
 namespace {
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+// "step 13: the loss is nan; the first parameter with a NaN or Inf gradient is `model/w`": the step, and
+// where to look (a parameter already non-finite, else the first non-finite gradient, else neither).
+std::string non_finite_loss_message(int64_t step, float loss, const std::vector<Parameter*>& params) {
+  const std::string value = std::isnan(loss) ? "NaN" : loss > 0 ? "Inf" : "-Inf";
+  const std::string text = "step " + std::to_string(step) + ": the loss is " + value;
+  std::string bad;
+  if (!all_values_finite(params, &bad)) return text + "; parameter `" + bad + "` is NaN or Inf";
+  if (!all_finite(params, &bad))
+    return text + "; the first parameter with a NaN or Inf gradient is `" + bad + "`";
+  return text + "; every parameter and gradient is finite (the loss itself overflowed)";
 }
+
+}  // namespace
 
 Trainer::Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,
                  ProgressReporter& progress, Hooks hooks)
@@ -114,10 +127,10 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
       loss_value = static_cast<float>(allreduce_step(comm, loss_value, step_metrics, share));
       allreduce_gradients(comm, params, gradient_buffer);
     }
-    if (!std::isfinite(loss_value))
-      throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the loss is " +
-                             std::to_string(loss_value));
+    // Backward even for a non-finite loss: the gradients say which parameter it came through.
     if (!data_parallel) tape.backward(loss);
+    if (!std::isfinite(loss_value))
+      throw TrainingDiverged(non_finite_loss_message(progress.step + 1, loss_value, params));
     std::string bad;
     if (!all_finite(params, &bad))
       throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the gradient of parameter `" +
