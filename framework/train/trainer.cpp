@@ -93,7 +93,15 @@ void Trainer::shard_batches(distributed::Communicator& comm) {
   broadcast_parameters(comm, learner_.parameters().parameters());
 }
 
-void Trainer::run(TrainingProgress& progress, Rng& rng) {
+bool Trainer::stop_requested(distributed::Communicator& comm) const {
+  if (!hooks_.stop_requested) return false;
+  if (comm.size() == 1) return hooks_.stop_requested();
+  double stop = comm.is_root() && hooks_.stop_requested() ? 1 : 0;  // every rank stops at the same step
+  comm.broadcast(std::span<double>(&stop, 1));
+  return stop != 0;
+}
+
+bool Trainer::run(TrainingProgress& progress, Rng& rng) {
   const std::vector<Parameter*> params = learner_.parameters().trainable_parameters();
   const std::vector<std::string> train_names = learner_.train_metric_names();
   if (progress.history.columns.empty()) progress.history.columns = columns();
@@ -155,7 +163,8 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
     const bool eval_now = last || (options_.eval_every > 0 && progress.step % options_.eval_every == 0);
     const bool save_now =
         last || (options_.checkpoint_every > 0 && progress.step % options_.checkpoint_every == 0);
-    if (!log_now && !eval_now && !save_now) continue;
+    const bool stop = !last && stop_requested(comm);
+    if (!log_now && !eval_now && !save_now && !stop) continue;
 
     bool improved = false;
     if (log_now || eval_now) {
@@ -178,12 +187,14 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
       grad_norm_sum = 0;
       since_report = 0;
     }
-    if (hooks_.on_checkpoint && (save_now || improved)) {
-      if (save_now) hooks_.on_checkpoint(progress, false);
+    if (hooks_.on_checkpoint && (save_now || improved || stop)) {
+      if (save_now || stop) hooks_.on_checkpoint(progress, false);
       if (improved) hooks_.on_checkpoint(progress, true);
     }
+    if (stop) break;
   }
   progress_.finish();
+  return progress.step >= options_.steps;
 }
 
 }  // namespace mann
