@@ -90,4 +90,27 @@ TEST_CASE("SIGTERM stops mann train with exit code 143 and a checkpoint") {
   CHECK(checkpoint_step(run) > 0);
 }
 
+TEST_CASE("SIGTERM to mann compare stops its training children at a checkpoint; the next call resumes them") {
+  TempDir dir("compare-interrupt");
+  const fs::path out = dir.path() / "cmp", seed1 = out / "retrieval_soft" / "seed-1";
+  const std::vector<std::string> compare = {"compare", kSoft, "--seeds", "1", "--out", out.string()};
+  const pid_t pid = start_mann(concat(compare, toy_settings("10000000")), dir.path() / "compare.log");
+  REQUIRE(pid > 0);
+  REQUIRE_MESSAGE(wait_for_rows(seed1, 2), read_text(dir.path() / "compare.log"));
+  kill(pid, SIGTERM);  // the compare process alone: it passes the signal on
+  CHECK(wait_exit_code(pid) == 143);
+  CHECK(wait_for([&] { return processes_with(out.string()).empty(); }, 10));
+  const std::string log = read_text(dir.path() / "compare.log");
+  CHECK_MESSAGE(log.find("interrupted") != std::string::npos, log);
+  const int64_t step = checkpoint_step(seed1);
+  CHECK(step > 0);
+  CHECK(read_text(seed1 / "train.log").find("interrupted at step") != std::string::npos);
+
+  const auto resumed = run_mann(mann::join(concat(compare, toy_settings(std::to_string(step + 20))), " "));
+  REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.output);
+  CHECK_MESSAGE(resumed.output.find("from step " + std::to_string(step) + " (resuming") != std::string::npos,
+                resumed.output);
+  CHECK(checkpoint_step(seed1) == step + 20);
+}
+
 TEST_SUITE_END();
