@@ -14,6 +14,7 @@
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 #include "tools/interrupt.h"
+#include "tools/run_record.h"
 #include "tools/run_state.h"
 
 namespace mann {
@@ -73,7 +74,8 @@ int train_command(const Args& args) {
   std::string config_path, out, resume, data_dir;
   int threads = 1;
   bool force = false, dry_run = false;
-  options.add_options()("config", po::value(&config_path), "experiment YAML file")(
+  std::vector<std::string> positionals;
+  options.add_options()("config", po::value(&positionals), "experiment YAML file")(
       "set", po::value(&sets)->composing(), "override a config key: --set train.lr=0.005 (repeatable)")(
       "out", po::value(&out), "run directory (default: the config's output.dir)")(
       "resume", po::value(&resume), "continue the run in this directory or checkpoint")(
@@ -82,9 +84,10 @@ int train_command(const Args& args) {
       "force", po::bool_switch(&force), "start over in a run directory that already has checkpoints")(
       "dry-run", po::bool_switch(&dry_run), "check and describe the run, print its config, write nothing");
   po::positional_options_description positional;
-  positional.add("config", 1);
+  positional.add("config", -1);
   po::variables_map vm;
   if (!parse_command_line(args, kTrainUsage, options, positional, vm)) return kOk;
+  config_path = single_positional(positionals, "an experiment file");
   set_threads(threads);
 
   ConfigNode config;
@@ -139,6 +142,7 @@ int train_command(const Args& args) {
     fs::create_directories(run.dir / "checkpoints");
     std::ofstream config_file(run.config);
     config_file << to_yaml(experiment.config);
+    append_run_record(run.dir, "train", args);
   }
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> quiet(writer ? nullptr : std::fopen("/dev/null", "w"),
                                                               &std::fclose);
