@@ -81,6 +81,9 @@ pid_t spawn_training(const CompareRun& run, const std::vector<std::string>& over
   return pid;
 }
 
+// How often the pool looks for finished children and for Ctrl-C.
+constexpr useconds_t kPollMicroseconds = 50000;
+
 std::string describe(const CompareRun& run) {
   return run.experiment->label + " seed " + std::to_string(run.seed);
 }
@@ -125,7 +128,12 @@ void train_runs(const std::vector<CompareRun*>& runs, const std::vector<std::str
     }
     if (running.empty()) continue;
     int status = 0;
-    const pid_t pid = waitpid(-1, &status, 0);
+    // Not a blocking wait: a signal that lands just before it would go unnoticed until a child ends.
+    const pid_t pid = waitpid(-1, &status, WNOHANG);
+    if (pid == 0) {
+      usleep(kPollMicroseconds);
+      continue;
+    }
     if (pid < 0) {
       if (errno == EINTR) continue;
       for (auto& [unused, run] : running) mark_failed(*run, -1);  // no children left to wait for
