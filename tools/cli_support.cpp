@@ -1,6 +1,7 @@
 #include "tools/cli_support.h"
 
 #include <Eigen/Core>
+#include <filesystem>
 
 namespace mann {
 
@@ -18,6 +19,18 @@ bool parse_command_line(const Args& args, const std::string& usage, po::options_
   }
   po::notify(vm);
   return true;
+}
+
+std::string single_positional(const std::vector<std::string>& given, const std::string& what) {
+  for (size_t i = 0; i < given.size(); ++i) {
+    const bool looks_like_override = given[i].find('=') != std::string::npos;
+    if (looks_like_override && (i > 0 || !std::filesystem::exists(given[i])))
+      throw po::error("`" + given[i] + "` is not " + what + "; to override a config key write `--set " +
+                      given[i] + "`");
+  }
+  if (given.size() > 1)
+    throw po::error("one " + what + " only, but `" + given[1] + "` follows `" + given[0] + "`");
+  return given.empty() ? "" : given.front();
 }
 
 void set_threads(int threads) {

@@ -40,6 +40,16 @@ void print_metrics(const MetricsTable& table) {
   }
 }
 
+// The stored config with every default written in; a checkpoint of an older mann whose config no longer
+// validates is shown as it was stored.
+std::string complete_stored_config(const CheckpointData& d) {
+  try {
+    return to_yaml(parse_stored_config(d.config_yaml, "<config of " + d.source.string() + ">"));
+  } catch (const ConfigError&) {
+    return d.config_yaml;
+  }
+}
+
 }  // namespace
 
 int inspect_command(const Args& args) {
@@ -69,7 +79,7 @@ int inspect_command(const Args& args) {
     return kOk;
   }
   if (show_config) {
-    std::cout << d.config_yaml;
+    std::cout << complete_stored_config(d);
     return kOk;
   }
   if (show_metrics) {

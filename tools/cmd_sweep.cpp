@@ -8,6 +8,7 @@
 #include "framework/distributed/world.h"
 #include "tools/cli_support.h"
 #include "tools/compare.h"
+#include "tools/seed_list.h"
 #include "tools/sweep_grid.h"
 
 namespace mann {
@@ -15,18 +16,19 @@ namespace fs = std::filesystem;
 namespace {
 
 const char* kSweepUsage =
-    R"(usage: mann sweep EXP.yaml [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
+    R"(usage: mann sweep EXP.yaml [--seeds N|A-B|A,B,C] [--jobs J] [--out DIR] [--set key=value]...
 
 EXP.yaml holds a grid of overrides, e.g.
 
   sweep: {train.optimizer.lr: [0.01, 0.005], model.hops: [1, 2, 3]}
 
 Every combination (here 6) is a grid point, named like `train.optimizer.lr=0.01+model.hops=1`, trained
-with seeds 1..N as `mann train EXP --set ... --set <point's overrides> --set seed=S` in
-DIR/<point>/seed-S, up to J runs at a time. Finished runs are reused. The report (DIR/report.md,
-report.csv, runs.csv, curves) has one row per grid point, as `mann compare` writes it. Under
-`mpirun -np N` the runs are dealt to the ranks and rank 0 writes the report. `mann train EXP` ignores the
-sweep: key.)";
+with each seed (--seeds as for `mann compare`: N, A-B or A,B,C; default 3) as `mann train EXP --set ...
+--set <point's overrides> --set seed=S` in DIR/<point>/seed-S, up to J runs at a time. Runs of the same
+complete config are reused (or resumed when shorter) as `mann compare` does. The report (DIR/report.md,
+report.csv, runs.csv, curves) has one row per grid point, as `mann compare` writes it: choose the point
+marked as selected by validation; its test metric is beside it. Under `mpirun -np N` the runs are dealt
+to the ranks and rank 0 writes the report. `mann train EXP` ignores the sweep: key.)";
 
 }  // namespace
 
@@ -34,10 +36,12 @@ int sweep_command(const Args& args) {
   po::options_description options("sweep options");
   std::vector<std::string> sets;
   std::string file, out;
-  int seeds = 1, jobs = 1;
+  std::string seeds;
+  int jobs = 1;
   options.add_options()("experiment", po::value(&file), "experiment YAML file with a sweep: grid")(
-      "seeds", po::value(&seeds)->default_value(1), "train seeds 1..N of every grid point")(
-      "jobs", po::value(&jobs)->default_value(1), "training runs at a time (per rank)")(
+      "seeds", po::value(&seeds)->default_value(kDefaultSeeds),
+      "seeds of every grid point: N (1..N), A-B or A,B,C")("jobs", po::value(&jobs)->default_value(1),
+                                                           "training runs at a time (per rank)")(
       "out", po::value(&out), "directory of the runs and the report (default: runs/sweep-<file stem>)")(
       "set", po::value(&sets)->composing(), "override a config key of every grid point (repeatable)");
   po::positional_options_description positional;
@@ -45,7 +49,7 @@ int sweep_command(const Args& args) {
   po::variables_map vm;
   if (!parse_command_line(args, kSweepUsage, options, positional, vm)) return kOk;
   if (file.empty()) throw po::error("an experiment file is required");
-  if (seeds <= 0) throw po::error("--seeds must be positive");
+  const std::vector<int> seed_list = parse_seeds(seeds);
   if (jobs <= 0) throw po::error("--jobs must be positive");
   if (out.empty()) out = "runs/sweep-" + fs::path(file).stem().string();
 
@@ -61,9 +65,9 @@ int sweep_command(const Args& args) {
                       "`; their runs would share a directory");
   }
   distributed::Communicator& comm = distributed::world();
-  if (comm.is_root()) std::cout << "sweep of " << points.size() << " grid points x " << seeds << " seeds\n";
-  const bool all_ok = run_comparison(points, {seeds, jobs, out, sets}, comm, std::cout);
-  return all_ok ? kOk : kFailed;
+  if (comm.is_root())
+    std::cout << "sweep of " << points.size() << " grid points x " << seed_list.size() << " seeds\n";
+  return run_comparison(points, {seed_list, jobs, out, sets}, comm, std::cout);
 }
 
 }  // namespace mann

@@ -1,5 +1,6 @@
 // `mann train`: build an experiment from its file (or a checkpoint when resuming), train it, and keep the
 // run directory (config.yaml, metrics.csv, checkpoints/last.h5 and best.h5) up to date as it goes.
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -12,6 +13,8 @@
 #include "framework/io/checkpoint.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
+#include "tools/interrupt.h"
+#include "tools/run_record.h"
 #include "tools/run_state.h"
 
 namespace mann {
@@ -34,7 +37,11 @@ before a long job is queued.
 
 Under `mpirun -np N` (or srun) the ranks train data-parallel: each computes its share of every batch, the
 gradients are summed, and rank 0 alone writes the run directory (which every rank must be able to read
-for --resume). A checkpoint resumes with any number of ranks.)";
+for --resume). A checkpoint resumes with any number of ranks.
+
+Ctrl-C (SIGINT) or SIGTERM stops training after the current step, saves a checkpoint of it and prints
+the command that resumes it (exit code 130 / 143); a second Ctrl-C ends at once. The resolved config
+written to config.yaml (and printed by --dry-run) is complete: every option with its effective value.)";
 
 // "2900 steps (100 epochs of 29 steps)": the length as the trainer will count it.
 std::string describe_length(const TrainerOptions& t) {
@@ -67,7 +74,8 @@ int train_command(const Args& args) {
   std::string config_path, out, resume, data_dir;
   int threads = 1;
   bool force = false, dry_run = false;
-  options.add_options()("config", po::value(&config_path), "experiment YAML file")(
+  std::vector<std::string> positionals;
+  options.add_options()("config", po::value(&positionals), "experiment YAML file")(
       "set", po::value(&sets)->composing(), "override a config key: --set train.lr=0.005 (repeatable)")(
       "out", po::value(&out), "run directory (default: the config's output.dir)")(
       "resume", po::value(&resume), "continue the run in this directory or checkpoint")(
@@ -76,9 +84,10 @@ int train_command(const Args& args) {
       "force", po::bool_switch(&force), "start over in a run directory that already has checkpoints")(
       "dry-run", po::bool_switch(&dry_run), "check and describe the run, print its config, write nothing");
   po::positional_options_description positional;
-  positional.add("config", 1);
+  positional.add("config", -1);
   po::variables_map vm;
   if (!parse_command_line(args, kTrainUsage, options, positional, vm)) return kOk;
+  config_path = single_positional(positionals, "an experiment file");
   set_threads(threads);
 
   ConfigNode config;
@@ -133,6 +142,7 @@ int train_command(const Args& args) {
     fs::create_directories(run.dir / "checkpoints");
     std::ofstream config_file(run.config);
     config_file << to_yaml(experiment.config);
+    append_run_record(run.dir, "train", args);
   }
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> quiet(writer ? nullptr : std::fopen("/dev/null", "w"),
                                                               &std::fclose);
@@ -148,13 +158,17 @@ int train_command(const Args& args) {
       write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng));
     };
   }
+  // From here on Ctrl-C or SIGTERM ends the run after the current step, with a checkpoint of it.
+  hooks.stop_requested = [] { return interrupt_signal() != 0; };
   Trainer trainer(*experiment.learner, *experiment.optimizer, *experiment.schedule, experiment.trainer,
                   reporter, hooks);
   if (progress.history.columns.empty()) progress.history.columns = trainer.columns();
   if (writer)
     write_metrics_csv(run.metrics, progress.history);  // on resume: the history up to the checkpoint
+  install_interrupt_handlers();
+  bool finished = false;
   try {
-    trainer.run(progress, rng);
+    finished = trainer.run(progress, rng);
   } catch (const TrainingDiverged& e) {
     reporter.finish();
     if (!writer) return kDiverged;  // every rank saw the same sums; rank 0 says why
@@ -164,6 +178,13 @@ int train_command(const Args& args) {
     else
       std::cerr << "no checkpoint had been written yet\n";
     return kDiverged;
+  }
+  if (!finished) {
+    const int signal = interrupt_signal();
+    if (writer)
+      std::cerr << "interrupted at step " << progress.step << "; checkpoint saved to " << run.last.string()
+                << "; resume with: mann train --resume " << run.dir.string() << "\n";
+    return interrupted_exit_code(signal != 0 ? signal : SIGINT);
   }
   if (!writer) return kOk;
   std::cout << "finished " << experiment.name << " at step " << progress.step;

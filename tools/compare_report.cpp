@@ -88,12 +88,12 @@ std::vector<const CompareRun*> runs_of(const CompareExperiment& e, const std::ve
 
 struct Summary {
   int ok = 0, failed = 0, solved = 0;
-  Stats test, steps, seconds, grad_variance;
+  Stats valid_best, valid_final, test, steps, seconds, grad_variance;
 };
 
 Summary summarize(const CompareExperiment& e, const std::vector<CompareRun>& runs) {
   Summary s;
-  std::vector<double> test, steps, seconds, variance;
+  std::vector<double> valid_best, valid_final, test, steps, seconds, variance;
   for (const CompareRun* r : runs_of(e, runs)) {
     if (!r->ok()) {
       ++s.failed;
@@ -101,16 +101,36 @@ Summary summarize(const CompareExperiment& e, const std::vector<CompareRun>& run
     }
     ++s.ok;
     s.solved += r->test_metric < e.solved_below;
+    valid_best.push_back(r->valid_best);
+    valid_final.push_back(r->valid_final);
     test.push_back(r->test_metric);
     steps.push_back(r->steps_to_solve);
     seconds.push_back(r->seconds_to_solve);
     variance.push_back(r->grad_variance);
   }
+  s.valid_best = stats(valid_best);
+  s.valid_final = stats(valid_final);
   s.test = stats(test);
   s.steps = stats(steps);
   s.seconds = stats(seconds);
   s.grad_variance = stats(variance);
   return s;
+}
+
+// The experiment a researcher would pick without looking at test data: the lowest mean best validation
+// metric; nullptr when no run has one.
+const CompareExperiment* selected_by_validation(const std::vector<CompareExperiment>& experiments,
+                                                const std::vector<CompareRun>& runs) {
+  const CompareExperiment* best = nullptr;
+  double best_value = kNaN;
+  for (const CompareExperiment& e : experiments) {
+    const double value = summarize(e, runs).valid_best.mean;
+    if (std::isfinite(value) && (!best || value < best_value)) {
+      best = &e;
+      best_value = value;
+    }
+  }
+  return best;
 }
 
 const char* status_text(CompareRun::Status s) {
@@ -130,51 +150,85 @@ const char* status_text(CompareRun::Status s) {
 void write_csv(const std::vector<CompareExperiment>& experiments, const std::vector<CompareRun>& runs,
                const fs::path& out) {
   std::ofstream csv(out / "report.csv");
+  // New columns go at the end: scripts read these files by position.
   csv << "experiment,file,name,metric,runs_ok,runs_failed,test_mean,test_std,test_min,test_max,solved,"
-         "solved_below,steps_to_solve_mean,seconds_to_solve_mean,grad_variance_mean\n";
+         "solved_below,steps_to_solve_mean,seconds_to_solve_mean,grad_variance_mean,valid_best_mean,"
+         "valid_best_std,valid_final_mean,selected_by_validation\n";
+  const CompareExperiment* selected = selected_by_validation(experiments, runs);
   for (const CompareExperiment& e : experiments) {
     const Summary s = summarize(e, runs);
     csv << e.label << ',' << e.path << ',' << e.name << ',' << e.primary << ',' << s.ok << ',' << s.failed
         << ',' << num(s.test.mean) << ',' << num(s.test.std) << ',' << num(s.test.min) << ','
         << num(s.test.max) << ',' << s.solved << ',' << e.solved_below << ',' << num(s.steps.mean) << ','
-        << num(s.seconds.mean) << ',' << num(s.grad_variance.mean) << '\n';
+        << num(s.seconds.mean) << ',' << num(s.grad_variance.mean) << ',' << num(s.valid_best.mean) << ','
+        << num(s.valid_best.std) << ',' << num(s.valid_final.mean) << ',' << (&e == selected ? 1 : 0) << '\n';
   }
   std::ofstream per_run(out / "runs.csv");
-  per_run << "experiment,seed,status,exit_code,test_metric,steps_to_solve,seconds_to_solve,grad_variance\n";
+  per_run << "experiment,seed,status,exit_code,test_metric,steps_to_solve,seconds_to_solve,grad_variance,"
+             "valid_best,valid_final,directory\n";
   for (const CompareRun& r : runs)
     per_run << r.experiment->label << ',' << r.seed << ',' << status_text(r.status) << ',' << r.exit_code
             << ',' << (r.ok() ? num(r.test_metric) : "") << ',' << num(r.steps_to_solve) << ','
-            << num(r.seconds_to_solve) << ',' << num(r.grad_variance) << '\n';
+            << num(r.seconds_to_solve) << ',' << num(r.grad_variance) << ',' << num(r.valid_best) << ','
+            << num(r.valid_final) << ',' << r.dir.string() << '\n';
   if (!csv || !per_run) throw UserError("cannot write the report in " + out.string());
 }
 
-void write_markdown(const std::vector<CompareExperiment>& experiments, const std::vector<CompareRun>& runs,
-                    const fs::path& out) {
-  std::ofstream md(out / "report.md");
-  md << "# mann compare\n\n"
-     << "Test metric: the primary evaluation metric (lower is better) of each run's best checkpoint on the "
-        "test split, computed as `mann eval --split test` does. Solved: test metric below the experiment's "
-        "`eval.solved_below`. Steps and time to solve: the first validation evaluation below that threshold, "
-        "read from metrics.csv (time summed from its steps_per_s column); averaged over the runs that "
-        "reached "
-        "it. Gradient variance: mean of metrics.csv's grad_variance column (REINFORCE-trained modules).\n\n"
-     << "| experiment | metric | runs ok | failed | mean | std | min | max | solved | steps to solve | "
-        "time to solve (s) | grad variance |\n"
-     << "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+// "0.05 ± 0.01" (the ± part only over several values).
+std::string mean_std(const Stats& s) {
+  if (s.n > 1) return num(s.mean) + " ± " + num(s.std);
+  return num(s.mean);
+}
+
+// One row per experiment: validation (what selection uses) first, test beside it.
+std::string summary_table(const std::vector<CompareExperiment>& experiments,
+                          const std::vector<CompareRun>& runs) {
+  std::ostringstream md;
+  const CompareExperiment* selected = selected_by_validation(experiments, runs);
+  md << "| experiment | metric | runs ok | failed | valid best | valid final | test mean | test std | test "
+        "min | "
+        "test max | solved | steps to solve | time to solve (s) | grad variance | selected by validation |\n"
+     << "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const CompareExperiment& e : experiments) {
     const Summary s = summarize(e, runs);
-    md << "| " << e.label << " | test " << e.primary << " | " << s.ok << " | " << s.failed << " | "
-       << num(s.test.mean) << " | " << num(s.test.std) << " | " << num(s.test.min) << " | " << num(s.test.max)
-       << " | " << s.solved << "/" << s.ok + s.failed << " (< " << e.solved_below << ") | "
-       << num(s.steps.mean) << " | " << num(s.seconds.mean) << " | " << num(s.grad_variance.mean) << " |\n";
+    md << "| " << e.label << " | " << e.primary << " | " << s.ok << " | " << s.failed << " | "
+       << mean_std(s.valid_best) << " | " << mean_std(s.valid_final) << " | " << num(s.test.mean) << " | "
+       << num(s.test.std) << " | " << num(s.test.min) << " | " << num(s.test.max) << " | " << s.solved << "/"
+       << s.ok + s.failed << " (< " << e.solved_below << ") | " << num(s.steps.mean) << " | "
+       << num(s.seconds.mean) << " | " << num(s.grad_variance.mean) << " | "
+       << (&e == selected ? "**yes**" : "") << " |\n";
   }
-  md << "\n## Runs\n\n| experiment | seed | status | test metric | steps to solve | directory |\n"
-     << "|---|---|---|---|---|---|\n";
+  if (selected)
+    md << "\nSelected by validation: " << selected->label << " (mean best " << selected->valid_column << " "
+       << num(summarize(*selected, runs).valid_best.mean) << "); its test " << selected->primary << ": "
+       << num(summarize(*selected, runs).test.mean) << ".\n";
+  return md.str();
+}
+
+void write_markdown(const std::vector<CompareRun>& runs, const fs::path& out, const std::string& summary) {
+  std::ofstream md(out / "report.md");
+  md << "# mann compare\n\n"
+     << "Choose by validation, report test. Valid best / valid final: the primary metric (lower is better) "
+        "on "
+        "the split evaluated during training (`eval.split`), lowest and last value in each run's "
+        "metrics.csv, mean ± std over the runs; the experiment with the lowest mean best value is marked "
+        "selected. Test: the same metric of each run's best checkpoint (best by validation) on the test "
+        "split, computed as `mann eval --split test` does; it is there to report the selected experiment, "
+        "not to choose one (choosing by test is fitting the test set). Solved: test metric below the "
+        "experiment's `eval.solved_below`. Steps and time to solve: the first validation evaluation below "
+        "that threshold, read from metrics.csv (time summed from its steps_per_s column); averaged over the "
+        "runs that reached it. Gradient variance: mean of metrics.csv's grad_variance column "
+        "(REINFORCE-trained modules).\n\n"
+     << summary;
+  md << "\n## Runs\n\n| experiment | seed | status | valid best | valid final | test metric | steps to solve "
+        "| "
+        "directory |\n"
+     << "|---|---|---|---|---|---|---|---|\n";
   for (const CompareRun& r : runs)
     md << "| " << r.experiment->label << " | " << r.seed << " | " << status_text(r.status)
-       << (r.ok() ? "" : " (exit code " + std::to_string(r.exit_code) + ")") << " | "
-       << (r.ok() ? num(r.test_metric) : "") << " | " << num(r.steps_to_solve) << " | " << r.dir.string()
-       << " |\n";
+       << (r.ok() ? "" : " (exit code " + std::to_string(r.exit_code) + ")") << " | " << num(r.valid_best)
+       << " | " << num(r.valid_final) << " | " << (r.ok() ? num(r.test_metric) : "") << " | "
+       << num(r.steps_to_solve) << " | " << r.dir.string() << " |\n";
   bool heading = false;
   for (const CompareRun& r : runs) {
     if (r.ok()) continue;
@@ -241,15 +295,22 @@ void read_run_history(CompareRun& run) {
     return;
   }
   time_to_solve(run);
+  const std::vector<double> valid = column_or_nan(run.history, run.experiment->valid_column);
+  run.valid_best = stats(valid).min;
+  run.valid_final = kNaN;
+  for (double v : valid)
+    if (std::isfinite(v)) run.valid_final = v;
   run.grad_variance = stats(column_or_nan(run.history, "grad_variance")).mean;
 }
 
-void write_compare_report(const std::vector<CompareExperiment>& experiments,
-                          const std::vector<CompareRun>& runs, const fs::path& out) {
+std::string write_compare_report(const std::vector<CompareExperiment>& experiments,
+                                 const std::vector<CompareRun>& runs, const fs::path& out) {
   fs::create_directories(out);
   write_csv(experiments, runs, out);
-  write_markdown(experiments, runs, out);
+  const std::string summary = summary_table(experiments, runs);
+  write_markdown(runs, out, summary);
   draw_curves(experiments, runs, out);
+  return summary;
 }
 
 }  // namespace mann

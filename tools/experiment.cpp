@@ -4,6 +4,7 @@
 #include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
 #include "framework/components/training_components.h"
+#include "framework/config/defaults.h"
 #include "framework/config/duration.h"
 #include "framework/config/experiment.h"
 #include "framework/config/override.h"
@@ -95,6 +96,16 @@ void validate_all(const ConfigNode& root) {
   validate(section(root, "output"), output_spec(), r);
 }
 
+// Every option with its effective value: the experiment's own, its sections' and every component's
+// defaults written in (a validated root only).
+void fill_all_defaults(ConfigNode& root) {
+  const Registry& r = builtin_registry();
+  fill_defaults(root, experiment_spec(), r);
+  fill_defaults(*root.find("train"), train_spec(), r);
+  fill_defaults(*root.find("eval"), eval_spec(), r);
+  fill_defaults(*root.find("output"), output_spec(), r);
+}
+
 // A `duration` option in optimizer steps; an epoch count needs a dataset that has epochs.
 int64_t steps_of(const ConfigView& train, const char* key, int64_t steps_per_epoch) {
   const Duration d = parse_duration(train.value(key));
@@ -123,12 +134,14 @@ const Registry& builtin_registry() {
 ConfigNode load_and_validate(const std::string& path, const std::vector<std::string>& overrides) {
   ConfigNode root = load_experiment(path, overrides);
   validate_all(root);
+  fill_all_defaults(root);
   return root;
 }
 
 ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label) {
   ConfigNode root = load_config_string(yaml_text, label);
   validate_all(root);
+  fill_all_defaults(root);
   return root;
 }
 

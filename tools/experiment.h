@@ -20,9 +20,12 @@ namespace mann {
 const Registry& builtin_registry();
 
 // Loads an experiment file with its `base:` chain and `--set` overrides, and validates it completely
-// (unknown keys, types, required keys, component types) before anything is built.
+// (unknown keys, types, required keys, component types) before anything is built. The result is complete:
+// every option that has a default carries its effective value (framework/config/defaults.h), so it is what
+// config.yaml, checkpoints and --dry-run show and what `mann compare` compares.
 ConfigNode load_and_validate(const std::string& path, const std::vector<std::string>& overrides);
-// Parses and validates a resolved config stored in a checkpoint (positions point into "<checkpoint>").
+// Parses and validates a resolved config stored in a checkpoint (positions point into "<checkpoint>"),
+// completed with defaults like load_and_validate (older checkpoints stored only what their file set).
 ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label);
 // The same with `--set` overrides applied on top first (train --resume, eval --set).
 ConfigNode parse_stored_config(const std::string& yaml_text, const std::string& label,

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "framework/autodiff/errors.h"
+#include "framework/config/suggest.h"
 #include "framework/distributed/world.h"
 #include "tools/cli_support.h"
 #include "tools/commands.h"
@@ -70,7 +71,12 @@ int main(int argc, char** argv) {
   }
   const auto command = commands.find(name);
   if (command == commands.end()) {
-    std::cerr << "mann: unknown command `" << name << "`\n\n" << kMainUsage << "\n";
+    std::vector<std::string> names;
+    for (const auto& entry : commands) names.push_back(entry.first);
+    const std::string nearest = nearest_match(name, names);
+    std::cerr << "mann: unknown command `" << name << "`"
+              << (nearest.empty() ? "" : "; did you mean `" + nearest + "`?") << "\n\n"
+              << kMainUsage << "\n";
     return kUsage;
   }
   const Args args(argv + 2, argv + argc);

@@ -21,7 +21,7 @@ const ComponentSpec& experiment_spec() {
           {"eval", "map", "{}", false, "Evaluation settings."},
           {"output", "map", "{}", false, "Where and what to write (checkpoints, logs, metrics)."},
           {"base", "string", "", false, "A config file this one inherits from (relative to this file)."},
-          {"sweep", "map", "{}", false,
+          {"sweep", "map", "", false,
            "A grid for `mann sweep`: key path -> list of values; `mann train` ignores it."},
       }};
   return spec;

@@ -12,7 +12,20 @@
 namespace mann {
 namespace {
 constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+// "step 13: the loss is nan; the first parameter with a NaN or Inf gradient is `model/w`": the step, and
+// where to look (a parameter already non-finite, else the first non-finite gradient, else neither).
+std::string non_finite_loss_message(int64_t step, float loss, const std::vector<Parameter*>& params) {
+  const std::string value = std::isnan(loss) ? "NaN" : loss > 0 ? "Inf" : "-Inf";
+  const std::string text = "step " + std::to_string(step) + ": the loss is " + value;
+  std::string bad;
+  if (!all_values_finite(params, &bad)) return text + "; parameter `" + bad + "` is NaN or Inf";
+  if (!all_finite(params, &bad))
+    return text + "; the first parameter with a NaN or Inf gradient is `" + bad + "`";
+  return text + "; every parameter and gradient is finite (the loss itself overflowed)";
 }
+
+}  // namespace
 
 Trainer::Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,
                  ProgressReporter& progress, Hooks hooks)
@@ -80,7 +93,15 @@ void Trainer::shard_batches(distributed::Communicator& comm) {
   broadcast_parameters(comm, learner_.parameters().parameters());
 }
 
-void Trainer::run(TrainingProgress& progress, Rng& rng) {
+bool Trainer::stop_requested(distributed::Communicator& comm) const {
+  if (!hooks_.stop_requested) return false;
+  if (comm.size() == 1) return hooks_.stop_requested();
+  double stop = comm.is_root() && hooks_.stop_requested() ? 1 : 0;  // every rank stops at the same step
+  comm.broadcast(std::span<double>(&stop, 1));
+  return stop != 0;
+}
+
+bool Trainer::run(TrainingProgress& progress, Rng& rng) {
   const std::vector<Parameter*> params = learner_.parameters().trainable_parameters();
   const std::vector<std::string> train_names = learner_.train_metric_names();
   if (progress.history.columns.empty()) progress.history.columns = columns();
@@ -114,10 +135,10 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
       loss_value = static_cast<float>(allreduce_step(comm, loss_value, step_metrics, share));
       allreduce_gradients(comm, params, gradient_buffer);
     }
-    if (!std::isfinite(loss_value))
-      throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the loss is " +
-                             std::to_string(loss_value));
+    // Backward even for a non-finite loss: the gradients say which parameter it came through.
     if (!data_parallel) tape.backward(loss);
+    if (!std::isfinite(loss_value))
+      throw TrainingDiverged(non_finite_loss_message(progress.step + 1, loss_value, params));
     std::string bad;
     if (!all_finite(params, &bad))
       throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the gradient of parameter `" +
@@ -142,7 +163,8 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
     const bool eval_now = last || (options_.eval_every > 0 && progress.step % options_.eval_every == 0);
     const bool save_now =
         last || (options_.checkpoint_every > 0 && progress.step % options_.checkpoint_every == 0);
-    if (!log_now && !eval_now && !save_now) continue;
+    const bool stop = !last && stop_requested(comm);
+    if (!log_now && !eval_now && !save_now && !stop) continue;
 
     bool improved = false;
     if (log_now || eval_now) {
@@ -165,12 +187,14 @@ void Trainer::run(TrainingProgress& progress, Rng& rng) {
       grad_norm_sum = 0;
       since_report = 0;
     }
-    if (hooks_.on_checkpoint && (save_now || improved)) {
-      if (save_now) hooks_.on_checkpoint(progress, false);
+    if (hooks_.on_checkpoint && (save_now || improved || stop)) {
+      if (save_now || stop) hooks_.on_checkpoint(progress, false);
       if (improved) hooks_.on_checkpoint(progress, true);
     }
+    if (stop) break;
   }
   progress_.finish();
+  return progress.step >= options_.steps;
 }
 
 }  // namespace mann

@@ -61,16 +61,22 @@ class Trainer {
     std::function<void(const MetricsTable& table)> on_row;
     // Save the current state: `best` when the primary evaluation metric improved.
     std::function<void(const TrainingProgress& progress, bool best)> on_checkpoint;
+    // Asked after every step: true ends the run early (a signal, say). Under several ranks rank 0's answer
+    // counts for all of them.
+    std::function<bool()> stop_requested;
   };
 
   Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,
           ProgressReporter& progress, Hooks hooks);
 
-  // Trains from progress.step to options.steps. Throws TrainingDiverged on NaN/Inf (state is left as it
-  // was before the bad step's update, and no checkpoint of it is requested). Under several MPI ranks
+  // Trains from progress.step to options.steps; returns true there. When hooks.stop_requested says so, it
+  // stops after the current step instead, requests a `last` checkpoint of it and returns false (resuming
+  // that checkpoint gives the parameters an uninterrupted run would have). Throws TrainingDiverged on
+  // NaN/Inf (state is left as it was before the bad step's update, and no checkpoint of it is requested;
+  // the message names the step and the first parameter with a non-finite gradient). Under several MPI ranks
   // (distributed::world()) it trains data-parallel: parameters copied from rank 0, each rank computing its
   // shard of every batch, gradients summed over ranks, the same update on every rank; rank 0 evaluates.
-  void run(TrainingProgress& progress, Rng& rng);
+  bool run(TrainingProgress& progress, Rng& rng);
 
   // The metrics columns of this learner: step, epoch, examples, lr, train metrics, grad_norm, steps_per_s,
   // then the evaluation metrics prefixed with the split.
@@ -80,6 +86,7 @@ class Trainer {
   void evaluate(TrainingProgress& progress, std::vector<double>& row, bool& improved);
   // Gives the learner this rank's shard and copies rank 0's parameters to every rank.
   void shard_batches(distributed::Communicator& comm);
+  bool stop_requested(distributed::Communicator& comm) const;
 
   Learner& learner_;
   Optimizer& optimizer_;

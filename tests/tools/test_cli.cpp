@@ -134,8 +134,33 @@ TEST_CASE("training stops on a diverging loss and keeps the last good checkpoint
   CHECK_MESSAGE(result.exit_code == 3, result.output);
   CHECK(result.output.find("training stopped: step") != std::string::npos);
   CHECK(result.output.find("last good checkpoint") != std::string::npos);
+  CHECK(result.output.find("parameter with a NaN or Inf gradient is `model/") != std::string::npos);
   const auto inspected = run_mann("inspect " + run.string());
   CHECK_MESSAGE(inspected.exit_code == 0, inspected.output);
+}
+
+TEST_CASE("command-line slips get a hint, and a run records the command and commit that made it") {
+  const auto misspelt = run_mann("trian");
+  CHECK(misspelt.exit_code == 2);
+  CHECK_MESSAGE(misspelt.output.find("did you mean `train`?") != std::string::npos, misspelt.output);
+
+  TempDir dir("record");
+  const std::string config = dir.write("tiny.yaml", kTinyCopy);
+  const auto positional = run_mann("train " + config + " train.steps=2");
+  CHECK(positional.exit_code == 2);
+  CHECK_MESSAGE(positional.output.find("write `--set train.steps=2`") != std::string::npos,
+                positional.output);
+
+  const fs::path run = dir.path() / "run";
+  const auto trained = run_mann("train " + config + " --set train.steps=2 --out " + run.string());
+  REQUIRE_MESSAGE(trained.exit_code == 0, trained.output);
+  const std::string record = read_text(run / "command.txt");
+  CHECK_MESSAGE(
+      record.find("mann train " + config + " --set train.steps=2 --out " + run.string()) != std::string::npos,
+      record);
+  const auto head = run_command("git -C " + std::string(MANN_SOURCE_DIR) + " rev-parse HEAD");
+  if (head.exit_code == 0)
+    CHECK(record.find("# git commit " + head.output.substr(0, 40)) != std::string::npos);
 }
 
 TEST_CASE("mann list, --help and --version") {

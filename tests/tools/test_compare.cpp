@@ -7,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "framework/io/checkpoint.h"
 #include "tests/support/processes.h"
 #include "tests/tools/cli_support.h"
 
@@ -56,8 +57,19 @@ TEST_CASE("mann compare: two experiments x two seeds, report and curves, then re
   CHECK(report[2][14] != "");  // hard attention reports its REINFORCE gradient variance
   CHECK(csv_rows(out / "runs.csv").size() == 5);
   const std::string md = read_text(out / "report.md");
-  CHECK(md.find("| retrieval_soft | test error | 2 | 0 |") != std::string::npos);
-  CHECK(md.find("| retrieval_hard | test error | 2 | 0 |") != std::string::npos);
+  CHECK(md.find("| retrieval_soft | error | 2 | 0 |") != std::string::npos);
+  CHECK(md.find("| retrieval_hard | error | 2 | 0 |") != std::string::npos);
+  // Selection is by validation, with test beside it: one experiment is marked, by its best valid error.
+  REQUIRE(report[0].size() == 19);
+  CHECK(report[0][15] == "valid_best_mean");
+  CHECK(report[0][18] == "selected_by_validation");
+  CHECK(report[1][15] != "");
+  CHECK(report[1][17] != "");  // valid_final_mean
+  const size_t chosen = std::stod(report[1][15]) <= std::stod(report[2][15]) ? 1 : 2;
+  CHECK(report[chosen][18] == "1");
+  CHECK(report[3 - chosen][18] == "0");
+  CHECK(md.find("Selected by validation: " + report[chosen][0]) != std::string::npos);
+  CHECK(first.output.find("Selected by validation: " + report[chosen][0]) != std::string::npos);  // printed
 
   std::map<fs::path, fs::file_time_type> stamps;
   for (const char* exp : {"retrieval_soft", "retrieval_hard"})
@@ -74,6 +86,54 @@ TEST_CASE("mann compare: two experiments x two seeds, report and curves, then re
   CHECK(count_occurrences(second.output, "training ") == 0);
   for (const auto& [path, stamp] : stamps) CHECK(fs::last_write_time(path) == stamp);
   CHECK(csv_rows(out / "report.csv") == report);  // the same runs give the same report
+}
+
+TEST_CASE(
+    "mann compare: a run is reused only for its own config; a longer length resumes, a shorter one "
+    "leaves the run alone") {
+  TempDir dir("compare-config");
+  const std::string toy = std::string(MANN_SOURCE_DIR) + "/experiments/toy/";
+  const fs::path out = dir.path() / "cmp";
+  const fs::path seed1 = out / "retrieval_soft" / "seed-1";
+  const auto compare = [&](const std::string& sets) {
+    return run_mann("compare " + toy + "retrieval_soft.yaml --seeds 1 --out " + out.string() +
+                    " --set train.eval_every=20 --set train.log_every=20 --set train.checkpoint_every=20 " +
+                    sets);
+  };
+  const auto step_of = [](const fs::path& run) {
+    return mann::read_checkpoint(run / "checkpoints" / "last.h5").progress.step;
+  };
+  const auto first = compare("--set train.steps=40");
+  REQUIRE_MESSAGE(first.exit_code == 0, first.output);
+  REQUIRE(step_of(seed1) == 40);
+  const auto stamp = fs::last_write_time(seed1 / "checkpoints" / "last.h5");
+
+  // Another learning rate is another run: the first stays as it is, the new one gets its own directory.
+  const auto other_lr = compare("--set train.steps=40 --set train.optimizer.lr=0.0001");
+  REQUIRE_MESSAGE(other_lr.exit_code == 0, other_lr.output);
+  CHECK(count_occurrences(other_lr.output, "reusing") == 0);
+  CHECK_MESSAGE(other_lr.output.find("train.optimizer.lr: 0.01 there, 0.0001 here") != std::string::npos,
+                other_lr.output);
+  CHECK(fs::last_write_time(seed1 / "checkpoints" / "last.h5") == stamp);
+  CHECK(read_text(out / "report.md").find(seed1.string() + "-") != std::string::npos);
+  // ... and is reused itself next time.
+  const auto other_again = compare("--set train.steps=40 --set train.optimizer.lr=0.0001");
+  CHECK(count_occurrences(other_again.output, "reusing retrieval_soft seed 1") == 1);
+
+  // Longer: the run continues from its checkpoint instead of starting over.
+  const auto longer = compare("--set train.steps=60");
+  REQUIRE_MESSAGE(longer.exit_code == 0, longer.output);
+  CHECK_MESSAGE(longer.output.find("from step 40 (resuming " + seed1.string()) != std::string::npos,
+                longer.output);
+  CHECK(step_of(seed1) == 60);
+  CHECK(read_text(seed1 / "train.log").find("resuming") != std::string::npos);
+
+  // Shorter: the longer run is kept, and the shorter one trains beside it.
+  const auto shorter = compare("--set train.steps=20");
+  REQUIRE_MESSAGE(shorter.exit_code == 0, shorter.output);
+  CHECK_MESSAGE(shorter.output.find("longer run (step 60, 20 asked for)") != std::string::npos,
+                shorter.output);
+  CHECK(step_of(seed1) == 60);
 }
 
 TEST_CASE("mann compare: a failed run is reported with its exit code and log, the others finish") {

@@ -15,15 +15,18 @@ TEST_CASE("mann sweep: one report row per grid point, runs in DIR/<point>/seed-S
                                  "retrieval_soft.yaml\nsweep:\n  train.optimizer.lr: [0.01, "
                                  "0.003]\n  model.addressing.score: [dot]\n");
   const fs::path out = dir.path() / "sweep";
-  const auto result = run_mann("sweep " + file + " --out " + out.string() +
+  const auto result = run_mann("sweep " + file + " --seeds 1 --out " + out.string() +
                                " --set train.steps=30 --set train.eval_every=15 --set train.log_every=15");
   REQUIRE_MESSAGE(result.exit_code == 0, result.output);
   CHECK(result.output.find("sweep of 2 grid points x 1 seeds") != std::string::npos);
   const std::string md = read_text(out / "report.md");
-  CHECK(md.find("| train.optimizer.lr=0.01+model.addressing.score=dot | test error | 1 | 0 |") !=
+  CHECK(md.find("| train.optimizer.lr=0.01+model.addressing.score=dot | error | 1 | 0 |") !=
         std::string::npos);
-  CHECK(md.find("| train.optimizer.lr=0.003+model.addressing.score=dot | test error | 1 | 0 |") !=
+  CHECK(md.find("| train.optimizer.lr=0.003+model.addressing.score=dot | error | 1 | 0 |") !=
         std::string::npos);
+  // Hyperparameters are chosen on validation data: the report marks the point that wins there.
+  CHECK(count_occurrences(md, "**yes**") == 1);
+  CHECK(md.find("Selected by validation: train.optimizer.lr=") != std::string::npos);
   CHECK(fs::exists(out / "train.optimizer.lr=0.003+model.addressing.score=dot" / "seed-1" / "checkpoints" /
                    "last.h5"));
   // The point's override reached the run: its resolved config has the learning rate of the point.

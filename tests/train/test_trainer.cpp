@@ -50,18 +50,21 @@ struct Run {
   std::vector<std::pair<int64_t, bool>> checkpoints;
   int rows = 0;
 
-  TrainingProgress train(TrainerOptions options) {
+  // Trains from `state` (a fresh run by default); stop_after > 0 asks the trainer to stop after that step.
+  TrainingProgress train(TrainerOptions options, TrainingProgress state = {}, int64_t stop_after = 0) {
     Trainer::Hooks hooks;
     hooks.on_row = [&](const MetricsTable&) { ++rows; };
     hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
       checkpoints.emplace_back(p.step, best);
     };
+    int64_t steps_done = state.step;
+    if (stop_after > 0) hooks.stop_requested = [&] { return ++steps_done >= stop_after; };
     Trainer trainer(learner, optimizer, schedule, options, progress, hooks);
-    TrainingProgress state;
     Rng rng(1);
-    trainer.run(state, rng);
+    finished = trainer.run(state, rng);
     return state;
   }
+  bool finished = false;
 };
 
 }  // namespace
@@ -93,8 +96,34 @@ TEST_CASE("a NaN loss stops training, naming the step, before any update or chec
   TrainerOptions options;
   options.steps = 40;
   options.checkpoint_every = 5;
-  CHECK_THROWS_WITH_AS(run.train(options), doctest::Contains("step 13: the loss is"), TrainingDiverged);
+  // The loss is NaN because of w (0 * NaN): the message names it.
+  CHECK_THROWS_WITH_AS(run.train(options),
+                       doctest::Contains("step 13: the loss is NaN; the first parameter with a NaN or Inf "
+                                         "gradient is `model/w`"),
+                       TrainingDiverged);
   CHECK(run.checkpoints.back().first == 10);
+  CHECK(std::isfinite(run.learner.parameters().at("model/w").value(0, 0)));  // the bad step did not update
+}
+
+TEST_CASE(
+    "a stop request ends the run after the current step with a checkpoint of it; continuing gives "
+    "the same parameters") {
+  TrainerOptions options;
+  options.steps = 40;
+  options.checkpoint_every = 20;
+  Run whole;
+  whole.train(options);
+  CHECK(whole.finished);
+
+  Run stopped;
+  const TrainingProgress at = stopped.train(options, {}, 7);
+  CHECK_FALSE(stopped.finished);
+  CHECK(at.step == 7);
+  CHECK(stopped.checkpoints.back() == std::pair<int64_t, bool>{7, false});
+  stopped.train(options, at);  // the same learner and optimizer: what a resume restores
+  CHECK(stopped.finished);
+  CHECK(stopped.learner.parameters().at("model/w").value(0, 0) ==
+        whole.learner.parameters().at("model/w").value(0, 0));
 }
 
 TEST_CASE("a NaN gradient stops training, naming the parameter") {
