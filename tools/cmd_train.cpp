@@ -163,6 +163,7 @@ int train_command(const Args& args) {
   Trainer trainer(*experiment.learner, *experiment.optimizer, *experiment.schedule, experiment.trainer,
                   reporter, hooks);
   if (progress.history.columns.empty()) progress.history.columns = trainer.columns();
+  trainer.reopen_partial_report(progress);
   if (writer)
     write_metrics_csv(run.metrics, progress.history);  // on resume: the history up to the checkpoint
   install_interrupt_handlers();

@@ -80,6 +80,31 @@ void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, boo
   progress_.message(text.str());
 }
 
+void Trainer::reopen_partial_report(TrainingProgress& progress) const {
+  MetricsTable& history = progress.history;
+  if (history.rows.empty() || history.columns != columns()) return;
+  const std::vector<double>& last = history.rows.back();
+  const int64_t step = static_cast<int64_t>(last.front());
+  const auto on_interval = [step](int64_t every) { return every > 0 && step % every == 0; };
+  if (step != progress.step || on_interval(options_.log_every) || on_interval(options_.eval_every)) return;
+  const int64_t previous =
+      history.rows.size() > 1 ? static_cast<int64_t>(history.rows[history.rows.size() - 2].front()) : 0;
+  const std::vector<std::string> cols = columns();
+  const size_t grad_norm_column =
+      static_cast<size_t>(std::find(cols.begin(), cols.end(), "grad_norm") - cols.begin());
+  const size_t n_train = learner_.train_metric_names().size();
+  const size_t first_train_column = grad_norm_column - n_train;  // the training metrics come just before
+  PendingReport pending;
+  pending.steps = step - previous;
+  const double steps = static_cast<double>(pending.steps);
+  for (size_t i = 0; i < n_train; ++i) pending.sums.push_back(last[first_train_column + i] * steps);
+  pending.grad_norm_sum = last[grad_norm_column] * steps;
+  // A report of no steps (NaN averages) has nothing to carry over.
+  if (pending.steps <= 0 || !std::isfinite(pending.grad_norm_sum)) return;
+  progress.pending = std::move(pending);
+  history.rows.pop_back();
+}
+
 void Trainer::shard_batches(distributed::Communicator& comm) {
   if (!learner_.supports_shards())
     throw UserError("this model cannot split its batches over " + std::to_string(comm.size()) +
@@ -117,6 +142,12 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
   std::vector<double> sums(train_names.size(), 0.0);
   double grad_norm_sum = 0;
   int64_t since_report = 0;
+  if (progress.pending.steps > 0 && progress.pending.sums.size() == sums.size()) {
+    sums = progress.pending.sums;
+    grad_norm_sum = progress.pending.grad_norm_sum;
+    since_report = progress.pending.steps;
+  }
+  progress.pending = {};
   progress_.start(progress.step, options_.steps, options_.steps_per_epoch);
 
   while (progress.step < options_.steps) {

@@ -30,6 +30,13 @@ struct TrainerOptions {
 };
 
 // Everything about a run's position that a checkpoint restores (with the parameters, optimizer and RNG).
+// The training metrics summed over the steps since the last report, for a resumed run to continue.
+struct PendingReport {
+  std::vector<double> sums;  // one per training metric
+  double grad_norm_sum = 0;
+  int64_t steps = 0;
+};
+
 struct TrainingProgress {
   int64_t step = 0;
   int64_t examples_seen = 0;
@@ -37,6 +44,7 @@ struct TrainingProgress {
   int64_t best_step = -1;
   std::string best_metric_name;
   MetricsTable history;
+  PendingReport pending;  // filled by Trainer::reopen_partial_report, taken by Trainer::run
 
   int64_t epoch(int64_t steps_per_epoch) const { return steps_per_epoch > 0 ? step / steps_per_epoch : 0; }
 };
@@ -77,6 +85,11 @@ class Trainer {
   // (distributed::world()) it trains data-parallel: parameters copied from rank 0, each rank computing its
   // shard of every batch, gradients summed over ranks, the same update on every rank; rank 0 evaluates.
   bool run(TrainingProgress& progress, Rng& rng);
+
+  // Before resuming: a run that stopped between two reports (its length, Ctrl-C) wrote a last row of the
+  // steps since the previous one. That row is taken back out of progress.history and its sums go to
+  // progress.pending, so the resumed run's next row covers the same steps as an uninterrupted run's.
+  void reopen_partial_report(TrainingProgress& progress) const;
 
   // The metrics columns of this learner: step, epoch, examples, lr, train metrics, grad_norm, steps_per_s,
   // then the evaluation metrics prefixed with the split.

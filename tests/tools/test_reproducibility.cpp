@@ -7,6 +7,7 @@
 #include <string>
 
 #include "framework/io/checkpoint.h"
+#include "tools/run_state.h"
 #include "tests/support/temp_dir.h"
 #include "tests/tools/cli_support.h"
 
@@ -53,6 +54,14 @@ void check_resume_is_exact(const std::string& config, int steps, const std::stri
       run_mann("train --resume " + dir.path("split") + " --threads 1" + length + std::to_string(steps));
   REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.output);
   check_identical_parameters(dir / "straight", dir / "split");
+  // The resumed run's metrics.csv has the rows of the straight one: no extra row where the first part
+  // ended, and the next row averages the same steps.
+  const MetricsTable straight = read_metrics_csv(dir / "straight" / "metrics.csv");
+  const MetricsTable split = read_metrics_csv(dir / "split" / "metrics.csv");
+  CHECK(split.column("step") == straight.column("step"));
+  const std::vector<double> a = straight.column("loss"), b = split.column("loss");
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) CHECK(b[i] == doctest::Approx(a[i]).epsilon(2e-5));
 }
 
 }  // namespace
