@@ -1,10 +1,10 @@
 // `mann train`: build an experiment from its file (or a checkpoint when resuming), train it, and keep the
 // run directory (config.yaml, metrics.csv, checkpoints/last.h5 and best.h5) up to date as it goes.
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "framework/config/override.h"
@@ -12,6 +12,7 @@
 #include "framework/io/checkpoint.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
+#include "tools/run_lock.h"
 #include "tools/run_state.h"
 
 namespace mann {
@@ -94,13 +95,20 @@ int train_command(const Args& args) {
   }
   Experiment experiment = build_experiment(config, {data_dir});
   const RunPaths run(out.empty() ? fs::path(experiment.output_dir) : fs::path(out));
+  // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
+  const bool writer = distributed::world().is_root();
+  std::optional<RunDirectoryLock> lock;  // before anything looks at the directory's checkpoints
+  if (writer && !dry_run) {
+    lock.emplace(run.dir);
+    for (const fs::path& dir : {run.dir, run.dir / "checkpoints"})
+      for (const fs::path& stale : remove_stale_temporaries(dir))
+        std::cerr << "removed " << stale.string() << ", left by a run that was killed while saving\n";
+  }
   const bool has_checkpoint = fs::exists(run.last);
   if (!dry_run && resume.empty() && has_checkpoint && !force)
     throw UserError("run directory " + run.dir.string() +
                     " already has a checkpoint; continue it with `mann train --resume " + run.dir.string() +
                     "`, choose another --out, or start over with --force");
-  // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
-  const bool writer = distributed::world().is_root();
 
   // Resuming and warm starting read checkpoints only, so a dry run checks them too.
   Rng rng(experiment.seed);
@@ -131,8 +139,7 @@ int train_command(const Args& args) {
   }
   if (writer) {
     fs::create_directories(run.dir / "checkpoints");
-    std::ofstream config_file(run.config);
-    config_file << to_yaml(experiment.config);
+    write_run_file(run.config, to_yaml(experiment.config));
   }
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> quiet(writer ? nullptr : std::fopen("/dev/null", "w"),
                                                               &std::fclose);
