@@ -25,7 +25,14 @@ std::string holder_pid(int fd) {
   return pid.empty() ? "unknown" : pid;
 }
 
+// A zombie (killed, not yet reaped by its parent) writes nothing any more, so it counts as gone.
 bool process_running(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (std::getline(stat, line)) {
+    const size_t name_end = line.rfind(')');
+    return name_end == std::string::npos || line.compare(name_end, 4, ") Z ") != 0;
+  }
   return ::kill(pid, 0) == 0 || errno == EPERM;
 }
 

@@ -52,9 +52,12 @@ TEST_CASE("a second mann train into a run directory in use is refused, naming th
         return stat.empty() || stat.find(") Z ") != std::string::npos;
       },
       10));
+  // As if it was killed while saving: its temporary is stale, whether it is gone or still a zombie.
+  const std::string temp = dir.write("run/checkpoints/last.h5.tmp-" + pid, "half a checkpoint");
   // The kernel dropped the lock with its holder: the directory is free again.
   const CommandResult after = run_mann("train " + config + " --out " + run.string() + " --force");
   CHECK_MESSAGE(after.exit_code == 0, after.output);
+  CHECK(!fs::exists(temp));
 }
 
 TEST_CASE("the next run removes the temporaries of a run killed while saving, and only those") {
