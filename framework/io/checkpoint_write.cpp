@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <ctime>
 #include <set>
+#include <span>
 #include <system_error>
 
 #include "framework/io/atomic_file.h"
@@ -192,15 +193,15 @@ void write_parts(hid_t file, const CheckpointData& data, const CheckpointWriteHo
 
 // Built in memory and written out by our own checked writes (hdf5_memory_file.h says why), in the newest
 // file format: every metadata block carries a checksum, which older formats lack.
-std::vector<unsigned char> checkpoint_image(const CheckpointData& data, const CheckpointWriteHook& hook) {
-  std::vector<unsigned char> image = h5::build_in_memory(
+h5::MemoryFileImage checkpoint_image(const CheckpointData& data, const CheckpointWriteHook& hook) {
+  h5::MemoryFileImage image = h5::build_in_memory(
       sealable_file_plist(),
       [](hid_t fapl) {
         h5::check(H5Pset_libver_bounds(fapl, H5F_LIBVER_LATEST, H5F_LIBVER_LATEST),
                   "cannot set the format version");
       },
       [&](hid_t file) { write_parts(file, data, hook); });
-  seal_image(image);
+  seal_image(image.bytes());
   return image;
 }
 
@@ -208,7 +209,7 @@ std::vector<unsigned char> checkpoint_image(const CheckpointData& data, const Ch
   throw std::system_error(errno, std::generic_category(), what);
 }
 
-void write_all(const std::filesystem::path& path, const std::vector<unsigned char>& bytes, int fd) {
+void write_all(const std::filesystem::path& path, std::span<const unsigned char> bytes, int fd) {
   for (size_t done = 0; done < bytes.size();) {
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
@@ -227,8 +228,8 @@ void write_checkpoint(const std::filesystem::path& path, const CheckpointData& d
     write_atomically(path, [&](const std::filesystem::path& temp) {
       UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
       if (!fd.valid()) throw_errno("cannot create " + temp.string());
-      const std::vector<unsigned char> image = checkpoint_image(data, hook);
-      write_all(temp, image, fd.get());
+      const h5::MemoryFileImage image = checkpoint_image(data, hook);
+      write_all(temp, image.bytes(), fd.get());
       if (!fd.close()) throw_errno("cannot close " + temp.string());
       if (hook) hook("closed");
     });

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 
 namespace mann::h5 {
 
@@ -67,9 +68,8 @@ size_t hdf5_end(const unsigned char* bytes, size_t size) {
 
 }  // namespace
 
-std::vector<unsigned char> build_in_memory(hid_t create_plist,
-                                           const std::function<void(hid_t fapl)>& configure,
-                                           const std::function<void(hid_t file)>& write) {
+MemoryFileImage build_in_memory(hid_t create_plist, const std::function<void(hid_t fapl)>& configure,
+                                const std::function<void(hid_t file)>& write) {
   Capture capture;
   Handle fapl(H5Pcreate(H5P_FILE_ACCESS), "cannot create file access property list");
   check(H5Pset_fapl_core(fapl, size_t{1} << 16, /*backing_store=*/0), "cannot select in-memory files");
@@ -87,8 +87,8 @@ std::vector<unsigned char> build_in_memory(hid_t create_plist,
     file.close("cannot close the in-memory file");
   }
   if (capture.buffer == nullptr) throw Error("the in-memory file left no bytes");
-  const auto* bytes = static_cast<const unsigned char*>(capture.buffer);
-  return std::vector<unsigned char>(bytes, bytes + hdf5_end(bytes, capture.size));
+  const size_t size = hdf5_end(static_cast<const unsigned char*>(capture.buffer), capture.size);
+  return MemoryFileImage(std::exchange(capture.buffer, nullptr), size);
 }
 
 }  // namespace mann::h5
