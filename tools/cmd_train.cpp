@@ -2,10 +2,10 @@
 // run directory (config.yaml, metrics.csv, checkpoints/last.h5 and best.h5) up to date as it goes.
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "framework/config/override.h"
@@ -14,6 +14,7 @@
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 #include "tools/interrupt.h"
+#include "tools/run_lock.h"
 #include "tools/run_record.h"
 #include "tools/run_state.h"
 
@@ -103,13 +104,20 @@ int train_command(const Args& args) {
   }
   Experiment experiment = build_experiment(config, {data_dir});
   const RunPaths run(out.empty() ? fs::path(experiment.output_dir) : fs::path(out));
+  // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
+  const bool writer = distributed::world().is_root();
+  std::optional<RunDirectoryLock> lock;  // before anything looks at the directory's checkpoints
+  if (writer && !dry_run) {
+    lock.emplace(run.dir);
+    for (const fs::path& dir : {run.dir, run.dir / "checkpoints"})
+      for (const fs::path& stale : remove_stale_temporaries(dir))
+        std::cerr << "removed " << stale.string() << ", left by a run that was killed while saving\n";
+  }
   const bool has_checkpoint = fs::exists(run.last);
   if (!dry_run && resume.empty() && has_checkpoint && !force)
     throw UserError("run directory " + run.dir.string() +
                     " already has a checkpoint; continue it with `mann train --resume " + run.dir.string() +
                     "`, choose another --out, or start over with --force");
-  // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
-  const bool writer = distributed::world().is_root();
 
   // Resuming and warm starting read checkpoints only, so a dry run checks them too.
   Rng rng(experiment.seed);
@@ -140,8 +148,7 @@ int train_command(const Args& args) {
   }
   if (writer) {
     fs::create_directories(run.dir / "checkpoints");
-    std::ofstream config_file(run.config);
-    config_file << to_yaml(experiment.config);
+    write_run_file(run.config, to_yaml(experiment.config));
     append_run_record(run.dir, "train", args);
   }
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> quiet(writer ? nullptr : std::fopen("/dev/null", "w"),

@@ -1,6 +1,7 @@
 // `mann`: train experiments, evaluate and inspect checkpoints, list components.
 #include <iostream>
 #include <map>
+#include <new>
 
 #include "framework/autodiff/errors.h"
 #include "framework/config/suggest.h"
@@ -85,6 +86,10 @@ int main(int argc, char** argv) {
   } catch (const po::error& e) {
     std::cerr << "mann " << name << ": " << e.what() << " (see `mann " << name << " --help`)\n";
     return kUsage;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "mann " << name << ": error: out of memory; make the model or batch smaller, or run where "
+              << "more memory is available\n";
+    return failed_on_this_rank(kFailed);
   } catch (const UserError& e) {
     std::cerr << "mann " << name << ": error: " << e.what() << "\n";
     return failed_on_this_rank(kFailed);

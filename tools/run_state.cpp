@@ -1,11 +1,14 @@
 #include "tools/run_state.h"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "framework/config/config_node.h"
+#include "framework/io/atomic_file.h"
 #include "framework/util/strings.h"
 
 namespace mann {
@@ -81,7 +84,11 @@ void restore_training_state(Experiment& e, const CheckpointData& d, TrainingProg
   Optimizer::State state;
   for (const auto& [name, slots] : d.optimizer_slots)
     for (const auto& [slot, value] : slots) state[name][slot] = value;
-  e.optimizer->load_state(e.learner->parameters().parameters(), state, d.optimizer_step);
+  try {
+    e.optimizer->load_state(e.learner->parameters().parameters(), state, d.optimizer_step);
+  } catch (const UserError& error) {  // name the file the state came from
+    throw CheckpointError(d.source.string() + ": " + error.what());
+  }
   rng.set_state(d.rng_state);
   progress.step = d.progress.step;
   progress.examples_seen = d.progress.examples_seen;
@@ -102,11 +109,26 @@ std::filesystem::path resolve_checkpoint(const std::filesystem::path& p, const c
   return p;
 }
 
+void write_run_file(const std::filesystem::path& path, const std::string& text) {
+  try {
+    write_atomically(path, [&](const std::filesystem::path& temp) {
+      std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+      out << text;
+      out.close();
+      if (!out)
+        throw std::system_error(errno ? errno : EIO, std::generic_category(),
+                                "cannot write " + temp.string());
+    });
+  } catch (const std::system_error& e) {
+    throw UserError("cannot write " + path.string() + ": " + e.what());
+  }
+}
+
 void write_metrics_csv(const std::filesystem::path& path, const MetricsTable& table) {
-  std::ofstream out(path, std::ios::trunc);
+  std::ostringstream out;
   out << join(table.columns, ",") << '\n';
   for (const auto& row : table.rows) write_row(out, row);
-  if (!out) throw UserError("cannot write " + path.string());
+  write_run_file(path, out.str());
 }
 
 void append_metrics_csv_row(const std::filesystem::path& path, const MetricsTable& table) {

@@ -25,6 +25,10 @@ void restore_training_state(Experiment& experiment, const CheckpointData& data, 
 std::filesystem::path resolve_checkpoint(const std::filesystem::path& run_dir_or_file,
                                          const char* which = "last");
 
+// Replaces a run directory file (config.yaml, metrics.csv) atomically, so a full disk or a kill leaves the
+// previous version; UserError naming the file and the reason if it cannot be written.
+void write_run_file(const std::filesystem::path& path, const std::string& text);
+
 // Writes metrics.csv from a table (all rows): used on start and resume so the file always matches the
 // checkpointed history, then appended to row by row.
 void write_metrics_csv(const std::filesystem::path& path, const MetricsTable& table);

@@ -1,6 +1,31 @@
 #include "framework/autodiff/tape.h"
 
+#include <exception>
+
 namespace mann {
+
+namespace {
+
+// Nodes of tapes destroyed by an exception, kept reachable (so leak checkers stay quiet) and never freed.
+std::vector<std::vector<std::unique_ptr<Node>>>& abandoned_nodes() {
+  static auto* nodes = new std::vector<std::vector<std::unique_ptr<Node>>>;
+  return *nodes;
+}
+
+}  // namespace
+
+Tape::~Tape() {
+  // Eigen's resize frees a matrix's buffer before allocating the new one, and keeps the freed pointer when
+  // that allocation throws (out of memory). Nodes keep their matrices from step to step, so a tape that an
+  // exception destroys may hold such a matrix: freeing it again would abort the process with "double free
+  // or corruption" instead of letting the error be reported. Keep those nodes instead.
+  if (std::uncaught_exceptions() == 0) return;
+  try {
+    abandoned_nodes().push_back(std::move(nodes_));
+  } catch (...) {  // no memory even for that: leak them
+    for (std::unique_ptr<Node>& node : nodes_) static_cast<void>(node.release());
+  }
+}
 
 const Matrix& Var::value() const {
   return tape->value(id);

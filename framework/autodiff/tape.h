@@ -55,6 +55,7 @@ struct Var {
 class Tape {
  public:
   Tape() = default;
+  ~Tape();
   Tape(const Tape&) = delete;
   Tape& operator=(const Tape&) = delete;
 

@@ -21,6 +21,13 @@
 //   /attention/<path>     optional; float32 2-D datasets, e.g. /attention/example3/hop1
 //   /extra/<key>          string datasets for anything else (vocabulary, ...); '/' in a key nests groups
 // Required on read: every part except /attention and /extra.
+//
+// On disk: the file starts with a 512-byte HDF5 user block holding a seal, a CRC-32
+// over every other byte (checkpoint_seal.h), verified before HDF5 reads anything; the HDF5 part is written
+// with the newest file-format version HDF5 knows (checksummed metadata) and numeric datasets carry the
+// Fletcher-32 filter. Files without the user block (written before seals) still load: they are read once in a
+// child process first, so a corrupt one that makes HDF5 crash is refused instead of killing the reader. After
+// reading, the values must be ones a run can produce (check_checkpoint_consistency).
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -89,8 +96,15 @@ void write_checkpoint(const std::filesystem::path& path, const CheckpointData& d
                       const CheckpointWriteHook& hook = {});
 
 // Reads and validates; throws CheckpointError saying why a file is refused (missing, not HDF5, truncated,
-// not a mann checkpoint, other format version, missing or malformed part).
+// corrupted, bytes appended, not a mann checkpoint, other format version, missing or malformed part,
+// impossible values).
 CheckpointData read_checkpoint(const std::filesystem::path& path);
+
+// Refuses values no run can produce, listing each with its name: NaN or infinite parameters and optimizer
+// state, optimizer slots whose shape differs from their parameter's (or without one, or missing where the
+// other parameters have it), negative counters, a
+// best step outside [-1, step], a best metric that is not finite or disagrees with the metrics history.
+void check_checkpoint_consistency(const CheckpointData& data);
 
 struct ParamShape {
   std::string name;

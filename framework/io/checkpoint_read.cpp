@@ -1,9 +1,13 @@
 // Reading side of checkpoint.h: find out as early and as plainly as possible why a file is not a usable
 // checkpoint (missing, not HDF5, truncated, foreign, other version), then read each part with type checks.
 #include <algorithm>
+#include <chrono>
 #include <set>
+#include <system_error>
 
 #include "framework/io/checkpoint.h"
+#include "framework/io/checkpoint_seal.h"
+#include "framework/io/child_process_probe.h"
 #include "framework/io/hdf5_io.h"
 
 namespace mann {
@@ -129,7 +133,28 @@ CheckpointData read_parts(hid_t file, const std::filesystem::path& path) {
     h5::Handle extra = h5::open_group(root, "extra");
     for (const std::string& key : h5::dataset_paths(extra)) data.extra[key] = h5::read_string(extra, key);
   }
+  check_checkpoint_consistency(data);
   return data;
+}
+
+CheckpointData open_and_read(const std::filesystem::path& path) {
+  h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                  "cannot open the HDF5 file; it is probably truncated or corrupt");
+  return read_parts(file, path);
+}
+
+// An unsealed file (from before seals) cannot be checked byte by byte, and HDF5 may crash or hang on
+// corrupt metadata: read it once in a child process, and refuse it if that child dies.
+void refuse_if_reading_kills(const std::filesystem::path& path) {
+  constexpr std::chrono::seconds kLimit{60};
+  const ProbeOutcome outcome = probe_in_child([&] { open_and_read(path); }, kLimit);
+  if (outcome.kind == ProbeOutcome::Kind::crashed || outcome.kind == ProbeOutcome::Kind::timed_out) {
+    throw CheckpointError(
+        path.string() + ": corrupt: reading this unsealed checkpoint (from before checkpoints carried a " +
+        "checksum) " + outcome.describe() +
+        (outcome.kind == ProbeOutcome::Kind::timed_out ? " (" + std::to_string(kLimit.count()) + " s)"
+                                                       : std::string()));
+  }
 }
 
 }  // namespace
@@ -143,16 +168,19 @@ CheckpointData read_checkpoint(const std::filesystem::path& path) {
 
   const h5::QuietErrors quiet;  // we report failures ourselves, in one line
   try {
+    // Every byte is checked before HDF5 parses any: it does not defend itself against corrupt metadata.
+    const SealStatus seal = verify_checkpoint_seal(path);
     // Checks the signature only: tells "some other kind of file" apart from "damaged HDF5".
     // (H5Fis_hdf5, not 1.12's H5Fis_accessible: the latter opens the file, so it would call a truncated
     // checkpoint "not HDF5".)
     const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
     if (is_hdf5 == 0) throw CheckpointError(where + ": not an HDF5 file, so not a mann checkpoint");
     h5::check(is_hdf5, "cannot be read");
-    h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
-                    "cannot open the HDF5 file; it is probably truncated or corrupt");
-    return read_parts(file, path);
+    if (seal == SealStatus::unsealed) refuse_if_reading_kills(path);
+    return open_and_read(path);
   } catch (const h5::Error& e) {
+    throw CheckpointError(where + ": " + e.what());
+  } catch (const std::system_error& e) {
     throw CheckpointError(where + ": " + e.what());
   }
 }

@@ -155,10 +155,22 @@ std::vector<hsize_t> float_dims(const OpenDataset& d, int rank) {
   return dims;
 }
 
-Handle create_dataset(hid_t loc, const std::string& path, hid_t type, hid_t space) {
+Handle create_dataset(hid_t loc, const std::string& path, hid_t type, hid_t space,
+                      hid_t create_plist = H5P_DEFAULT) {
   Handle plist = link_create_plist();
-  return Handle(H5Dcreate2(loc, path.c_str(), type, space, plist, H5P_DEFAULT, H5P_DEFAULT),
+  return Handle(H5Dcreate2(loc, path.c_str(), type, space, plist, create_plist, H5P_DEFAULT),
                 "cannot create dataset " + dataset_name(loc, path));
+}
+
+// Numeric data gets a Fletcher-32 checksum, so damaged values are reported by HDF5 rather than read as
+// numbers. Filters need chunked storage: one chunk of the whole (non-empty) dataset.
+Handle checksummed_layout(const std::vector<hsize_t>& dims) {
+  Handle plist(H5Pcreate(H5P_DATASET_CREATE), "cannot create dataset property list");
+  for (const hsize_t d : dims)
+    if (d == 0) return plist;  // a chunk cannot be empty; nothing to protect either
+  check(H5Pset_chunk(plist, static_cast<int>(dims.size()), dims.data()), "cannot set chunked layout");
+  check(H5Pset_fletcher32(plist), "cannot set the Fletcher-32 filter");
+  return plist;
 }
 
 Handle create_attribute(hid_t obj, const std::string& name, hid_t type, hid_t space) {
@@ -336,18 +348,18 @@ void write_string(hid_t loc, const std::string& path, const std::string& value) 
 
 void write_matrix(hid_t loc, const std::string& path, const Matrix& value) {
   // Row-major Matrix storage is exactly HDF5's C order: write the buffer as is, no transposition.
-  const std::array<hsize_t, 2> dims{static_cast<hsize_t>(value.rows()), static_cast<hsize_t>(value.cols())};
+  const std::vector<hsize_t> dims{static_cast<hsize_t>(value.rows()), static_cast<hsize_t>(value.cols())};
   Handle space(H5Screate_simple(2, dims.data(), nullptr), "cannot create dataspace");
-  Handle dataset = create_dataset(loc, path, H5T_IEEE_F32LE, space);
+  Handle dataset = create_dataset(loc, path, H5T_IEEE_F32LE, space, checksummed_layout(dims));
   if (value.size() == 0) return;
   check(H5Dwrite(dataset, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, value.data()),
         "cannot write dataset " + dataset_name(loc, path));
 }
 
 void write_vector(hid_t loc, const std::string& path, const std::vector<double>& value) {
-  const std::array<hsize_t, 1> dims{value.size()};
+  const std::vector<hsize_t> dims{value.size()};
   Handle space(H5Screate_simple(1, dims.data(), nullptr), "cannot create dataspace");
-  Handle dataset = create_dataset(loc, path, H5T_IEEE_F64LE, space);
+  Handle dataset = create_dataset(loc, path, H5T_IEEE_F64LE, space, checksummed_layout(dims));
   if (value.empty()) return;
   check(H5Dwrite(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, value.data()),
         "cannot write dataset " + dataset_name(loc, path));

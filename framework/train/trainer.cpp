@@ -70,7 +70,8 @@ void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, boo
     text << " " << metrics[i].first << " " << metrics[i].second;
   }
   const double primary = metrics.front().second;
-  improved = std::isnan(progress.best_metric) || primary < progress.best_metric;
+  // A non-finite evaluation is never the best: a NaN or -inf best would stop best.h5 from ever updating.
+  improved = std::isfinite(primary) && (std::isnan(progress.best_metric) || primary < progress.best_metric);
   if (improved) {
     progress.best_metric = primary;
     progress.best_step = progress.step;

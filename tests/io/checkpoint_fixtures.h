@@ -1,6 +1,8 @@
 #pragma once
 // Shared by the checkpoint tests: a scratch directory removed afterwards, and a checkpoint that exercises
 // every part of the schema (nested names, 1x1 and non-square shapes, NaN-free values with distinct entries).
+#include <doctest/doctest.h>
+#include <hdf5.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -57,6 +59,25 @@ inline CheckpointData sample_checkpoint() {
   d.extra["vocabulary"] = "<pad>\nmary\njohn\nkitchen\ncafé\n";
   d.extra["dataset/name"] = "babi-en-10k";
   return d;
+}
+
+// read_checkpoint must refuse `path` with a message that starts with the path and contains `fragment`.
+inline void check_refused(const std::filesystem::path& path, const std::string& fragment) {
+  try {
+    read_checkpoint(path);
+    FAIL("expected CheckpointError for " << path);
+  } catch (const CheckpointError& e) {
+    const std::string message = e.what();
+    INFO(message);
+    CHECK(message.rfind(path.string() + ": ", 0) == 0);
+    CHECK(message.find(fragment) != std::string::npos);
+  }
+  CHECK(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL) == 0);  // a refused file is not left open
+}
+
+inline std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 inline void write_text(const std::filesystem::path& path, const std::string& text) {

@@ -5,35 +5,28 @@
 #include <random>
 
 #include "checkpoint_fixtures.h"
+#include "framework/io/checkpoint_seal.h"
 
 namespace mann {
 namespace {
 
+using testing::check_refused;
 using testing::sample_checkpoint;
 using testing::TempDir;
 using testing::write_text;
 
-// The reader's message for `path`, which must start with the path and contain `fragment`.
-void check_refused(const std::filesystem::path& path, const std::string& fragment) {
-  try {
-    read_checkpoint(path);
-    FAIL("expected CheckpointError for " << path);
-  } catch (const CheckpointError& e) {
-    const std::string message = e.what();
-    INFO(message);
-    CHECK(message.rfind(path.string() + ": ", 0) == 0);
-    CHECK(message.find(fragment) != std::string::npos);
-  }
-  CHECK(H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL) == 0);  // a refused file is not left open
-}
-
-// Opens a written checkpoint for editing with the plain HDF5 API, as a foreign tool would.
+// Opens a written checkpoint for editing with the plain HDF5 API, as a foreign tool would, and re-seals it
+// afterwards so that the edit reaches the reader's checks behind the checksum.
 struct EditFile {
-  explicit EditFile(const std::filesystem::path& path)
-      : id(H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT)) {
+  explicit EditFile(const std::filesystem::path& file)
+      : path(file), id(H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT)) {
     REQUIRE(id >= 0);
   }
-  ~EditFile() { H5Fclose(id); }
+  ~EditFile() {
+    H5Fclose(id);
+    seal_checkpoint(path);
+  }
+  std::filesystem::path path;
   hid_t id;
 };
 
