@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "framework/autodiff/ops.h"
+#include "framework/autodiff/stable_bce.h"
 #include "framework/train/generated_example.h"
 #include "framework/train/reinforce.h"
 
@@ -56,8 +57,7 @@ SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& 
   for (size_t k = 0; k < rows.size(); ++k) {
     const auto x = out.row(static_cast<Index>(k)).array();
     const auto y = targets.row(static_cast<Index>(k)).array();
-    // The same stable BCE as bce_with_logits: max(x, 0) - x y + log(1 + e^-|x|).
-    example_loss(rows[k] % batch.batch, 0) += (x.max(0.f) - x * y + (-x.abs()).exp().log1p()).sum();
+    example_loss(rows[k] % batch.batch, 0) += stable_bce_terms(x, y).sum();  // as bce_with_logits
     for (Index j = 0; j < out.cols(); ++j)
       if ((out(static_cast<Index>(k), j) > 0.f) != (targets(static_cast<Index>(k), j) > 0.5f)) {
         ++errors;
