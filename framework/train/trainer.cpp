@@ -8,6 +8,7 @@
 #include "framework/train/clipping.h"
 #include "framework/train/data_parallel.h"
 #include "framework/train/finite.h"
+#include "framework/train/metric_names_check.h"
 
 namespace mann {
 namespace {
@@ -53,6 +54,7 @@ void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, boo
   if (comm.is_root()) {
     Rng eval_rng(split_seed(options_.eval_seed, options_.eval_split));
     metrics = learner_.evaluate(options_.eval_split, eval_rng);
+    check_metric_names(metrics, learner_.eval_metric_names(), options_.model_name, "evaluate");
   } else {
     for (const std::string& name : learner_.eval_metric_names()) metrics.emplace_back(name, kMissing);
   }
@@ -128,6 +130,7 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
     learner_.parameters().zero_grad();
     step_metrics.clear();
     Var loss = learner_.training_step(tape, progress.step, rng, step_metrics);
+    check_metric_names(step_metrics, train_names, options_.model_name, "training_step");
     float loss_value = loss.item();
     if (data_parallel) {
       // Every rank sees the same summed loss and gradients, so every rank stops (or steps) alike.
@@ -154,7 +157,7 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
     ++progress.step;
     progress.examples_seen += learner_.examples_per_step();
 
-    for (size_t i = 0; i < sums.size() && i < step_metrics.size(); ++i) sums[i] += step_metrics[i].second;
+    for (size_t i = 0; i < sums.size(); ++i) sums[i] += step_metrics[i].second;
     grad_norm_sum += norm;
     ++since_report;
 

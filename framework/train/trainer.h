@@ -26,7 +26,8 @@ struct TrainerOptions {
   double clip_norm = 0;            // global gradient norm limit; 0: off
   double clip_value = 0;           // elementwise gradient limit; 0: off
   std::string eval_split = "valid";
-  uint64_t eval_seed = 0;  // every evaluation draws the same data from this seed
+  uint64_t eval_seed = 0;                // every evaluation draws the same data from this seed
+  std::string model_name = "the model";  // names the model in errors about the learner (e.g. "model ntm")
 };
 
 // Everything about a run's position that a checkpoint restores (with the parameters, optimizer and RNG).
@@ -76,6 +77,8 @@ class Trainer {
   // the message names the step and the first parameter with a non-finite gradient). Under several MPI ranks
   // (distributed::world()) it trains data-parallel: parameters copied from rank 0, each rank computing its
   // shard of every batch, gradients summed over ranks, the same update on every rank; rank 0 evaluates.
+  // Throws std::logic_error naming options.model_name when the learner returns metrics under other names
+  // than it declares.
   bool run(TrainingProgress& progress, Rng& rng);
 
   // The metrics columns of this learner: step, epoch, examples, lr, train metrics, grad_norm, steps_per_s,
