@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "framework/config/config_node.h"
+#include "framework/util/number_text.h"
 #include "framework/util/strings.h"
 
 namespace mann {
@@ -14,7 +15,7 @@ namespace {
 void write_row(std::ostream& out, const std::vector<double>& row) {
   for (size_t i = 0; i < row.size(); ++i) {
     if (i) out << ',';
-    if (std::isfinite(row[i])) out << row[i];  // missing values stay empty
+    if (std::isfinite(row[i])) out << round_trip_text(row[i]);  // missing values stay empty
   }
   out << '\n';
 }
