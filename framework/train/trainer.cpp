@@ -104,6 +104,12 @@ bool Trainer::stop_requested(distributed::Communicator& comm) const {
 }
 
 bool Trainer::run(TrainingProgress& progress, Rng& rng) {
+  // The learner's messages go through the reporter while it draws the live line, and back to stderr after.
+  learner_.set_message_sink([this](const std::string& text) { progress_.message(text); });
+  struct RestoreSink {
+    Learner& learner;
+    ~RestoreSink() { learner.set_message_sink({}); }
+  } restore_sink{learner_};
   const std::vector<Parameter*> params = learner_.parameters().trainable_parameters();
   const std::vector<std::string> train_names = learner_.train_metric_names();
   if (progress.history.columns.empty()) progress.history.columns = columns();

@@ -78,7 +78,7 @@ class Trainer {
   // (distributed::world()) it trains data-parallel: parameters copied from rank 0, each rank computing its
   // shard of every batch, gradients summed over ranks, the same update on every rank; rank 0 evaluates.
   // Throws std::logic_error naming options.model_name when the learner returns metrics under other names
-  // than it declares.
+  // than it declares. The learner's messages go through the progress reporter while it runs.
   bool run(TrainingProgress& progress, Rng& rng);
 
   // The metrics columns of this learner: step, epoch, examples, lr, train metrics, grad_norm, steps_per_s,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iostream>
 #include <limits>
 
 #include "framework/addressing/soft_content.h"
@@ -186,7 +185,7 @@ void MemN2NLearner::update_linear_start(int64_t epoch) {
   if (stop) {
     ls_state_->value(0, 0) = 0.f;
     ls_end_->value(0, 0) = static_cast<float>(epoch);
-    std::cerr << "linear start ends after epoch " << epoch << ": softmax attention from here on\n";
+    message("linear start ends after epoch " + std::to_string(epoch) + ": softmax attention from here on");
   }
 }
 
