@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 #include "framework/distributed/world.h"
 #include "framework/train/clipping.h"
@@ -27,6 +28,16 @@ std::string non_finite_loss_message(int64_t step, float loss, const std::vector<
 }
 
 }  // namespace
+
+void Trainer::check_no_owed_terms(const Tape& tape, int64_t step) const {
+  if (tape.owed_loss_terms().empty()) return;
+  throw std::logic_error(options_.model_name + ": step " + std::to_string(step) + ": hard module `" +
+                         tape.owed_loss_terms().front() +
+                         "` made choices in the forward pass but the loss has no REINFORCE term for them, so "
+                         "they would get no gradient; the learner's objective must add "
+                         "add_reinforce_term() (framework/train/reinforce_objective.h) of the forward's "
+                         "policy log");
+}
 
 Trainer::Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,
                  ProgressReporter& progress, Hooks hooks)
@@ -137,6 +148,7 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
     step_metrics.clear();
     Var loss = learner_.training_step(tape, progress.step, rng, step_metrics);
     check_metric_names(step_metrics, train_names, options_.model_name, "training_step");
+    check_no_owed_terms(tape, progress.step + 1);
     float loss_value = loss.item();
     if (data_parallel) {
       // Every rank sees the same summed loss and gradients, so every rank stops (or steps) alike.

@@ -78,7 +78,8 @@ class Trainer {
   // (distributed::world()) it trains data-parallel: parameters copied from rank 0, each rank computing its
   // shard of every batch, gradients summed over ranks, the same update on every rank; rank 0 evaluates.
   // Throws std::logic_error naming options.model_name when the learner returns metrics under other names
-  // than it declares. The learner's messages go through the progress reporter while it runs.
+  // than it declares, or a step's loss lacks the REINFORCE term of a hard module that made choices. The
+  // learner's messages go through the progress reporter while it runs.
   bool run(TrainingProgress& progress, Rng& rng);
 
   // The metrics columns of this learner: step, epoch, examples, lr, train metrics, grad_norm, steps_per_s,
@@ -90,6 +91,9 @@ class Trainer {
   // Gives the learner this rank's shard and copies rank 0's parameters to every rank.
   void shard_batches(distributed::Communicator& comm);
   bool stop_requested(distributed::Communicator& comm) const;
+  // Throws std::logic_error naming the module when the step's loss left a loss term owed (a hard module's
+  // REINFORCE term; see Tape::owe_loss_term).
+  void check_no_owed_terms(const Tape& tape, int64_t step) const;
 
   Learner& learner_;
   Optimizer& optimizer_;

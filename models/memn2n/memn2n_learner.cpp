@@ -8,7 +8,7 @@
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
-#include "framework/train/reinforce.h"
+#include "framework/train/reinforce_objective.h"
 #include "models/memn2n/random_noise.h"
 #include "models/qa/task_errors.h"
 
@@ -99,10 +99,7 @@ void MemN2NLearner::fill_input(const BabiBatch& batch, MemN2NInput& in) const {
 }
 
 std::vector<std::string> MemN2NLearner::train_metric_names() const {
-  std::vector<std::string> names = {"loss", "error", "linear_start"};
-  if (model_->needs_reinforce())
-    names.insert(names.end(), {"policy_entropy", "mean_reward", "grad_variance"});
-  return names;
+  return with_reinforce_metric_names({"loss", "error", "linear_start"}, model_->needs_reinforce());
 }
 
 std::vector<std::string> MemN2NLearner::eval_metric_names() const {
@@ -152,15 +149,11 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& me
   const Matrix right = classification_rewards(RewardKind::kCorrect, out.logits.value(), batch.answer);
   metrics = {{"loss", mean_loss.item()}, {"error", 1.0 - right.mean()}, {"linear_start", ls ? 1.0 : 0.0}};
   Var loss = mean_loss;
-  if (!policy.entries.empty()) {
+  if (model_->needs_reinforce()) {
     const Matrix rewards = options_.reward == RewardKind::kCorrect
                                ? right
                                : classification_rewards(options_.reward, out.logits.value(), batch.answer);
-    const ReinforceLoss r = reinforce_surrogate(tape, policy, rewards, options_.entropy_weight);
-    loss = add(loss, r.loss);
-    metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
-                                   {"mean_reward", r.mean_reward},
-                                   {"grad_variance", r.gradient_variance}});
+    loss = add_reinforce_term(tape, loss, policy, rewards, options_.entropy_weight, metrics);
   }
   return scale(loss, scale_by);
 }
