@@ -88,9 +88,12 @@ MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollecti
   }
   Matrix ls(1, 2);
   ls << (options.linear_start ? 1.f : 0.f), kNoBest;
-  ls_state_ = &params_->add("state/linear_start", ls, /*trainable=*/false);
-  ls_wait_ = &params_->add("state/linear_start_wait", Matrix::Zero(1, 1), /*trainable=*/false);
-  ls_end_ = &params_->add("state/linear_start_end", Matrix::Zero(1, 1), /*trainable=*/false);
+  // Linear start's state was saved piece by piece over releases: an older checkpoint may lack a piece, and
+  // loading it keeps the configured start (as loading did before buffers were declared).
+  const std::string older = "checkpoints written before linear start's state was saved lack it";
+  ls_state_ = &params_->add_buffer("state/linear_start", ls, older);
+  ls_wait_ = &params_->add_buffer("state/linear_start_wait", Matrix::Zero(1, 1), older);
+  ls_end_ = &params_->add_buffer("state/linear_start_end", Matrix::Zero(1, 1), older);
 }
 
 void MemN2NLearner::fill_input(const BabiBatch& batch, MemN2NInput& in) const {

@@ -62,7 +62,7 @@ NTMSequenceModel::NTMSequenceModel(const ParamScope& scope, Index input_width, I
     memory0_ = &scope.add("memory0", N, M, Init::constant(options.memory_init_value), rng);
   else if (options.memory_init == MemoryInit::Random)
     memory0_ =
-        &scope.add("memory0", rng.normal_matrix(N, M, 0.f, options.memory_init_std), /*trainable=*/false);
+        &scope.add_buffer("memory0", rng.normal_matrix(N, M, 0.f, options.memory_init_std));  // required
 }
 
 Var NTMSequenceModel::initial_memory(Tape& tape, Index batch) const {
