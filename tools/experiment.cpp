@@ -190,6 +190,7 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   e.schedule = r.create<Schedule, ScheduleContext>(train.child("schedule"), schedule_context);
 
   TrainerOptions& t = e.trainer;
+  t.model_name = "model " + config.at("model").at("type").as<std::string>();
   t.steps_per_epoch =
       e.learner->steps_per_epoch() > 0 ? e.learner->steps_per_epoch() : train.get<int64_t>("steps_per_epoch");
   t.steps = steps_of(train, "steps", t.steps_per_epoch);

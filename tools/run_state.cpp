@@ -9,6 +9,7 @@
 
 #include "framework/config/config_node.h"
 #include "framework/io/atomic_file.h"
+#include "framework/util/number_text.h"
 #include "framework/util/strings.h"
 
 namespace mann {
@@ -17,7 +18,7 @@ namespace {
 void write_row(std::ostream& out, const std::vector<double>& row) {
   for (size_t i = 0; i < row.size(); ++i) {
     if (i) out << ',';
-    if (std::isfinite(row[i])) out << row[i];  // missing values stay empty
+    if (std::isfinite(row[i])) out << round_trip_text(row[i]);  // missing values stay empty
   }
   out << '\n';
 }
@@ -52,7 +53,7 @@ void restore_parameters(Experiment& e, const CheckpointData& d) {
   std::vector<ParamShape> expected;
   const std::vector<Parameter*> params = e.learner->parameters().parameters();
   for (const Parameter* p : params)
-    expected.push_back({p->name, p->value.rows(), p->value.cols(), /*may_be_missing=*/!p->trainable});
+    expected.push_back({p->name, p->value.rows(), p->value.cols(), /*may_be_missing=*/!p->required_on_load()});
   check_param_shapes(d, expected);
   for (Parameter* p : params)
     if (const Matrix* stored = d.param(p->name)) p->value = *stored;

@@ -56,11 +56,15 @@ Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query
       if (has_slot[static_cast<size_t>(b)]) counts(b, draw[static_cast<size_t>(b)]) += 1.f;
   }
   const float k = static_cast<float>(options_.samples);
+  // The choice gets no gradient but REINFORCE's: the loss owes that term until reinforce_surrogate() adds
+  // it (from ctx.policy, so without a policy log the term can never be added, and the trainer says so).
+  const std::string module = record_name.empty() ? name_ : name_ + ":" + record_name;
+  tape.owe_loss_term(module);
   if (ctx.policy) {
     // sum_k log p(a_k) = sum_j count_j log p_j; masked slots have count 0.
     Var log_p = log(probs, options_.log_prob_eps);
     PolicyLog::Entry entry;
-    entry.module = record_name.empty() ? name_ : name_ + ":" + record_name;
+    entry.module = module;
     entry.log_prob = row_sums(mul(tape.constant(counts), log_p));
     entry.entropy = -row_sums(mul(probs, log_p));
     entry.baseline = baseline_.get();

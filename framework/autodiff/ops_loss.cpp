@@ -3,6 +3,7 @@
 
 #include "framework/autodiff/op_support.h"
 #include "framework/autodiff/ops.h"
+#include "framework/autodiff/stable_bce.h"
 
 namespace mann {
 
@@ -57,9 +58,7 @@ Var bce_with_logits(Var logits, const Matrix& targets, Reduction reduction) {
       {logits});
   n.saved = targets;
   n.f0 = reduction == Reduction::Mean ? 1.f / static_cast<float>(x.size()) : 1.f;
-  // max(z, 0) - z t + log(1 + e^-|z|)
-  const float total =
-      (x.array().max(0.f) - x.array() * targets.array() + (-x.array().abs()).exp().log1p()).sum();
+  const float total = stable_bce_terms(x.array(), targets.array()).sum();
   n.value.setConstant(1, 1, total * n.f0);
   return logits.tape->last();
 }

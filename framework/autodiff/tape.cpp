@@ -144,6 +144,7 @@ void Tape::backward(Var output, const Matrix& seed) {
 
 void Tape::clear() {
   size_ = 0;
+  owed_terms_.clear();
 }
 
 }  // namespace mann

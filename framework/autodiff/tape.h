@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "framework/autodiff/errors.h"
@@ -74,6 +75,16 @@ class Tape {
   void clear();
   int size() const { return size_; }
 
+  // Loss terms the forward pass owes. A computation that only a companion loss term can train (a hard
+  // attention choice, trained by REINFORCE) notes the term here under its module's name; the code that adds
+  // the term to the loss settles it; a training loop refuses a loss that leaves any owed. clear() forgets
+  // them with the nodes.
+  void owe_loss_term(std::string module) { owed_terms_.push_back(std::move(module)); }
+  // Settles every term owed under `module`.
+  void settle_loss_term(const std::string& module) { std::erase(owed_terms_, module); }
+  // The modules whose terms are still owed, in the order they were noted (a module can appear repeatedly).
+  const std::vector<std::string>& owed_loss_terms() const { return owed_terms_; }
+
   // Grad mode: with it off (evaluation), ops record no gradient requirements, so backward does nothing.
   void set_grad_enabled(bool on) { grad_enabled_ = on; }
   bool grad_enabled() const { return grad_enabled_; }
@@ -113,6 +124,7 @@ class Tape {
   std::vector<std::unique_ptr<Node>> nodes_;
   int size_ = 0;
   bool grad_enabled_ = true;
+  std::vector<std::string> owed_terms_;
 };
 
 }  // namespace mann

@@ -36,6 +36,13 @@ Parameter& ParameterCollection::add(const std::string& name, Index rows, Index c
   return add(name, rows, cols, init, rng_);
 }
 
+Parameter& ParameterCollection::add_buffer(const std::string& name, Matrix value,
+                                           std::string optional_because) {
+  Parameter& buffer = add(name, std::move(value), /*trainable=*/false);
+  buffer.optional_because = std::move(optional_because);
+  return buffer;
+}
+
 Parameter* ParameterCollection::find(const std::string& name) {
   auto it = index_.find(name);
   return it == index_.end() ? nullptr : params_[it->second].get();
@@ -126,6 +133,10 @@ Parameter& ParamScope::add(const std::string& name, Index rows, Index cols, cons
 
 Parameter& ParamScope::add(const std::string& name, Matrix value, bool trainable) const {
   return collection_->add(path(name), std::move(value), trainable);
+}
+
+Parameter& ParamScope::add_buffer(const std::string& name, Matrix value, std::string optional_because) const {
+  return collection_->add_buffer(path(name), std::move(value), std::move(optional_because));
 }
 
 Parameter& ParamScope::get(const std::string& name) const {

@@ -31,6 +31,9 @@ class ParameterCollection {
   Parameter& add(const std::string& name, Matrix value, bool trainable = true);
   Parameter& add(const std::string& name, Index rows, Index cols, const Init& init, Rng& rng);
   Parameter& add(const std::string& name, Index rows, Index cols, const Init& init);
+  // Adds a buffer: saved and restored with the parameters, never trained. A checkpoint must carry it unless
+  // optional_because says why one may lack it (then loading keeps `value`). Throws as add() does.
+  Parameter& add_buffer(const std::string& name, Matrix value, std::string optional_because = "");
 
   Parameter* find(const std::string& name);  // nullptr if absent
   const Parameter* find(const std::string& name) const;
@@ -69,6 +72,8 @@ class ParamScope {
   Parameter& add(const std::string& name, Index rows, Index cols, const Init& init, Rng& rng) const;
   Parameter& add(const std::string& name, Index rows, Index cols, const Init& init) const;
   Parameter& add(const std::string& name, Matrix value, bool trainable = true) const;
+  // A buffer under this scope (see ParameterCollection::add_buffer).
+  Parameter& add_buffer(const std::string& name, Matrix value, std::string optional_because = "") const;
   // A parameter already under this scope (e.g. to tie to it); throws UserError if absent.
   Parameter& get(const std::string& name) const;
 

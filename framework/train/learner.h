@@ -2,6 +2,8 @@
 // What the trainer drives: a model bound to its data. The trainer knows nothing of batches, losses or
 // metrics beyond this interface, so sequence tasks, QA and anything later share one training loop.
 #include <cstdint>
+#include <cstdio>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -64,8 +66,25 @@ class Learner {
   void set_shard(distributed::DataShard shard) { shard_ = shard; }
   const distributed::DataShard& shard() const { return shard_; }
 
+  // Receives the learner's messages (a training phase ending, say).
+  using MessageSink = std::function<void(const std::string& text)>;
+  // Where message() goes: the trainer points it at its progress reporter while it runs, so messages do
+  // not break the live progress line; an empty sink restores the default, a line on stderr.
+  void set_message_sink(MessageSink sink) { message_sink_ = std::move(sink); }
+
  protected:
+  // Shows one line of text to whoever watches the run, through the message sink.
+  void message(const std::string& text) const {
+    if (message_sink_)
+      message_sink_(text);
+    else
+      std::fprintf(stderr, "%s\n", text.c_str());
+  }
+
   distributed::DataShard shard_;
+
+ private:
+  MessageSink message_sink_;
 };
 
 }  // namespace mann

@@ -53,6 +53,7 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
     }
     if (e.baseline && std::find(seen.begin(), seen.end(), e.baseline) == seen.end())
       seen.push_back(e.baseline);
+    tape.settle_loss_term(e.module);  // the module's choices now have their term in the loss
   }
   const double entries = static_cast<double>(log.entries.size());
   out.mean_baseline = static_cast<float>(baseline_sum / entries);

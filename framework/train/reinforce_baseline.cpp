@@ -8,7 +8,12 @@ namespace mann {
 EmaBaseline::EmaBaseline(float decay) : decay_(decay), own_state_(Matrix::Zero(1, 2)), state_(&own_state_) {}
 
 EmaBaseline::EmaBaseline(const ParamScope& scope, float decay)
-    : decay_(decay), state_(&scope.add("ema", Matrix::Zero(1, 2), /*trainable=*/false).value) {}
+    : decay_(decay),
+      state_(&scope
+                  .add_buffer("ema", Matrix::Zero(1, 2),
+                              "checkpoints written before the average was saved lack it; it then restarts "
+                              "from zero, as it did on every resume then")
+                  .value) {}
 
 Var EmaBaseline::value(Tape& tape, Var features) {
   return tape.constant(features.rows(), 1, average());

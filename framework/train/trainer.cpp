@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 #include "framework/distributed/world.h"
 #include "framework/train/clipping.h"
 #include "framework/train/data_parallel.h"
 #include "framework/train/finite.h"
+#include "framework/train/metric_names_check.h"
 
 namespace mann {
 namespace {
@@ -26,6 +28,16 @@ std::string non_finite_loss_message(int64_t step, float loss, const std::vector<
 }
 
 }  // namespace
+
+void Trainer::check_no_owed_terms(const Tape& tape, int64_t step) const {
+  if (tape.owed_loss_terms().empty()) return;
+  throw std::logic_error(options_.model_name + ": step " + std::to_string(step) + ": hard module `" +
+                         tape.owed_loss_terms().front() +
+                         "` made choices in the forward pass but the loss has no REINFORCE term for them, so "
+                         "they would get no gradient; the learner's objective must add "
+                         "add_reinforce_term() (framework/train/reinforce_objective.h) of the forward's "
+                         "policy log");
+}
 
 Trainer::Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,
                  ProgressReporter& progress, Hooks hooks)
@@ -53,6 +65,7 @@ void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, boo
   if (comm.is_root()) {
     Rng eval_rng(split_seed(options_.eval_seed, options_.eval_split));
     metrics = learner_.evaluate(options_.eval_split, eval_rng);
+    check_metric_names(metrics, learner_.eval_metric_names(), options_.model_name, "evaluate");
   } else {
     for (const std::string& name : learner_.eval_metric_names()) metrics.emplace_back(name, kMissing);
   }
@@ -128,6 +141,12 @@ bool Trainer::stop_requested(distributed::Communicator& comm) const {
 }
 
 bool Trainer::run(TrainingProgress& progress, Rng& rng) {
+  // The learner's messages go through the reporter while it draws the live line, and back to stderr after.
+  learner_.set_message_sink([this](const std::string& text) { progress_.message(text); });
+  struct RestoreSink {
+    Learner& learner;
+    ~RestoreSink() { learner.set_message_sink({}); }
+  } restore_sink{learner_};
   const std::vector<Parameter*> params = learner_.parameters().trainable_parameters();
   const std::vector<std::string> train_names = learner_.train_metric_names();
   if (progress.history.columns.empty()) progress.history.columns = columns();
@@ -160,6 +179,8 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
     learner_.parameters().zero_grad();
     step_metrics.clear();
     Var loss = learner_.training_step(tape, progress.step, rng, step_metrics);
+    check_metric_names(step_metrics, train_names, options_.model_name, "training_step");
+    check_no_owed_terms(tape, progress.step + 1);
     float loss_value = loss.item();
     if (data_parallel) {
       // Every rank sees the same summed loss and gradients, so every rank stops (or steps) alike.
@@ -186,7 +207,7 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
     ++progress.step;
     progress.examples_seen += learner_.examples_per_step();
 
-    for (size_t i = 0; i < sums.size() && i < step_metrics.size(); ++i) sums[i] += step_metrics[i].second;
+    for (size_t i = 0; i < sums.size(); ++i) sums[i] += step_metrics[i].second;
     grad_norm_sum += norm;
     ++since_report;
 

@@ -26,7 +26,8 @@ struct TrainerOptions {
   double clip_norm = 0;            // global gradient norm limit; 0: off
   double clip_value = 0;           // elementwise gradient limit; 0: off
   std::string eval_split = "valid";
-  uint64_t eval_seed = 0;  // every evaluation draws the same data from this seed
+  uint64_t eval_seed = 0;                // every evaluation draws the same data from this seed
+  std::string model_name = "the model";  // names the model in errors about the learner (e.g. "model ntm")
 };
 
 // Everything about a run's position that a checkpoint restores (with the parameters, optimizer and RNG).
@@ -84,6 +85,9 @@ class Trainer {
   // the message names the step and the first parameter with a non-finite gradient). Under several MPI ranks
   // (distributed::world()) it trains data-parallel: parameters copied from rank 0, each rank computing its
   // shard of every batch, gradients summed over ranks, the same update on every rank; rank 0 evaluates.
+  // Throws std::logic_error naming options.model_name when the learner returns metrics under other names
+  // than it declares, or a step's loss lacks the REINFORCE term of a hard module that made choices. The
+  // learner's messages go through the progress reporter while it runs.
   bool run(TrainingProgress& progress, Rng& rng);
 
   // Before resuming: a run that stopped between two reports (its length, Ctrl-C) wrote a last row of the
@@ -100,6 +104,9 @@ class Trainer {
   // Gives the learner this rank's shard and copies rank 0's parameters to every rank.
   void shard_batches(distributed::Communicator& comm);
   bool stop_requested(distributed::Communicator& comm) const;
+  // Throws std::logic_error naming the module when the step's loss left a loss term owed (a hard module's
+  // REINFORCE term; see Tape::owe_loss_term).
+  void check_no_owed_terms(const Tape& tape, int64_t step) const;
 
   Learner& learner_;
   Optimizer& optimizer_;

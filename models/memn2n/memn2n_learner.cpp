@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iostream>
 #include <limits>
 
 #include "framework/addressing/soft_content.h"
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
-#include "framework/train/reinforce.h"
+#include "framework/train/reinforce_objective.h"
 #include "models/memn2n/random_noise.h"
 #include "models/qa/task_errors.h"
 
@@ -89,9 +88,12 @@ MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollecti
   }
   Matrix ls(1, 2);
   ls << (options.linear_start ? 1.f : 0.f), kNoBest;
-  ls_state_ = &params_->add("state/linear_start", ls, /*trainable=*/false);
-  ls_wait_ = &params_->add("state/linear_start_wait", Matrix::Zero(1, 1), /*trainable=*/false);
-  ls_end_ = &params_->add("state/linear_start_end", Matrix::Zero(1, 1), /*trainable=*/false);
+  // Linear start's state was saved piece by piece over releases: an older checkpoint may lack a piece, and
+  // loading it keeps the configured start (as loading did before buffers were declared).
+  const std::string older = "checkpoints written before linear start's state was saved lack it";
+  ls_state_ = &params_->add_buffer("state/linear_start", ls, older);
+  ls_wait_ = &params_->add_buffer("state/linear_start_wait", Matrix::Zero(1, 1), older);
+  ls_end_ = &params_->add_buffer("state/linear_start_end", Matrix::Zero(1, 1), older);
 }
 
 void MemN2NLearner::fill_input(const BabiBatch& batch, MemN2NInput& in) const {
@@ -100,10 +102,7 @@ void MemN2NLearner::fill_input(const BabiBatch& batch, MemN2NInput& in) const {
 }
 
 std::vector<std::string> MemN2NLearner::train_metric_names() const {
-  std::vector<std::string> names = {"loss", "error", "linear_start"};
-  if (model_->needs_reinforce())
-    names.insert(names.end(), {"policy_entropy", "mean_reward", "grad_variance"});
-  return names;
+  return with_reinforce_metric_names({"loss", "error", "linear_start"}, model_->needs_reinforce());
 }
 
 std::vector<std::string> MemN2NLearner::eval_metric_names() const {
@@ -153,15 +152,11 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& me
   const Matrix right = classification_rewards(RewardKind::kCorrect, out.logits.value(), batch.answer);
   metrics = {{"loss", mean_loss.item()}, {"error", 1.0 - right.mean()}, {"linear_start", ls ? 1.0 : 0.0}};
   Var loss = mean_loss;
-  if (!policy.entries.empty()) {
+  if (model_->needs_reinforce()) {
     const Matrix rewards = options_.reward == RewardKind::kCorrect
                                ? right
                                : classification_rewards(options_.reward, out.logits.value(), batch.answer);
-    const ReinforceLoss r = reinforce_surrogate(tape, policy, rewards, options_.entropy_weight);
-    loss = add(loss, r.loss);
-    metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
-                                   {"mean_reward", r.mean_reward},
-                                   {"grad_variance", r.gradient_variance}});
+    loss = add_reinforce_term(tape, loss, policy, rewards, options_.entropy_weight, metrics);
   }
   return scale(loss, scale_by);
 }
@@ -186,7 +181,7 @@ void MemN2NLearner::update_linear_start(int64_t epoch) {
   if (stop) {
     ls_state_->value(0, 0) = 0.f;
     ls_end_->value(0, 0) = static_cast<float>(epoch);
-    std::cerr << "linear start ends after epoch " << epoch << ": softmax attention from here on\n";
+    message("linear start ends after epoch " + std::to_string(epoch) + ": softmax attention from here on");
   }
 }
 

@@ -3,10 +3,9 @@
 // step's input concatenated with the previous step's read vectors. Its output (the last layer's
 // activation) emits the heads' parameters and, with the read vectors, the model's output.
 #include <optional>
-#include <vector>
 
-#include "framework/nn/lstm_cell.h"
 #include "framework/nn/mlp.h"
+#include "framework/nn/recurrent_stack.h"
 #include "models/ntm/ntm_options.h"
 
 namespace mann {
@@ -17,16 +16,19 @@ class NTMController {
   NTMController(const ParamScope& scope, Index input_width, ControllerKind kind, Index size, int layers,
                 Rng& rng);
 
-  using State = std::vector<LSTMState>;  // one per LSTM layer; empty for feed-forward
+  // One state per LSTM layer; empty for feed-forward.
+  using State = RecurrentStack::State;
+  // The state before the first step: zeros for every LSTM layer.
   State initial_state(Tape& tape, Index batch) const;
   // Output (B x size) for input x (B x input_width); advances state.
   Var step(Tape& tape, Var x, State& state) const;
 
+  // The width of step()'s output.
   Index output_width() const { return size_; }
 
  private:
   Index size_;
-  std::vector<LSTMCell> lstm_;
+  std::optional<RecurrentStack> lstm_;
   std::optional<MLP> feedforward_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "framework/addressing/ntm_location.h"
 #include "framework/autodiff/ops.h"
+#include "framework/memory/ntm_write.h"
 
 namespace mann {
 namespace {
@@ -19,15 +20,6 @@ AddressingFactory ntm_location_heads() {
             bool) -> std::unique_ptr<AddressingModule> {
     return std::make_unique<NTMLocationAddressing>(scope, shape, rng);
   };
-}
-
-Var write_memory(Var memory, const std::vector<Var>& weights, const std::vector<Var>& erase,
-                 const std::vector<Var>& add_vectors) {
-  // Multiplication commutes, so the order of the erasures does not matter; adds come after all of them.
-  for (size_t j = 0; j < weights.size(); ++j)
-    memory = mul(memory, rsub_scalar(1.f, outer(weights[j], erase[j])));
-  for (size_t j = 0; j < weights.size(); ++j) memory = add(memory, outer(weights[j], add_vectors[j]));
-  return memory;
 }
 
 bool NTMSequenceModel::needs_reinforce() const {
@@ -70,7 +62,7 @@ NTMSequenceModel::NTMSequenceModel(const ParamScope& scope, Index input_width, I
     memory0_ = &scope.add("memory0", N, M, Init::constant(options.memory_init_value), rng);
   else if (options.memory_init == MemoryInit::Random)
     memory0_ =
-        &scope.add("memory0", rng.normal_matrix(N, M, 0.f, options.memory_init_std), /*trainable=*/false);
+        &scope.add_buffer("memory0", rng.normal_matrix(N, M, 0.f, options.memory_init_std));  // required
 }
 
 Var NTMSequenceModel::initial_memory(Tape& tape, Index batch) const {
@@ -120,7 +112,7 @@ std::vector<Var> NTMSequenceModel::forward(Tape& tape, const SequenceBatch& batc
       adds.push_back(w.vectors.add(tape, h));
       if (ctx.recorder) ctx.recorder->record(w.add_name, adds.back().value());
     }
-    if (!write_heads_.empty()) memory = write_memory(memory, write_w, erase, adds);
+    if (!write_heads_.empty()) memory = ntm_write(memory, write_w, erase, adds);
 
     // Reads see this step's writes.
     for (size_t i = 0; i < read_heads_.size(); ++i) {

@@ -71,8 +71,4 @@ class NTMSequenceModel : public SequenceModel {
   Linear output_;
 };
 
-// Writes of several heads at once: every erase, then every add (with one head, eq. 3-4 of the paper).
-Var write_memory(Var memory, const std::vector<Var>& weights, const std::vector<Var>& erase,
-                 const std::vector<Var>& add_vectors);
-
 }  // namespace mann

@@ -4,7 +4,7 @@
 
 #include "framework/autodiff/ops.h"
 #include "framework/train/generated_example.h"
-#include "framework/train/reinforce.h"
+#include "framework/train/reinforce_objective.h"
 #include "framework/train/reward.h"
 
 namespace mann {
@@ -31,8 +31,7 @@ Var RetrievalReader::logits(Tape& tape, const RetrievalBatch& batch, AddressingC
 }
 
 std::vector<std::string> RetrievalReader::train_metric_names() const {
-  if (!addressing_->needs_reinforce()) return {"loss", "accuracy"};
-  return {"loss", "accuracy", "policy_entropy", "mean_reward", "grad_variance"};
+  return with_reinforce_metric_names({"loss", "accuracy"}, addressing_->needs_reinforce());
 }
 
 Var RetrievalReader::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
@@ -47,11 +46,7 @@ Var RetrievalReader::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& 
     const Matrix rewards = options_.reward == RewardKind::kCorrect
                                ? right
                                : classification_rewards(options_.reward, out.value(), batch.answer);
-    const ReinforceLoss r = reinforce_surrogate(tape, policy, rewards, options_.entropy_weight);
-    loss = loss + r.loss;
-    metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
-                                   {"mean_reward", r.mean_reward},
-                                   {"grad_variance", r.gradient_variance}});
+    loss = add_reinforce_term(tape, loss, policy, rewards, options_.entropy_weight, metrics);
   }
   return loss;
 }

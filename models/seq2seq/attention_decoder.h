@@ -13,7 +13,7 @@
 #include "framework/components/addressing_components.h"
 #include "framework/nn/embedding.h"
 #include "framework/nn/linear.h"
-#include "models/seq2seq/recurrent_cell.h"
+#include "framework/nn/recurrent_cell.h"
 #include "models/seq2seq/rnn_encoder.h"
 
 namespace mann {

@@ -7,21 +7,8 @@ namespace mann {
 RnnEncoder::RnnEncoder(const ParamScope& scope, RnnKind kind, Index vocab, Index embed, Index hidden,
                        bool bidirectional, Rng& rng)
     : embedding_(scope.sub("embed"), vocab, embed, rng),
-      forward_(kind, scope.sub("forward"), embed, hidden, rng) {
-  if (bidirectional) backward_.emplace(kind, scope.sub("backward"), embed, hidden, rng);
-}
-
-std::vector<Var> RnnEncoder::run(Tape& tape, const RecurrentCell& cell, const std::vector<Var>& inputs,
-                                 const std::vector<Var>& keep, bool right_to_left) const {
-  const int T = static_cast<int>(inputs.size());
-  std::vector<Var> states(static_cast<size_t>(T));
-  RnnState s = cell.initial_state(tape, inputs.front().rows());
-  for (int i = 0; i < T; ++i) {
-    const size_t t = static_cast<size_t>(right_to_left ? T - 1 - i : i);
-    s = where(keep[t], cell(tape, inputs[t], s), s);
-    states[t] = s.h;
-  }
-  return states;
+      forward_(kind, single_layer(scope.sub("forward")), embed, hidden, 1, rng) {
+  if (bidirectional) backward_.emplace(kind, single_layer(scope.sub("backward")), embed, hidden, 1, rng);
 }
 
 EncodedSource RnnEncoder::operator()(Tape& tape, const Seq2SeqBatch& batch) const {
@@ -40,11 +27,11 @@ EncodedSource RnnEncoder::operator()(Tape& tape, const Seq2SeqBatch& batch) cons
     inputs.push_back(slice_rows(embedded, t * B, B));
     keep.push_back(tape.constant(Matrix(out.mask.col(t))));
   }
-  const std::vector<Var> forward = run(tape, forward_, inputs, keep, false);
+  const std::vector<Var> forward = forward_.run(tape, inputs, keep, Direction::LeftToRight);
   std::vector<Var> outputs = forward;
   out.summary = forward.back();  // padded steps carried each example's last real state to the end
   if (backward_) {
-    const std::vector<Var> backward = run(tape, *backward_, inputs, keep, true);
+    const std::vector<Var> backward = backward_->run(tape, inputs, keep, Direction::RightToLeft);
     for (int t = 0; t < T; ++t) outputs[static_cast<size_t>(t)] = concat_cols({forward[t], backward[t]});
     out.summary = concat_cols({out.summary, backward.front()});
   }

@@ -7,7 +7,7 @@
 
 #include "datasets/seq2seq/seq2seq_task.h"
 #include "framework/nn/embedding.h"
-#include "models/seq2seq/recurrent_cell.h"
+#include "framework/nn/recurrent_stack.h"
 
 namespace mann {
 
@@ -23,17 +23,15 @@ class RnnEncoder {
   RnnEncoder(const ParamScope& scope, RnnKind kind, Index vocab, Index embed, Index hidden,
              bool bidirectional, Rng& rng);
 
+  // The batch's source tokens encoded (padded positions keep each example's last real state).
   EncodedSource operator()(Tape& tape, const Seq2SeqBatch& batch) const;
-  Index width() const { return (backward_ ? 2 : 1) * forward_.hidden_size(); }  // M
+  // M, the width of each position's state.
+  Index width() const { return (backward_ ? 2 : 1) * forward_.hidden_size(); }
 
  private:
-  // The states of one direction at every position (padded positions keep the last real state).
-  std::vector<Var> run(Tape& tape, const RecurrentCell& cell, const std::vector<Var>& inputs,
-                       const std::vector<Var>& keep, bool right_to_left) const;
-
   Embedding embedding_;
-  RecurrentCell forward_;
-  std::optional<RecurrentCell> backward_;
+  RecurrentStack forward_;
+  std::optional<RecurrentStack> backward_;
 };
 
 // Example b's encoding repeated `copies` times (the hypotheses of a beam share their source).

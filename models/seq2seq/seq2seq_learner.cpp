@@ -4,7 +4,7 @@
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
 #include "framework/train/generated_example.h"
-#include "framework/train/reinforce.h"
+#include "framework/train/reinforce_objective.h"
 #include "framework/train/trainer.h"
 #include "models/qa/epoch_order.h"
 
@@ -49,8 +49,7 @@ Seq2SeqLearner::Seq2SeqLearner(std::unique_ptr<Seq2SeqTask> task, const Seq2SeqO
 }
 
 std::vector<std::string> Seq2SeqLearner::train_metric_names() const {
-  if (!decoder_->attention() || !decoder_->attention()->needs_reinforce()) return {"loss", "token_accuracy"};
-  return {"loss", "token_accuracy", "policy_entropy", "mean_reward", "grad_variance"};
+  return with_reinforce_metric_names({"loss", "token_accuracy"}, needs_reinforce());
 }
 
 const LengthRange& Seq2SeqLearner::lengths(const std::string& split) const {
@@ -92,12 +91,8 @@ Var Seq2SeqLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& m
   AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
   const TeacherForced tf = teacher_forced(tape, batch, ctx);
   metrics = {{"loss", tf.loss.item()}, {"token_accuracy", tf.token_accuracy.mean()}};
-  if (policy.empty()) return tf.loss;
-  const ReinforceLoss r = reinforce_surrogate(tape, policy, tf.token_accuracy, options_.entropy_weight);
-  metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
-                                 {"mean_reward", r.mean_reward},
-                                 {"grad_variance", r.gradient_variance}});
-  return tf.loss + r.loss;
+  if (!needs_reinforce()) return tf.loss;
+  return add_reinforce_term(tape, tf.loss, policy, tf.token_accuracy, options_.entropy_weight, metrics);
 }
 
 std::vector<Decoded> Seq2SeqLearner::decode(const Seq2SeqBatch& batch, AddressingContext& ctx,

@@ -60,6 +60,8 @@ class Seq2SeqLearner : public Learner {
   };
   TeacherForced teacher_forced(Tape& tape, const Seq2SeqBatch& batch, AddressingContext& ctx) const;
   const LengthRange& lengths(const std::string& split) const;
+  // Whether the decoder's attention makes hard choices, so the objective adds REINFORCE.
+  bool needs_reinforce() const { return decoder_->attention() && decoder_->attention()->needs_reinforce(); }
 
   std::unique_ptr<Seq2SeqTask> task_;
   Seq2SeqOptions options_;

@@ -4,8 +4,9 @@
 #include <cmath>
 
 #include "framework/autodiff/ops.h"
+#include "framework/autodiff/stable_bce.h"
 #include "framework/train/generated_example.h"
-#include "framework/train/reinforce.h"
+#include "framework/train/reinforce_objective.h"
 
 namespace mann {
 namespace {
@@ -56,8 +57,7 @@ SequenceLearner::Scored SequenceLearner::score(Tape& tape, const SequenceBatch& 
   for (size_t k = 0; k < rows.size(); ++k) {
     const auto x = out.row(static_cast<Index>(k)).array();
     const auto y = targets.row(static_cast<Index>(k)).array();
-    // The same stable BCE as bce_with_logits: max(x, 0) - x y + log(1 + e^-|x|).
-    example_loss(rows[k] % batch.batch, 0) += (x.max(0.f) - x * y + (-x.abs()).exp().log1p()).sum();
+    example_loss(rows[k] % batch.batch, 0) += stable_bce_terms(x, y).sum();  // as bce_with_logits
     for (Index j = 0; j < out.cols(); ++j)
       if ((out(static_cast<Index>(k), j) > 0.f) != (targets(static_cast<Index>(k), j) > 0.5f)) {
         ++errors;
@@ -79,9 +79,7 @@ int curriculum_max_length(const SequenceLearnerOptions& options, int64_t step, i
 std::vector<std::string> SequenceLearner::train_metric_names() const {
   std::vector<std::string> names{"loss", "bits", "bit_errors"};
   if (options_.curriculum_start > 0) names.push_back("max_length");
-  if (model_->needs_reinforce())
-    names.insert(names.end(), {"policy_entropy", "mean_reward", "grad_variance"});
-  return names;
+  return with_reinforce_metric_names(std::move(names), model_->needs_reinforce());
 }
 
 Var SequenceLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
@@ -109,11 +107,7 @@ Var SequenceLearner::training_step_on(Tape& tape, const SequenceBatch& batch, in
   if (options_.curriculum_start > 0) metrics.emplace_back("max_length", task_->train_lengths().max);
   if (!model_->needs_reinforce()) return s.loss;
   // Hard attention's choices get their gradient from REINFORCE with reward -loss of each sequence.
-  const ReinforceLoss r = reinforce_surrogate(tape, policy, -s.example_loss, options_.entropy_weight);
-  metrics.insert(metrics.end(), {{"policy_entropy", r.mean_entropy},
-                                 {"mean_reward", r.mean_reward},
-                                 {"grad_variance", r.gradient_variance}});
-  return s.loss + r.loss;
+  return add_reinforce_term(tape, s.loss, policy, -s.example_loss, options_.entropy_weight, metrics);
 }
 
 Metrics SequenceLearner::evaluate(const std::string&, Rng& rng) {

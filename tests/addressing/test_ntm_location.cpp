@@ -180,6 +180,39 @@ TEST_CASE("ntm_write: erase then add, gradient-checked") {
       ShapeError);
 }
 
+TEST_CASE("ntm_write with two heads: both erase before either adds, gradient-checked") {
+  const Index batch = 2, slots = 3, width = 2;
+  const Matrix memory = Rng(90).uniform_matrix(batch * slots, width, -1.f, 1.f);
+  const std::vector<Matrix> inputs = {memory,
+                                      Rng(91).uniform_matrix(batch, slots, 0.f, 1.f),
+                                      Rng(92).uniform_matrix(batch, slots, 0.f, 1.f),
+                                      Rng(93).uniform_matrix(batch, width, 0.f, 1.f),
+                                      Rng(94).uniform_matrix(batch, width, 0.f, 1.f),
+                                      Rng(95).uniform_matrix(batch, width, -1.f, 1.f),
+                                      Rng(96).uniform_matrix(batch, width, -1.f, 1.f)};
+  const auto two_heads = [](Tape&, const std::vector<Var>& v) {
+    return ntm_write(v[0], std::vector<Var>{v[1], v[2]}, std::vector<Var>{v[3], v[4]},
+                     std::vector<Var>{v[5], v[6]});
+  };
+  const auto result = gradient_check(two_heads, inputs);
+  CHECK_MESSAGE(result.ok, result.describe());
+
+  // Head 0 fully erases and rewrites slot 0 while head 1 fully erases slot 0 too: head 0's add survives.
+  Tape t;
+  const Matrix hot{{1, 0, 0}, {0, 0, 0}};
+  const Matrix ones = Matrix::Ones(batch, width);
+  const Matrix added = Rng(97).uniform_matrix(batch, width, -1.f, 1.f);
+  const std::vector<Var> weights{t.constant(hot), t.constant(hot)};
+  const std::vector<Var> erase{t.constant(ones), t.constant(ones)};
+  const std::vector<Var> adds{t.constant(added), t.constant(Matrix::Zero(batch, width))};
+  const Matrix out = ntm_write(t.constant(memory), weights, erase, adds).value();
+  CHECK(out.row(0) == added.row(0));
+  CHECK(out.bottomRows(5) == memory.bottomRows(5));
+  const std::vector<Var> none;
+  CHECK(ntm_write(t.constant(memory), none, none, none).value() == memory);
+  CHECK_THROWS_AS(ntm_write(t.constant(memory), weights, erase, std::vector<Var>{adds[0]}), ShapeError);
+}
+
 TEST_CASE("NTM write head gradients through erase and add projections") {
   for (AddActivation act : {AddActivation::Tanh, AddActivation::Linear}) {
     ParameterCollection pc(17);

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "framework/autodiff/sampling.h"
+#include "framework/autodiff/stable_bce.h"
 #include "tests/autodiff/gradcheck_support.h"
 
 using namespace mann;
@@ -70,6 +71,11 @@ TEST_CASE("losses") {
         doctest::Approx(std::log(5.f)));
   const float stable = bce_with_logits(t.constant(Matrix{{200.f, -200.f}}), Matrix{{0.f, 1.f}}).item();
   CHECK(stable == doctest::Approx(200.f));  // no overflow to inf
+  // Per-row terms (what a learner uses as per-example losses) add up to the op's summed loss.
+  double rows_total = 0;
+  for (Index r = 0; r < logits.rows(); ++r)
+    rows_total += stable_bce_terms(logits.row(r).array(), targets.row(r).array()).sum();
+  CHECK(rows_total == doctest::Approx(bce_with_logits(t.constant(logits), targets, Reduction::Sum).item()));
   CHECK(mse(t.constant(Matrix{{1.f, 3.f}}), Matrix{{0.f, 0.f}}).item() == doctest::Approx(5.f));
 }
 

@@ -54,3 +54,18 @@ TEST_CASE("ParameterCollection: initialisation is reproducible from the seed") {
   CHECK(a.scope("s").add("W", 3, 3, Init::glorot(), r1).value ==
         b.scope("s").add("W", 3, 3, Init::glorot(), r2).value);
 }
+
+TEST_CASE("ParameterCollection: buffers are saved state, required on load unless declared optional") {
+  ParameterCollection pc;
+  Parameter& required = pc.scope("model").add_buffer("memory0", Matrix::Ones(2, 3));
+  Parameter& optional = pc.add_buffer("model/baseline/ema", Matrix::Zero(1, 2), "older checkpoints lack it");
+  Parameter& weight = pc.add("model/W", Matrix::Zero(2, 2));
+  CHECK_FALSE(required.trainable);
+  CHECK(required.name == "model/memory0");
+  CHECK(required.required_on_load());
+  CHECK_FALSE(optional.required_on_load());
+  CHECK(optional.optional_because == "older checkpoints lack it");
+  CHECK(weight.required_on_load());
+  CHECK(pc.trainable_parameters() == std::vector<Parameter*>{&weight});
+  CHECK_THROWS_AS(pc.add_buffer("model/W", Matrix::Zero(1, 1)), UserError);
+}

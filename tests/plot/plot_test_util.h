@@ -1,6 +1,6 @@
 #pragma once
 // Test helpers for plot files: a scratch directory, and a PNG reader that checks every chunk's CRC and
-// undoes the stored-deflate zlib stream (the encoder never compresses, so no inflate is needed).
+// inflates the IDAT zlib stream with zlib itself (the encoder deflates it, level 6).
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -71,8 +71,8 @@ struct DecodedPng {
   }
 };
 
-// Parses the signature and chunks (CHECKing each CRC), then the zlib stream of stored blocks (CHECKing
-// block headers and Adler-32), then the scanlines (CHECKing filter type 0).
+// Parses the signature and chunks (CHECKing each CRC), inflates the zlib stream (zlib checks its
+// Adler-32), then the scanlines (CHECKing filter type 0).
 inline DecodedPng decode_png(const std::vector<std::uint8_t>& file) {
   DecodedPng png;
   static const std::uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};

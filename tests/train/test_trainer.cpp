@@ -23,18 +23,22 @@ class ScriptedLearner : public Learner {
     if (step == nan_loss_at) loss = loss * std::nanf("");
     // sqrt at 0 has a finite value and an infinite slope: a finite loss with a NaN gradient
     if (step == nan_grad_at) loss = loss + sqrt(square(w) * 0.f);
-    metrics = {{"loss", loss.item()}};
+    metrics = {{step == misnamed_metric_at ? "los" : "loss", loss.item()}};
     return loss;
   }
   Metrics evaluate(const std::string&, Rng&) override {
     ++evaluations;
-    return {{"distance", std::abs(w_.value(0, 0) - 3.0)}};
+    Metrics metrics{{"distance", std::abs(w_.value(0, 0) - 3.0)}};
+    if (extra_eval_metric) metrics.emplace_back("extra", 0.0);
+    return metrics;
   }
   std::vector<std::string> train_metric_names() const override { return {"loss"}; }
   std::vector<std::string> eval_metric_names() const override { return {"distance"}; }
   int64_t examples_per_step() const override { return 2; }
 
   int64_t nan_loss_at = -1, nan_grad_at = -1;
+  int64_t misnamed_metric_at = -1;  // the step whose training metric comes back under a wrong name
+  bool extra_eval_metric = false;   // evaluate() returns a metric it did not declare
   int evaluations = 0;
 
  private:
@@ -133,4 +137,23 @@ TEST_CASE("a NaN gradient stops training, naming the parameter") {
   options.steps = 10;
   CHECK_THROWS_WITH_AS(run.train(options), doctest::Contains("step 3: the gradient of parameter `model/w`"),
                        TrainingDiverged);
+}
+
+TEST_CASE("metrics returned under other names than the learner declares stop the run, naming the model") {
+  TrainerOptions options;
+  options.steps = 10;
+  options.model_name = "model scripted";
+  Run misnamed;
+  misnamed.learner.misnamed_metric_at = 3;
+  CHECK_THROWS_WITH_AS(misnamed.train(options),
+                       doctest::Contains("model scripted: training_step returned the metrics [los] but the "
+                                         "model declares [loss]"),
+                       std::logic_error);
+  Run extra;
+  extra.learner.extra_eval_metric = true;
+  CHECK_THROWS_WITH_AS(
+      extra.train(options),
+      doctest::Contains("model scripted: evaluate returned the metrics [distance, extra] but "
+                        "the model declares [distance] (they differ at position 2)"),
+      std::logic_error);
 }

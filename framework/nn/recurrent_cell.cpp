@@ -1,4 +1,4 @@
-#include "models/seq2seq/recurrent_cell.h"
+#include "framework/nn/recurrent_cell.h"
 
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"

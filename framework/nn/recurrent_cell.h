@@ -1,6 +1,6 @@
 #pragma once
-// An LSTM or GRU cell behind one interface, so the encoder and decoder of seq2seq choose the cell with one
-// option. The state carries c only for the LSTM.
+// An LSTM or GRU cell behind one interface, so a model chooses its cell with one option. The state carries
+// c only for the LSTM. RecurrentStack (recurrent_stack.h) stacks these into layers.
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,11 +10,13 @@
 
 namespace mann {
 
+// Which cell a recurrent layer uses.
 enum class RnnKind { Lstm, Gru };
 
-// "lstm" or "gru"; parse throws UserError on anything else.
+// "lstm" or "gru"; throws UserError on anything else.
 RnnKind parse_rnn_kind(const std::string& text);
 
+// The state a recurrent cell carries from one step to the next.
 struct RnnState {
   Var h;  // (B x H)
   Var c;  // (B x H), LSTM only (invalid for the GRU)
@@ -22,12 +24,16 @@ struct RnnState {
 
 class RecurrentCell {
  public:
+  // The cell's parameters go directly under scope (LSTMCell: W, U, b; GRUCell: W, U_rz, U_n, b).
   RecurrentCell(RnnKind kind, const ParamScope& scope, Index input_size, Index hidden_size, Rng& rng);
 
+  // One step: x (B x input_size) and the previous state -> the next state.
   RnnState operator()(Tape& tape, Var x, const RnnState& state) const;
+  // Zeros (batch x H) for h (and c).
   RnnState initial_state(Tape& tape, Index batch) const;
   // The state with h given (e.g. from an encoder summary) and c zero.
   RnnState state_from(Tape& tape, Var h) const;
+  // H, the width of h (and c).
   Index hidden_size() const { return hidden_; }
 
  private:
