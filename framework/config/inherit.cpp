@@ -42,8 +42,8 @@ ConfigNode load_chain(const fs::path& path, std::vector<std::string>& stack,
       base_value->fail("base cycle: " + chain + base_path.string());
     }
   }
-  std::error_code ec;
-  if (!fs::is_regular_file(base_path, ec)) base_value->fail("cannot read file " + base_path.string());
+  const std::string problem = config_file_problem(base_path.string());
+  if (!problem.empty()) base_value->fail("cannot read file " + base_path.string() + ": " + problem);
 
   stack.push_back(id);
   shown.push_back(base_path.string());
