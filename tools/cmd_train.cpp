@@ -114,7 +114,6 @@ int train_command(const Args& args) {
                     "`, choose another --out, or start over with --force");
   // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
   const bool writer = distributed::world().is_root();
-  if (writer) warn_about_selection_split(experiment.config);
 
   // Resuming and warm starting read checkpoints only, so a dry run checks them too.
   Rng rng(experiment.seed);
@@ -134,6 +133,7 @@ int train_command(const Args& args) {
       std::cerr << "\n";
     }
   }
+  if (writer) warn_about_selection_split(experiment.config);
   const int64_t parameter_count = experiment.learner->parameters().count();
   if (dry_run) {
     if (!writer) return kOk;

@@ -1,7 +1,6 @@
 // `mann`: train experiments, evaluate and inspect checkpoints, list components.
 #include <iostream>
 #include <map>
-#include <new>
 
 #include "framework/autodiff/errors.h"
 #include "framework/distributed/world.h"
@@ -82,13 +81,6 @@ int main(int argc, char** argv) {
     return kUsage;
   } catch (const UserError& e) {
     std::cerr << "mann " << name << ": error: " << e.what() << "\n";
-    return failed_on_this_rank(kFailed);
-  } catch (const std::bad_alloc&) {
-    // Not a bug of mann but a size this machine cannot hold: say so, not "internal error: std::bad_alloc".
-    std::cerr
-        << "mann " << name << ": error: out of memory while running `mann " << name
-        << "`: the model, its data or a batch needs more memory than this machine has (see the sizes in "
-           "the config; `mann train --dry-run` counts the parameters)\n";
     return failed_on_this_rank(kFailed);
   } catch (const std::exception& e) {
     std::cerr << "mann " << name << ": internal error: " << e.what() << "\n";
