@@ -100,6 +100,10 @@ void check_run_name(const ConfigNode& root) {
   const std::string& text = name->text();
   if (text.empty() || text == "." || text == "..")
     name->fail("must name a directory, got " + name->describe());
+  constexpr size_t kMaxNameBytes = 255;  // of one directory name (NAME_MAX) on Linux file systems
+  if (text.size() > kMaxNameBytes)
+    name->fail("is " + std::to_string(text.size()) + " bytes long; a directory name may have at most " +
+               std::to_string(kMaxNameBytes));
   for (const char c : text) {
     if (c == '/' || c == '\\')
       name->fail("must not contain `" + std::string(1, c) + "`: the name is one directory under output.dir");

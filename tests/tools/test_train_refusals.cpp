@@ -79,6 +79,8 @@ TEST_CASE("mann train refuses run names that would leave the run directory, and 
   check_refused(run_mann("train " + exp + " --dry-run --set name=.."), "key `name`: must name a directory");
   check_refused(run_mann("train " + exp + " --dry-run --set 'name=\"a\\tb\"'"),
                 "key `name`: must not contain control characters");
+  check_refused(run_mann("train " + exp + " --dry-run --set name=" + std::string(300, 'x')),
+                "key `name`: is 300 bytes long; a directory name may have at most 255");
   const CommandResult out = run_mann("train " + exp + " --dry-run --out ''");
   CHECK(out.exit_code == 2);
   CHECK_MESSAGE(out.output.find("--out needs a directory, got an empty string") != std::string::npos,
@@ -90,6 +92,9 @@ TEST_CASE("mann train names the file that lacks a required option, and refuses a
   const std::string file = dir.write("no_dataset.yaml", "name: x\nmodel: {type: lstm}\n");
   check_refused(run_mann("train " + file + " --dry-run"),
                 file + ":1:1: key `dataset`: missing required option");
+  const std::string empty = dir.write("empty.yaml", "# nothing but a comment\n");  // e.g. truncated
+  check_refused(run_mann("train " + empty + " --dry-run"),
+                empty + ":1:1: key `dataset`: missing required option");
   // A mistyped size is refused before it takes the machine's memory (a dry run took 3.6 GB).
   check_refused(dry_run(dir, "", "--set model.hidden=200000"),
                 "is more than one matrix may hold (1 GiB): check the model's sizes");
