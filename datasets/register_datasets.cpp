@@ -44,7 +44,8 @@ void register_babi(Registry& r) {
                "data directory ('': --data-dir, else MANN_DATA, else ./data)"),
         option("include_test_words", "bool", babi.include_test_words, "vocabulary from train and test words"),
         option("valid_fraction", "float", babi.valid_fraction,
-               "share of each task's training questions held out"),
+               "share of each task's training questions held out")
+            .in(from_up_to_excluding(0, 1)),
         option("split_seed", "int", 0, "which questions are held out for validation")}},
       [](const ConfigView& v, DatasetContext& c) -> std::unique_ptr<Dataset> {
         const std::string tasks = v.get<std::string>("task");

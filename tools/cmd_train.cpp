@@ -57,6 +57,17 @@ std::string describe_length(const TrainerOptions& t) {
          std::to_string(t.steps_per_epoch) + " steps)";
 }
 
+// The split evaluated during training picks the best checkpoint; choosing on test (or train) data makes the
+// best checkpoint's score on it optimistic, which is allowed (a quick look) but worth a word.
+void warn_about_selection_split(const ConfigNode& config) {
+  const ConfigNode* eval = config.find("eval");
+  const ConfigNode* split = eval ? eval->find("split") : nullptr;
+  if (!split || !split->is_scalar() || split->text() == "valid") return;
+  std::cerr << "mann train: warning: " << split->pos().to_string() << ": key `eval.split` is "
+            << split->describe() << ": the best checkpoint is then selected on " << split->text()
+            << " data, so its " << split->text() << " score is optimistic; select on valid for results\n";
+}
+
 struct RunPaths {
   fs::path dir, config, metrics, last, best;
   explicit RunPaths(const fs::path& d)
@@ -90,6 +101,8 @@ int train_command(const Args& args) {
   if (!parse_command_line(args, kTrainUsage, options, positional, vm)) return kOk;
   config_path = single_positional(positionals, "an experiment file");
   set_threads(threads);
+  // An empty --out would put the run directory's files into the current directory.
+  if (vm.count("out") && out.empty()) throw po::error("--out needs a directory, got an empty string");
 
   ConfigNode config;
   CheckpointData resumed;
@@ -137,6 +150,7 @@ int train_command(const Args& args) {
       std::cerr << "\n";
     }
   }
+  if (writer) warn_about_selection_split(experiment.config);
   const int64_t parameter_count = experiment.learner->parameters().count();
   if (dry_run) {
     if (!writer) return kOk;

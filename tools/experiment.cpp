@@ -24,8 +24,8 @@ const ComponentSpec& train_spec() {
        option("optimizer", "component:optimizer", std::string("{type: adam}"),
               "the optimizer and its options"),
        option("schedule", "component:schedule", std::string("{type: constant}"), "learning-rate schedule"),
-       option("clip_norm", "float", 0.0, "clip the global gradient norm to this (0: off)"),
-       option("clip_value", "float", 0.0, "clip each gradient entry to +-this (0: off)"),
+       option("clip_norm", "float", 0.0, "clip the global gradient norm to this (0: off)").in(at_least(0)),
+       option("clip_value", "float", 0.0, "clip each gradient entry to +-this (0: off)").in(at_least(0)),
        option("log_every", "duration", 100,
               "steps (or `N epochs`) between progress reports and metrics rows"),
        option("eval_every", "duration", 500,
@@ -34,7 +34,8 @@ const ComponentSpec& train_spec() {
               "steps (or `N epochs`) between `last` checkpoints (0: only at the end)"),
        option("steps_per_epoch", "int", 0,
               "what an epoch is for generated data (0: none, schedules count steps); datasets of examples "
-              "(bAbI) know their own"),
+              "(bAbI) know their own")
+           .in(at_least(0)),
        option(
            "init_from", "string", std::string(""),
            "warm start: a checkpoint or run directory (its best.h5) whose parameters of the same names are "
@@ -47,14 +48,18 @@ const ComponentSpec& eval_spec() {
       "section",
       "eval",
       "How the model is evaluated (the `eval:` section).",
-      {option("split", "string", std::string("valid"), "split evaluated during training"),
+      {option("split", "string", std::string("valid"),
+              "split evaluated during training, whose metric picks the best checkpoint: valid (test and "
+              "train select on data that should stay unseen)")
+           .one_of({"valid", "test", "train"}),
        option("batch", "int", 64, "examples per evaluation batch"),
        option("batches", "int", 4, "evaluation batches drawn from generated datasets"),
        option("beam_size", "int", 1, "beam width of sequence decoding (seq2seq; 1: greedy)"),
        option("seed", "int", -1, "seed of the evaluation data (-1: derived from the experiment seed)"),
        option("solved_below", "float", 0.05,
               "a run counts as having solved the task once its primary (first, lower-is-better) evaluation "
-              "metric is below this; used by `mann compare`")}};
+              "metric is below this; used by `mann compare`")
+           .in(at_least(0))}};
   return spec;
 }
 
@@ -88,9 +93,29 @@ ConfigNode section(const ConfigNode& root, const char* key) {
   return empty;
 }
 
+// The name becomes a directory (output.dir is runs/{name} by default) and a word in logs: one plain path
+// component, so that no name writes a run outside runs/ or garbles a terminal.
+void check_run_name(const ConfigNode& root) {
+  const ConfigNode* name = root.find("name");
+  if (!name || !name->is_scalar()) return;  // absent: the default; not text: validate() reports it
+  const std::string& text = name->text();
+  if (text.empty() || text == "." || text == "..")
+    name->fail("must name a directory, got " + name->describe());
+  constexpr size_t kMaxNameBytes = 255;  // of one directory name (NAME_MAX) on Linux file systems
+  if (text.size() > kMaxNameBytes)
+    name->fail("is " + std::to_string(text.size()) + " bytes long; a directory name may have at most " +
+               std::to_string(kMaxNameBytes));
+  for (const char c : text) {
+    if (c == '/' || c == '\\')
+      name->fail("must not contain `" + std::string(1, c) + "`: the name is one directory under output.dir");
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) name->fail("must not contain control characters");
+  }
+}
+
 void validate_all(const ConfigNode& root) {
   const Registry& r = builtin_registry();
   validate_experiment(root, r);
+  check_run_name(root);
   validate(section(root, "train"), train_spec(), r);
   validate(section(root, "eval"), eval_spec(), r);
   validate(section(root, "output"), output_spec(), r);
@@ -156,8 +181,10 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   const Registry& r = builtin_registry();
   Experiment e;
   e.config = config;
-  e.name = config.at("name").as<std::string>();
-  e.seed = static_cast<uint64_t>(config.at("seed").as<int64_t>());
+  // Through the spec, so that a file without `seed:` or `name:` gets their defaults.
+  const ConfigView top(config, experiment_spec(), &r);
+  e.name = top.get<std::string>("name");
+  e.seed = static_cast<uint64_t>(top.get<int64_t>("seed"));
 
   const ConfigNode train_node = section(config, "train");
   const ConfigNode eval_node = section(config, "eval");

@@ -1,6 +1,8 @@
 #include "datasets/babi/babi_parser.h"
 
 #include <cctype>
+#include <charconv>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -25,6 +27,27 @@ std::string trim(const std::string& s) {
   throw UserError("bAbI file " + source + ", line " + std::to_string(line_no) + ": " + why);
 }
 
+// A NUL or other control byte means a binary or corrupt file; found here it names the line, found later it
+// fails the first checkpoint write (HDF5 strings end at NUL), after the training it was meant to keep.
+void check_characters(const std::string& source, int line_no, const std::string& line) {
+  for (const char c : line) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\t' && c != '\r') {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02x", byte);
+      malformed(source, line_no, std::string("control byte ") + hex + " (a binary or corrupt file?)");
+    }
+  }
+}
+
+int supporting_line_number(const std::string& source, int line_no, const std::string& word) {
+  int id = 0;
+  const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), id);
+  if (error != std::errc() || end != word.data() + word.size())
+    malformed(source, line_no, "supporting fact `" + word + "` is not a line number");
+  return id;
+}
+
 }  // namespace
 
 BabiTokens tokenize_babi(const std::string& text) {
@@ -47,6 +70,7 @@ BabiFile parse_babi(std::istream& in, int task, const std::string& source) {
   int line_no = 0;
   while (std::getline(in, line)) {
     ++line_no;
+    check_characters(source, line_no, line);
     if (trim(line).empty()) continue;
     size_t pos = 0;
     int id = 0;
@@ -67,6 +91,9 @@ BabiFile parse_babi(std::istream& in, int task, const std::string& source) {
     const std::string rest = line.substr(pos);
     const size_t tab = rest.find('\t');
     if (tab == std::string::npos) {
+      if (trim(rest).ends_with('?'))
+        malformed(source, line_no,
+                  "question without an answer (expected question<TAB>answer<TAB>supporting line numbers)");
       line_to_sentence.push_back(static_cast<int>(story.sentences.size()));
       story.sentences.push_back(tokenize_babi(rest));
       continue;
@@ -83,8 +110,9 @@ BabiFile parse_babi(std::istream& in, int task, const std::string& source) {
     if (q.answer.empty()) malformed(source, line_no, "question without an answer");
     if (tab2 != std::string::npos) {
       std::istringstream ids(rest.substr(tab2 + 1));
-      int sid = 0;
-      while (ids >> sid) {
+      std::string word;
+      while (ids >> word) {
+        const int sid = supporting_line_number(source, line_no, word);
         if (sid < 1 || sid >= id || line_to_sentence[sid] < 0) {
           malformed(source, line_no,
                     "supporting fact " + std::to_string(sid) + " is not an earlier statement");
@@ -94,6 +122,10 @@ BabiFile parse_babi(std::istream& in, int task, const std::string& source) {
     }
     file.questions.push_back(std::move(q));
   }
+  if (in.bad()) throw UserError("bAbI file " + source + ": read error after line " + std::to_string(line_no));
+  // Training and evaluation draw questions; a file without any is empty or not a bAbI file at all.
+  if (file.questions.empty())
+    throw UserError("bAbI file " + source + " has no questions (empty or truncated?)");
   return file;
 }
 

@@ -92,6 +92,11 @@ ConfigNode& ConfigNode::set(std::string key, ConfigNode value) {
   return entries_.back().value;
 }
 
+void ConfigNode::append_new(std::string key, ConfigNode value) {
+  if (!is_map()) throw std::logic_error("ConfigNode::append_new() on a non-map node `" + path_ + "`");
+  entries_.push_back(Entry{std::move(key), std::move(value)});
+}
+
 bool ConfigNode::erase(std::string_view key) {
   for (auto it = entries_.begin(); it != entries_.end(); ++it) {
     if (it->key == key) {

@@ -56,6 +56,9 @@ class ConfigNode {
   // Inserts at the end or replaces in place, renames the value's path and returns the stored node. A null
   // node becomes an empty map first, so that `train:` followed by --set train.lr=... works.
   ConfigNode& set(std::string key, ConfigNode value);
+  // Appends a key the caller knows is new, without renaming the value: the YAML loader, which checks
+  // duplicates itself with a hash and builds paths as it goes, so that large maps load in linear time.
+  void append_new(std::string key, ConfigNode value);
   bool erase(std::string_view key);
 
   // Sequence access.
@@ -123,11 +126,15 @@ std::string child_path(std::string_view parent, std::string_view key);
 // ---- YAML conversion (config_yaml.cpp) ----
 
 // Parses YAML text; pseudo_path is the file name used in positions (e.g. "<command line>"). Syntax errors,
-// duplicate keys and non-string keys throw ConfigError. An empty document gives a null node.
+// duplicate keys, non-string keys, unknown tags, a second document, recursive aliases and anything beyond
+// config_limits.h throw ConfigError. An empty document gives a null node.
 ConfigNode load_config_string(std::string_view text, const std::string& pseudo_path);
-// Reads and parses a file; a missing/unreadable file throws ConfigError "cannot read file X". Does not
+// Reads and parses a file; a missing/unreadable file throws ConfigError "cannot read file X: why". Does not
 // resolve `base:` (see inherit.h).
 ConfigNode load_config_file(const std::string& path);
+// Why `path` cannot be read as a config file ("it does not exist", "it is a directory", "it is not a
+// regular file" for FIFOs and devices, too large), or "" when it can; checked before a byte is read.
+std::string config_file_problem(const std::string& path);
 // Emits YAML that load_config_string() parses back to a tree with the same content.
 std::string to_yaml(const ConfigNode& node);
 

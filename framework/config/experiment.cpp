@@ -33,8 +33,13 @@ ConfigNode load_experiment(const std::string& path, const std::vector<std::strin
   ConfigNode file = load_config_with_bases(path);
   if (!file.is_map() && !file.is_null())
     throw ConfigError(file.pos(), "", "an experiment config must be a map, got " + file.describe());
-  if (file.is_map()) merge_into(root, file);
-  if (root.is_null()) root = ConfigNode::map(SourcePos{path, 1, 1});
+  if (file.is_map()) {
+    merge_into(root, file);
+  } else {
+    // An empty file: messages about what it lacks ("missing required option") name it.
+    if (root.is_null()) root = ConfigNode::map();
+    root.set_pos(SourcePos{path, 1, 1});
+  }
   for (const std::string& o : overrides) apply_override(root, o);
   return root;
 }

@@ -1,6 +1,7 @@
 #include "framework/config/inherit.h"
 
 #include <filesystem>
+#include <unordered_map>
 #include <vector>
 
 namespace mann {
@@ -42,8 +43,8 @@ ConfigNode load_chain(const fs::path& path, std::vector<std::string>& stack,
       base_value->fail("base cycle: " + chain + base_path.string());
     }
   }
-  std::error_code ec;
-  if (!fs::is_regular_file(base_path, ec)) base_value->fail("cannot read file " + base_path.string());
+  const std::string problem = config_file_problem(base_path.string());
+  if (!problem.empty()) base_value->fail("cannot read file " + base_path.string() + ": " + problem);
 
   stack.push_back(id);
   shown.push_back(base_path.string());
@@ -68,11 +69,19 @@ void merge_into(ConfigNode& base, const ConfigNode& over) {
     base.set_path(path);
     return;
   }
+  // Where each of base's keys is: a scan of base per key made merging a 40k-key file take 20 s.
+  std::unordered_map<std::string, size_t> index;
+  for (size_t i = 0; i < base.entries().size(); ++i) index.emplace(base.entries()[i].key, i);
   for (const ConfigNode::Entry& e : over.entries()) {
-    if (ConfigNode* existing = base.find(e.key)) {
-      merge_into(*existing, e.value);
+    const auto found = index.find(e.key);
+    if (found != index.end()) {
+      // base is ours to change; entries() only offers a const view of it.
+      merge_into(const_cast<ConfigNode&>(base.entries()[found->second].value), e.value);
     } else {
-      base.set(e.key, e.value);
+      ConfigNode value = e.value;
+      value.set_path(child_path(base.path(), e.key));
+      index.emplace(e.key, base.size());
+      base.append_new(e.key, std::move(value));
     }
   }
   // The merged map now "lives" in the overriding file: errors about it (e.g. a missing key) point there.

@@ -80,7 +80,15 @@ class Registry {
     auto* holder = dynamic_cast<const Holder<Base, Ctx>*>(e.factory.get());
     if (!holder)
       throw std::logic_error(view.spec().label() + " was registered with a different base or context type");
-    return holder->fn(view, ctx);
+    // A factory's own checks throw plain UserErrors ("hops must be positive"); they are config mistakes
+    // too, so they get the component's file:line and key path.
+    try {
+      return holder->fn(view, ctx);
+    } catch (const ConfigError&) {
+      throw;
+    } catch (const UserError& factory_error) {
+      view.node().fail(factory_error.what());
+    }
   }
 
   // std::map: ordered (sorted listings for free) and node-stable (ConfigViews hold spec pointers).

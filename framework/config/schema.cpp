@@ -1,5 +1,6 @@
 #include "framework/config/schema.h"
 
+#include <cmath>
 #include <stdexcept>
 
 #include "framework/config/duration.h"
@@ -56,6 +57,39 @@ void check_plain_type(const ConfigNode& value, const std::string& type) {
   }
 }
 
+// Each number a value holds: the value itself for "int"/"float", its items for the list types.
+std::vector<const ConfigNode*> numbers_of(const ConfigNode& value, const std::string& type) {
+  if (type == "int" || type == "float") return {&value};
+  std::vector<const ConfigNode*> items;
+  if (type == "int_list" || type == "float_list")
+    for (const ConfigNode& item : value.items()) items.push_back(&item);
+  return items;
+}
+
+// The option's range and choices; NaN is refused for every float option, ranged or not: no setting means
+// "not a number", and NaN slips through the comparisons of a factory's own checks.
+void check_constraints(const ConfigNode& value, const OptionSpec& option) {
+  for (const ConfigNode* number : numbers_of(value, option.type)) {
+    const double v = number->as<double>();
+    if (std::isnan(v)) number->fail("expected a number, got " + number->describe() + " (not a number)");
+    if (option.range && !option.range->contains(v))
+      number->fail("must be " + option.range->describe() + ", got " + number->describe());
+  }
+  if (!option.choices.empty()) {
+    const std::string& text = value.text();
+    for (const std::string& c : option.choices)
+      if (text == c) return;
+    value.fail("must be one of " + join(option.choices, ", ") + ", got " + value.describe(),
+               nearest_match(text, option.choices));
+  }
+}
+
+// Types whose null would silently stand for the default; a null section or component ("train:" with its
+// lines commented out) keeps meaning "all defaults".
+bool is_leaf_type(const std::string& type) {
+  return type != "map" && type != "any" && !is_component_type(type);
+}
+
 bool is_known_type(const std::string& type) {
   static const char* const kTypes[] = {"int",        "float", "bool", "string",  "int_list",
                                        "float_list", "map",   "any",  "duration"};
@@ -79,6 +113,10 @@ void check_spec(const ComponentSpec& spec) {
     if (!is_known_type(o.type)) throw std::logic_error(owhere + ": unknown option type `" + o.type + "`");
     if (o.required && !o.default_text.empty())
       throw std::logic_error(owhere + ": an option cannot be both required and defaulted");
+    if (!o.choices.empty() && o.type != "string")
+      throw std::logic_error(owhere + ": choices are for string options");
+    if (o.range && o.type != "int" && o.type != "float" && o.type != "int_list" && o.type != "float_list")
+      throw std::logic_error(owhere + ": a range is for numeric options");
     if (o.default_text.empty()) continue;
     try {
       const ConfigNode def = parse_default(spec, o);
@@ -88,6 +126,7 @@ void check_spec(const ComponentSpec& spec) {
         if (!def.is_map() || !def.contains("type")) throw std::logic_error("expected a map with `type:`");
       } else {
         check_plain_type(def, o.type);
+        check_constraints(def, o);
       }
     } catch (const std::exception& e) {
       throw std::logic_error(owhere + ": bad default `" + o.default_text + "`: " + e.what());
@@ -133,12 +172,18 @@ void validate(const ConfigNode& component_node, const ComponentSpec& spec, const
     const OptionSpec* option = spec.find_option(e.key);
     if (!option)
       e.value.fail_at_key("unknown key for " + spec.label(), nearest_match(e.key, spec.option_names()));
-    if (e.value.is_null()) continue;  // "not set": the default applies, or the required check reports it
+    if (e.value.is_null()) {
+      if (option->required || !is_leaf_type(option->type)) continue;  // reported below / all defaults
+      e.value.fail(
+          "empty value: give one, or leave the key out" +
+          (option->default_text.empty() ? std::string() : " for the default " + option->default_text));
+    }
     if (is_component_type(option->type)) {
       const std::string_view kind = std::string_view(option->type).substr(kComponentTypePrefix.size());
       validate(e.value, resolve_component(e.value, kind, registry), registry);
     } else {
       check_plain_type(e.value, option->type);
+      check_constraints(e.value, *option);
     }
   }
 

@@ -1,17 +1,39 @@
 #pragma once
 // Component schemas: what options a component (a model, an addressing scheme, a dataset, ...) accepts,
 // their types and defaults, and the validator that checks a config map against them.
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "framework/config/config_node.h"
+#include "framework/config/number_range.h"
 
 namespace mann {
 
 class Registry;
 
 struct OptionSpec {
+  OptionSpec() = default;
+  OptionSpec(std::string name_, std::string type_, std::string default_text_ = "", bool required_ = false,
+             std::string doc_ = "")
+      : name(std::move(name_)),
+        type(std::move(type_)),
+        default_text(std::move(default_text_)),
+        required(required_),
+        doc(std::move(doc_)) {}
+
+  // Constraints, chained onto a spec: option("lr", "float", 0.01, "...").in(above(0)).
+  OptionSpec& in(NumberRange r) {
+    range = r;
+    return *this;
+  }
+  OptionSpec& one_of(std::vector<std::string> values) {
+    choices = std::move(values);
+    return *this;
+  }
+
   std::string name;
   // "int", "float", "bool", "string", "int_list", "float_list", "map", "any", or "component:<kind>" for a
   // nested component map selected by its own `type:` key.
@@ -21,6 +43,10 @@ struct OptionSpec {
   std::string default_text;
   bool required = false;
   std::string doc;
+  // Numbers (and each number of a list) outside the range are refused; so are NaN and infinities.
+  std::optional<NumberRange> range;
+  // For "string" options: the only values accepted (a near miss gets a suggestion).
+  std::vector<std::string> choices;
 };
 
 struct ComponentSpec {
@@ -46,10 +72,12 @@ ConfigNode parse_default(const ComponentSpec& spec, const OptionSpec& option);
 
 // Validates a component's map against its spec; throws the first ConfigError found, in file order:
 //  * an unknown key (at the key; suggests the nearest option name),
-//  * a value of the wrong type (at the value),
+//  * a value of the wrong type, outside the option's range or not one of its choices (at the value),
+//  * an empty value (`~`, `null`, `key:` with nothing) for an option that is not a map: it would silently
+//    mean the default, which is rarely what the writer meant,
 //  * a missing required option (at the component's map, with the option's full key path),
 //  * for `component:<kind>` options, the nested map recursively (its `type:` must be registered).
-// `type` is always allowed. A null value counts as "not set" (so defaults apply).
+// `type` is always allowed. A null map or component counts as "not set" (so defaults apply).
 void validate(const ConfigNode& component_node, const ComponentSpec& spec, const Registry& registry);
 
 // Finds the spec selected by `node`'s `type:` among the registered components of `kind`. Errors: the node

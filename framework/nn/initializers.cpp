@@ -2,7 +2,9 @@
 
 #include <Eigen/QR>
 #include <cmath>
+#include <cstdint>
 #include <sstream>
+#include <string>
 #include <vector>
 
 #include "framework/autodiff/errors.h"
@@ -111,8 +113,18 @@ Matrix random_orthogonal(Index n, Rng& rng) {
   return q.cast<float>();
 }
 
+void check_parameter_size(Index rows, Index cols) {
+  constexpr double kMaxEntries = double{1 << 28};  // 1 GiB of floats
+  const double entries = static_cast<double>(rows) * static_cast<double>(cols);
+  if (entries > kMaxEntries)
+    throw UserError("a parameter of " + shape_string(rows, cols) + " floats (" +
+                    std::to_string(static_cast<int64_t>(entries * sizeof(float) / (1 << 20))) +
+                    " MiB) is more than one matrix may hold (1 GiB): check the model's sizes");
+}
+
 Matrix initialize(const Init& init, Index rows, Index cols, Rng& rng) {
   if (rows < 0 || cols < 0) throw ShapeError("initialize: negative shape " + shape_string(rows, cols));
+  check_parameter_size(rows, cols);
   switch (init.kind) {
     case Init::Kind::Zeros:
       return Matrix::Zero(rows, cols);

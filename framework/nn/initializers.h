@@ -39,6 +39,11 @@ Init parse_init(const std::string& text);
 // orthonormal rows (the top-left block of a square orthogonal matrix of size max(rows, cols)).
 Matrix initialize(const Init& init, Index rows, Index cols, Rng& rng);
 
+// Refuses (UserError) a parameter matrix above 1 GiB of floats before it is allocated: such a size follows
+// from a mistyped option (hidden: 200000) and would take the machine's memory, or end in std::bad_alloc,
+// even for a dry run. initialize() checks it; so must code that allocates a parameter matrix itself.
+void check_parameter_size(Index rows, Index cols);
+
 // Square orthogonal matrix: Q of the QR decomposition of a Gaussian matrix, with column signs fixed by
 // sign(diag(R)) so that Q is uniformly (Haar) distributed rather than biased by the QR convention.
 Matrix random_orthogonal(Index n, Rng& rng);

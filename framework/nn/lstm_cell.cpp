@@ -5,6 +5,7 @@
 namespace mann {
 
 Matrix initialize_blocks(const Init& init, Index rows, Index cols, Index blocks, Rng& rng) {
+  check_parameter_size(rows, cols * blocks);
   Matrix m(rows, cols * blocks);
   for (Index k = 0; k < blocks; ++k) m.middleCols(k * cols, cols) = initialize(init, rows, cols, rng);
   return m;

@@ -19,11 +19,12 @@ void register_memn2n(Registry& r) {
         option("tying", "string", std::string("adjacent"), "weight tying: adjacent or layerwise (with H)"),
         option("encoding", "string", std::string("pe"), "sentence encoding: bow or pe (position encoding)"),
         option("temporal", "bool", m.temporal, "temporal encoding of memory order (TE)"),
-        option("init_std", "float", m.init_std, "weights ~ N(0, init_std)"),
+        option("init_std", "float", m.init_std, "weights ~ N(0, init_std)").in(at_least(0)),
         option("linear_start", "bool", l.linear_start,
                "LS: no attention softmax until validation loss stops falling"),
         option("ls_lr_factor", "float", l.ls_lr_factor,
-               "LS learning rate relative to the optimizer's (0.005/0.01)"),
+               "LS learning rate relative to the optimizer's (0.005/0.01)")
+            .in(above(0)),
         option("ls_max_epochs", "int", l.ls_max_epochs,
                "LS ends after this many epochs at the latest (0: no cap)"),
         option("ls_fixed", "bool", l.ls_fixed,
@@ -33,7 +34,8 @@ void register_memn2n(Registry& r) {
         option("ls_restart_schedule", "bool", l.ls_restart_schedule,
                "the learning-rate schedule starts over when LS ends (the authors' code)"),
         option("random_noise", "float", l.random_noise,
-               "RN: fraction of empty memories inserted in training (0.1)"),
+               "RN: fraction of empty memories inserted in training (0.1)")
+            .in(between(0, 1)),
         option("attend_empty_slots", "bool", l.attend_empty_slots,
                "padded memory slots stay in the softmax as zero memories (the authors' code)"),
         option("sum_loss", "bool", l.sum_loss,
@@ -42,7 +44,8 @@ void register_memn2n(Registry& r) {
                "test questions whose attention checkpoints keep"),
         option("addressing", "component:addressing", std::string("{type: soft_content, score: dot}"),
                "how each hop weights its memories (paper: soft dot; hard or gumbel for hard attention)"),
-        option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus (hard attention)"),
+        option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus (hard attention)")
+            .in(at_least(0)),
         option("reward", "string", std::string("correct"),
                "REINFORCE reward of hard attention: correct (1/0), likelihood or log_likelihood of the "
                "answer")}},

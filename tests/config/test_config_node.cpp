@@ -122,7 +122,7 @@ TEST_CASE("config node: YAML syntax errors and unreadable files") {
 
   const std::string missing = dir.path("nope.yaml");
   e = catch_config_error([&] { load_config_file(missing); });
-  CHECK(std::string(e.what()) == "cannot read file " + missing);
+  CHECK(std::string(e.what()) == "cannot read file " + missing + ": it does not exist");
   e = catch_config_error([&] { load_config_file(dir.path("")); });
   CHECK(e.problem().starts_with("cannot read file"));
 

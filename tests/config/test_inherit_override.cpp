@@ -92,7 +92,8 @@ TEST_CASE("inherit: cycles, missing and malformed bases") {
 
   const std::string missing = dir.write("missing.yaml", "x: 1\nbase: nowhere.yaml\n");
   e = catch_config_error([&] { mann::load_config_with_bases(missing); });
-  CHECK(std::string(e.what()) == missing + ":2:7: key `base`: cannot read file " + dir.path("nowhere.yaml"));
+  CHECK(std::string(e.what()) ==
+        missing + ":2:7: key `base`: cannot read file " + dir.path("nowhere.yaml") + ": it does not exist");
 
   const std::string listed = dir.write("listed.yaml", "base: [a.yaml]\n");
   e = catch_config_error([&] { mann::load_config_with_bases(listed); });

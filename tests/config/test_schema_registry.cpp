@@ -125,8 +125,7 @@ TEST_CASE("validate: a correct component passes, nested included") {
                      "  sizes: [1, 2]\n"
                      "  addressing: {type: content, beta: 2.5}\n"
                      "  controller: {type: mlp, layers: [8]}\n"
-                     "  note: 5\n"      // any scalar is a string
-                     "  sharpen:\n"));  // null = not set
+                     "  note: 5\n"));  // any scalar is a string
 }
 
 TEST_CASE("validate: unknown key names its position and suggests the nearest option") {

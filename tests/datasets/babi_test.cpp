@@ -126,6 +126,27 @@ TEST_CASE("bAbI parser: statements, questions, multi-word answers, story restart
   CHECK_THROWS_AS(parse_babi(bad_support, 1, "bad"), UserError);
 }
 
+TEST_CASE("bAbI parser: malformed files are refused at load, naming file and line") {
+  const auto error_parsing = [](const std::string& text) {
+    return error_of([&] {
+      std::istringstream in(text);
+      parse_babi(in, 1, "qa1_train.txt");
+    });
+  };
+  CHECK(error_parsing("1 Mary moved.\n2 Where is Mary?\n") ==
+        "bAbI file qa1_train.txt, line 2: question without an answer (expected question<TAB>answer<TAB>"
+        "supporting line numbers)");
+  CHECK(error_parsing("1 Mary moved.\n2 Where is Mary? \tkitchen\tone\n") ==
+        "bAbI file qa1_train.txt, line 2: supporting fact `one` is not a line number");
+  CHECK(error_parsing("1 Mary moved.\n2 Where is Mary? \tkitchen\t1x\n") ==
+        "bAbI file qa1_train.txt, line 2: supporting fact `1x` is not a line number");
+  // A NUL byte used to pass the parser and fail the first checkpoint write, after training.
+  CHECK(error_parsing(std::string("1 Mary moved.\n2 Mary went to the k") + '\0' + "tchen.\n") ==
+        "bAbI file qa1_train.txt, line 2: control byte 0x00 (a binary or corrupt file?)");
+  CHECK(error_parsing("") == "bAbI file qa1_train.txt has no questions (empty or truncated?)");
+  CHECK(error_parsing("1 Mary moved.\n") == "bAbI file qa1_train.txt has no questions (empty or truncated?)");
+}
+
 TEST_CASE("bAbI encoding: vocabulary, memory window and batches") {
   std::istringstream in(kStory);
   const BabiFile f = parse_babi(in, 8, "inline");
