@@ -73,6 +73,7 @@ Registry make_registry() {
   register_addressing_components(r);
   register_datasets(r);
   register_models(r);
+  r.add_spec(experiment_spec());  // the top-level keys, for `mann list`
   r.add_spec(train_spec());
   r.add_spec(eval_spec());
   r.add_spec(output_spec());

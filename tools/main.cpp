@@ -22,7 +22,8 @@ commands:
                      show what a checkpoint holds
   attention CHECKPOINT [--example I] [--split test] [--out FILE.svg|.png] [--h5 FILE.h5] [--set key=value]...
                      draw the model's attention on one example as heatmaps
-  list               every registered component with its options, defaults and descriptions
+  list [SECTION [NAME]]
+                     the registered components with their options, defaults and descriptions
   bench ntm|memn2n [--batch B] [--task T] [--threads N] [--steps S | --epochs E]
                      training throughput under a reference recipe
   compare EXP.yaml... [--seeds N] [--jobs J] [--out DIR] [--set key=value]...

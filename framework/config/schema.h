@@ -21,6 +21,9 @@ struct OptionSpec {
   std::string default_text;
   bool required = false;
   std::string doc;
+  // For a string option with a fixed set of values: the values (shown by `mann list`; the component's own
+  // parser still decides, so aliases it accepts keep working).
+  std::vector<std::string> choices = {};
 };
 
 struct ComponentSpec {
