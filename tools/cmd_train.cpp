@@ -76,8 +76,9 @@ int train_command(const Args& args) {
   bool force = false, dry_run = false;
   std::vector<std::string> positionals;
   options.add_options()("config", po::value(&positionals), "experiment YAML file")(
-      "set", po::value(&sets)->composing(), "override a config key: --set train.lr=0.005 (repeatable)")(
-      "out", po::value(&out), "run directory (default: the config's output.dir)")(
+      "set", po::value(&sets)->composing(),
+      "override a config key: --set train.optimizer.lr=0.005 (repeatable)")(
+      "out", po::value(&out), "run directory (default: the config's output.dir, plus -key=value per --set)")(
       "resume", po::value(&resume), "continue the run in this directory or checkpoint")(
       "data-dir", po::value(&data_dir), "data directory (overrides the config and MANN_DATA)")(
       "threads", po::value(&threads)->default_value(1), "threads for large matrix products")(

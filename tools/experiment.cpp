@@ -9,6 +9,7 @@
 #include "framework/config/experiment.h"
 #include "framework/config/override.h"
 #include "models/register_models.h"
+#include "tools/key_paths.h"
 
 namespace mann {
 namespace {
@@ -89,12 +90,25 @@ ConfigNode section(const ConfigNode& root, const char* key) {
   return empty;
 }
 
-void validate_all(const ConfigNode& root) {
+void validate_sections(const ConfigNode& root) {
   const Registry& r = builtin_registry();
   validate_experiment(root, r);
   validate(section(root, "train"), train_spec(), r);
   validate(section(root, "eval"), eval_spec(), r);
   validate(section(root, "output"), output_spec(), r);
+}
+
+// An unknown key whose map has no near option may be one level off (`train.lr` for `train.optimizer.lr`):
+// suggest the nearest key path of the whole config instead.
+void validate_all(const ConfigNode& root) {
+  try {
+    validate_sections(root);
+  } catch (const ConfigError& e) {
+    if (!e.suggestion().empty() || !e.problem().starts_with("unknown key")) throw;
+    const std::string nearest = nearest_key_path(e.key_path(), known_key_paths(root, builtin_registry()));
+    if (nearest.empty()) throw;
+    throw ConfigError(e.pos(), e.key_path(), e.problem(), nearest);
+  }
 }
 
 // Every option with its effective value: the experiment's own, its sections' and every component's
