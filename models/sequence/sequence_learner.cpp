@@ -163,6 +163,10 @@ AttentionView SequenceLearner::attention_view(const std::string& split, int64_t 
   AttentionView view;
   view.title = task_->name() + ", length " + std::to_string(r.batch.lengths.front()) + " (" + split +
                " example " + std::to_string(index) + ")";
+  // The input ends where the first target is scored: a line there tells writing from reading back.
+  int output_start = -1;
+  for (int t = 0; t < r.batch.time_steps() && output_start < 0; ++t)
+    if (r.batch.masks[static_cast<size_t>(t)].row(0).sum() > 0) output_start = t;
   for (const AttentionRecorder::Series& s : r.recorder.entries()) {
     const std::string head = head_title(s.name);
     if (head.empty()) continue;  // read vectors, add vectors: not weightings over slots
@@ -173,6 +177,8 @@ AttentionView SequenceLearner::attention_view(const std::string& split, int64_t 
     panel.y_title = "memory slot";
     panel.vmin = 0.f;
     panel.vmax = 1.f;
+    panel.divider_col = output_start;
+    panel.divider_label = "output";
     view.panel_names.push_back(s.name);
     view.panels.push_back(std::move(panel));
   }
