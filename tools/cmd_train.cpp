@@ -47,12 +47,8 @@ written to config.yaml (and printed by --dry-run) is complete: every option with
 std::string describe_length(const TrainerOptions& t) {
   const std::string steps = std::to_string(t.steps) + " steps";
   if (t.steps_per_epoch <= 0) return steps;
-  std::ostringstream epochs;
-  if (t.steps % t.steps_per_epoch == 0)
-    epochs << t.steps / t.steps_per_epoch;
-  else
-    epochs << std::fixed << std::setprecision(1) << static_cast<double>(t.steps) / t.steps_per_epoch;
-  return steps + " (" + epochs.str() + (epochs.str() == "1" ? " epoch" : " epochs") + " of " +
+  const std::string epochs = format_epochs(t.steps, t.steps_per_epoch);  // as the live line says it
+  return steps + " (" + epochs + (epochs == "1" ? " epoch" : " epochs") + " of " +
          std::to_string(t.steps_per_epoch) + " steps)";
 }
 
