@@ -11,6 +11,7 @@
 #include "framework/config/override.h"
 #include "framework/distributed/world.h"
 #include "framework/io/checkpoint.h"
+#include "tools/checkpoint_rotation.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 #include "tools/interrupt.h"
@@ -153,6 +154,7 @@ int train_command(const Args& args) {
     hooks.on_row = [&](const MetricsTable& table) { append_metrics_csv_row(run.metrics, table); };
     hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
       write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng));
+      if (!best) keep_step_checkpoint(run.last, p.step, experiment.keep_checkpoints);
     };
   }
   // From here on Ctrl-C or SIGTERM ends the run after the current step, with a checkpoint of it.

@@ -1,5 +1,9 @@
 #include "tools/experiment.h"
 
+#include <cctype>
+#include <filesystem>
+#include <string_view>
+
 #include "datasets/register_datasets.h"
 #include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
@@ -8,6 +12,8 @@
 #include "framework/config/duration.h"
 #include "framework/config/experiment.h"
 #include "framework/config/override.h"
+#include "framework/config/suggest.h"
+#include "framework/util/strings.h"
 #include "models/register_models.h"
 #include "tools/key_paths.h"
 
@@ -36,6 +42,17 @@ const ComponentSpec& train_spec() {
        option("steps_per_epoch", "int", 0,
               "what an epoch is for generated data (0: none, schedules count steps); datasets of examples "
               "(bAbI) know their own"),
+       option("best_metric", "string", std::string(""),
+              "the evaluation metric that picks best.h5 and drives early stopping, as the model reports it "
+              "(`error`) or as metrics.csv names it (`valid_error`); '': the model's first"),
+       choice_option("best_mode", "min", {"min", "max"},
+                     "whether best_metric is best low (error, loss) or high (accuracy)"),
+       option("min_delta", "float", 0.0, "an evaluation improves on the best only by more than this"),
+       option("early_stop_patience", "int", 0,
+              "stop after this many evaluations without improvement (0: never); the last checkpoint is kept"),
+       option(
+           "keep_checkpoints", "int", 0,
+           "also keep the newest N checkpoints as checkpoints/step-<step>.h5 (0: only last.h5 and best.h5)"),
        option(
            "init_from", "string", std::string(""),
            "warm start: a checkpoint or run directory (its best.h5) whose parameters of the same names are "
@@ -139,6 +156,47 @@ std::string expand_name(std::string pattern, const std::string& name) {
   return pattern;
 }
 
+// `key=value` of an override, safe as part of a directory name.
+std::string run_name_part(const std::string& override_text) {
+  const size_t equals = override_text.find('=');
+  const std::string path = override_text.substr(0, equals);
+  const std::string key = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+  std::string value;
+  for (char ch : equals == std::string::npos ? std::string() : override_text.substr(equals + 1)) {
+    const bool plain = std::isalnum(static_cast<unsigned char>(ch)) ||
+                       std::string_view(".,+-").find(ch) != std::string_view::npos;
+    if (plain)
+      value += ch;
+    else if (!value.empty() && value.back() != '_')
+      value += '_';
+  }
+  while (!value.empty() && value.back() == '_') value.pop_back();
+  return key + "=" + value;
+}
+
+// train.best_metric, checked against what the model reports (with or without the split's prefix).
+std::string checked_best_metric(const ConfigView& train, const Learner& learner, const std::string& split) {
+  const std::string wanted = train.get<std::string>("best_metric");
+  if (wanted.empty()) return wanted;
+  const std::vector<std::string> names = learner.eval_metric_names();
+  std::vector<std::string> columns;
+  for (const std::string& name : names) {
+    if (wanted == name || wanted == split + "_" + name) return wanted;
+    columns.push_back(split + "_" + name);
+  }
+  const std::string nearest = nearest_match(wanted, wanted.starts_with(split + "_") ? columns : names);
+  train.fail("best_metric", "the model reports no metric `" + wanted + "` (it reports " + join(names, ", ") +
+                                ")" + (nearest.empty() ? "" : "; did you mean `" + nearest + "`?"));
+}
+
+// Overrides that change what is logged, kept or where it goes, not what is learned.
+bool names_the_run(const std::string& override_text) {
+  for (const char* quiet :
+       {"output.", "train.log_every=", "train.checkpoint_every=", "train.keep_checkpoints="})
+    if (override_text.starts_with(quiet)) return false;
+  return true;
+}
+
 }  // namespace
 
 const Registry& builtin_registry() {
@@ -214,6 +272,14 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   t.clip_norm = train.get<double>("clip_norm");
   t.clip_value = train.get<double>("clip_value");
   t.eval_split = eval.get<std::string>("split");
+  t.best_metric = checked_best_metric(train, *e.learner, t.eval_split);
+  t.best_higher = train.get<std::string>("best_mode") == "max";
+  t.min_delta = train.get<double>("min_delta");
+  t.early_stop_patience = train.get<int64_t>("early_stop_patience");
+  e.keep_checkpoints = train.get<int>("keep_checkpoints");
+  if (t.min_delta < 0) train.fail("min_delta", "must not be negative");
+  if (t.early_stop_patience < 0) train.fail("early_stop_patience", "must not be negative");
+  if (e.keep_checkpoints < 0) train.fail("keep_checkpoints", "must not be negative");
   e.solved_below = eval.get<double>("solved_below");
   e.init_from = train.get<std::string>("init_from");
   e.output_dir = expand_name(output.get<std::string>("dir"), e.name);

@@ -39,6 +39,7 @@ struct Experiment {
   TrainerOptions trainer;
   double solved_below = 0.05;  // eval.solved_below: the primary metric value that counts as solved
   std::string init_from;       // train.init_from: warm-start checkpoint or run directory ("" = none)
+  int keep_checkpoints = 0;    // train.keep_checkpoints: step-numbered checkpoints kept besides last.h5
   std::unique_ptr<Learner> learner;
   std::unique_ptr<Optimizer> optimizer;
   std::unique_ptr<Schedule> schedule;
