@@ -28,7 +28,8 @@ const char* kTrainUsage =
        mann train --resume RUN_DIR_OR_CHECKPOINT [--set key=value]... [--out DIR]
        mann train CONFIG --dry-run [--set key=value]... [--data-dir DIR]
 
-Trains the experiment in CONFIG. The run directory (default: output.dir of the config) receives the
+Trains the experiment in CONFIG. The run directory (default: output.dir of the config, runs/{name}, with
+`-key=value` appended to the name for each --set override, e.g. runs/babi-task=3) receives the
 resolved config.yaml, metrics.csv, and checkpoints/last.h5 and checkpoints/best.h5. --resume continues a
 run from its last checkpoint with exactly the losses an uninterrupted run would have produced; --set
 overrides apply on top of the stored config (e.g. --set train.steps=20000 to train longer).
@@ -99,8 +100,9 @@ int train_command(const Args& args) {
     if (config_path.empty()) throw po::error("an experiment file (CONFIG) or --resume is required");
     config = load_and_validate(config_path, sets);
   }
+  record_data_dir(config, data_dir);
   Experiment experiment = build_experiment(config, {data_dir});
-  const RunPaths run(out.empty() ? fs::path(experiment.output_dir) : fs::path(out));
+  const RunPaths run(out.empty() ? fs::path(default_run_dir(experiment, sets)) : fs::path(out));
   const bool has_checkpoint = fs::exists(run.last);
   if (!dry_run && resume.empty() && has_checkpoint && !force)
     throw UserError("run directory " + run.dir.string() +

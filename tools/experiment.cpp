@@ -20,6 +20,10 @@
 namespace mann {
 namespace {
 
+// The evaluation seed when eval.seed is not given: the same for every training seed (it is the one seed 1
+// always had, so earlier numbers of seed-1 runs still hold).
+constexpr uint64_t kSharedEvalSeed = 1u * 1000003u + 17u;
+
 const ComponentSpec& train_spec() {
   static const ComponentSpec spec{
       "section",
@@ -69,7 +73,9 @@ const ComponentSpec& eval_spec() {
        option("batch", "int", 64, "examples per evaluation batch"),
        option("batches", "int", 4, "evaluation batches drawn from generated datasets"),
        option("beam_size", "int", 1, "beam width of sequence decoding (seq2seq; 1: greedy)"),
-       option("seed", "int", -1, "seed of the evaluation data (-1: derived from the experiment seed)"),
+       option("seed", "int", -1,
+              "seed of the generated validation and test data (-1: one fixed seed for every run, so runs of "
+              "different seeds are tested on the same examples)"),
        option("solved_below", "float", 0.05,
               "a run counts as having solved the task once its primary (first, lower-is-better) evaluation "
               "metric is below this; used by `mann compare`")}};
@@ -199,6 +205,24 @@ bool names_the_run(const std::string& override_text) {
 
 }  // namespace
 
+void record_data_dir(ConfigNode& config, const std::string& data_dir) {
+  if (data_dir.empty()) return;
+  const ConfigNode& dataset = config.at("dataset");
+  const ComponentSpec* spec = builtin_registry().find("dataset", dataset.at("type").as<std::string>());
+  if (!spec || !spec->find_option("data_dir")) return;
+  std::string quoted = "'";  // a YAML single-quoted scalar: any path, quotes doubled
+  for (char ch : std::filesystem::absolute(data_dir).lexically_normal().string())
+    quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+  apply_override(config, "dataset.data_dir=" + quoted + "'");
+}
+
+std::string default_run_dir(const Experiment& experiment, const std::vector<std::string>& overrides) {
+  std::string name = experiment.name;
+  for (const std::string& o : overrides)
+    if (names_the_run(o)) name += "-" + run_name_part(o);
+  return expand_name(experiment.config.at("output").at("dir").as<std::string>(), name);
+}
+
 const Registry& builtin_registry() {
   static const Registry registry = make_registry();
   return registry;
@@ -245,7 +269,7 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
     if (eval.get<int>(key) <= 0) eval.fail(key, "must be positive");
 
   const int64_t eval_seed = eval.get<int64_t>("seed");
-  e.trainer.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : e.seed * 1000003u + 17u;
+  e.trainer.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : kSharedEvalSeed;
 
   DatasetContext data_context{options.data_dir, e.seed};
   ModelContext model_context;

@@ -16,7 +16,7 @@ const char* kMainUsage = R"(usage: mann <command> [options]
 commands:
   train CONFIG [--set key=value]... [--out DIR] [--resume RUN_OR_CKPT] [--threads N] [--data-dir DIR]
                      train an experiment file
-  eval CHECKPOINT [--split valid|test] [--set key=value]... [--data-dir DIR]
+  eval CHECKPOINT [--split train|valid|test] [--last] [--json] [--set key=value]... [--data-dir DIR]
                      evaluate a checkpoint (or a run directory's best checkpoint)
   inspect CHECKPOINT [--tensor NAME] [--config] [--metrics]
                      show what a checkpoint holds

@@ -116,14 +116,18 @@ Var SequenceLearner::training_step_on(Tape& tape, const SequenceBatch& batch, in
   return s.loss + r.loss;
 }
 
-Metrics SequenceLearner::evaluate(const std::string&, Rng& rng) {
+Metrics SequenceLearner::evaluate(const std::string& split, Rng& rng) {
   Tape tape;
   tape.set_grad_enabled(false);
   ForwardContext ctx{false, &rng, 0, nullptr, nullptr};
   double bits = 0, errors = 0, right = 0;
   for (int i = 0; i < options_.eval_batches; ++i) {
     tape.clear();
-    const Scored s = score(tape, task_->sample_eval(options_.eval_batch, rng), ctx);
+    // The train split draws training lengths; valid and test the evaluation lengths.
+    const Scored s = score(tape,
+                           split == "train" ? task_->sample_train(options_.eval_batch, rng)
+                                            : task_->sample_eval(options_.eval_batch, rng),
+                           ctx);
     bits += s.loss.item() / kLn2;
     errors += s.bit_errors;
     right += s.all_right;
