@@ -34,6 +34,8 @@ commands:
                      train every point of the file's `sweep:` grid of overrides and report like compare
   curves RUN... [--metric NAME] [--x examples|step|epoch] [--log-y] [--out curves.svg|.png]
                      draw runs' learning curves from their metrics.csv, one line per run
+  runs [DIR...] [--depth N]
+                     list run directories: what they train, step, best validation, recorded test metric
 
 Under `mpirun -np N mann ...` (or srun): train runs data-parallel, compare and sweep spread their runs.
 
@@ -56,7 +58,7 @@ int main(int argc, char** argv) {
       {"train", train_command},         {"eval", eval_command},       {"inspect", inspect_command},
       {"list", list_command},           {"bench", bench_command},     {"compare", compare_command},
       {"attention", attention_command}, {"lengths", lengths_command}, {"sweep", sweep_command},
-      {"curves", curves_command}};
+      {"curves", curves_command},       {"runs", runs_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;
