@@ -110,6 +110,10 @@ int train_command(const Args& args) {
                     "`, choose another --out, or start over with --force");
   // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
   const bool writer = distributed::world().is_root();
+  if (writer && experiment.trainer.eval_split == "test")
+    std::cerr
+        << "mann train: warning: eval.split is test: best.h5 (and early stopping) would be chosen on the "
+           "test set, so its test numbers are no longer an unbiased estimate; select on valid\n";
 
   // Resuming and warm starting read checkpoints only, so a dry run checks them too.
   Rng rng(experiment.seed);

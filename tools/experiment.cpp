@@ -282,6 +282,7 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
 
   OptimizerContext optimizer_context;
   const ConfigView optimizer_view = train.child("optimizer");
+  if (optimizer_view.get<float>("lr") < 0) optimizer_view.fail("lr", "a learning rate must not be negative");
   e.optimizer = r.create<Optimizer, OptimizerContext>(optimizer_view, optimizer_context);
   ScheduleContext schedule_context{optimizer_view.get<float>("lr")};
   e.schedule = r.create<Schedule, ScheduleContext>(train.child("schedule"), schedule_context);
