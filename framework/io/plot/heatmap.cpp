@@ -15,6 +15,9 @@ constexpr Color kMarkedCell{228, 26, 28};
 constexpr Color kMarkedRow{255, 127, 0};
 constexpr Color kFrame{90, 90, 90};
 constexpr float kDividerOverhang = 6;  // the divider line reaches up towards its label
+constexpr std::size_t kPanelsPerRow = 4;
+// Around a panel's cells: labels, colour bar, margins; and the least width its cells get.
+constexpr float kPanelChrome = 200, kMinPanelPlotWidth = 240;
 
 void draw_layout(Canvas& canvas, const HeatmapSpec& spec, const HeatmapLayout& layout) {
   const ValueColors colors(layout.vmin, layout.vmax);
@@ -75,10 +78,16 @@ void draw_heatmaps(const std::vector<HeatmapSpec>& specs, const std::filesystem:
   plot_format_for(out);  // a wrong extension is reported before any work
   if (specs.empty()) throw UserError("no heatmaps to draw into " + out.string());
   // Left to right, a new row when the next block would pass kMaxFigureWidth.
+  // Panels that share a row get a share of the figure's width for their cells (4 NTM heads: 400 px each).
+  const std::size_t per_row = std::min<std::size_t>(specs.size(), kPanelsPerRow);
+  const float plot_width =
+      specs.size() > 1
+          ? std::max(kMinPanelPlotWidth, kMaxFigureWidth / static_cast<float>(per_row) - kPanelChrome)
+          : 0;
   std::vector<HeatmapLayout> layouts;
   float width = 0, height = 0, row_x = 0, row_height = 0;
   for (const HeatmapSpec& spec : specs) {
-    HeatmapLayout layout = layout_heatmap(spec);
+    HeatmapLayout layout = layout_heatmap(spec, 0, plot_width);
     if (row_x > 0 && row_x + layout.width > kMaxFigureWidth) {
       height += row_height;
       row_x = row_height = 0;

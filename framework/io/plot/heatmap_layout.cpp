@@ -128,7 +128,8 @@ std::string HeatmapLayout::value_text(float value) const {
   return buf;
 }
 
-HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top) {
+HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top, float max_plot_width) {
+  const float plot_width = max_plot_width > 0 ? std::min(max_plot_width, kMaxPlotWidth) : kMaxPlotWidth;
   const Index rows = spec.values.rows(), cols = spec.values.cols();
   if (rows == 0 || cols == 0)
     throw UserError("heatmap needs a non-empty matrix, got " + shape_string(spec.values));
@@ -138,7 +139,7 @@ HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top) {
 
   HeatmapLayout layout;
   resolve_range(spec, layout);
-  layout.cell_w = cell_size(cols, kMaxPlotWidth, spec.show_values ? kMaxValueCell : kMaxCell);
+  layout.cell_w = cell_size(cols, plot_width, spec.show_values ? kMaxValueCell : kMaxCell);
   layout.cell_h = cell_size(rows, kMaxPlotHeight, kMaxCell);
 
   // Row labels: horizontal, thinned when rows are shorter than a line of text.
@@ -154,7 +155,7 @@ HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top) {
   }
   const float level_cell = widest_col_label + 14;
   if (level_cell > layout.cell_w && level_cell <= kMaxLabelCell &&
-      level_cell * static_cast<float>(cols) <= kMaxPlotWidth) {
+      level_cell * static_cast<float>(cols) <= plot_width) {
     layout.cell_w = level_cell;  // e.g. "hop 1".."hop 3" or seq2seq tokens read better horizontally
   }
   layout.col_labels_vertical = widest_col_label + 4 > layout.cell_w;

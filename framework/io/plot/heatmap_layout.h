@@ -45,8 +45,9 @@ struct HeatmapLayout {
   }
 };
 
-// Validates the spec (UserError) and lays it out with its top edge at y = top.
-HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top = 0);
+// Validates the spec (UserError) and lays it out with its top edge at y = top; the cell grid is at most
+// max_plot_width wide (0: the single-heatmap limit), so panels that share a figure can be narrower.
+HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top = 0, float max_plot_width = 0);
 
 // Moves a laid-out block by (dx, dy), to place it beside or below others.
 void shift_layout(HeatmapLayout& layout, float dx, float dy);
