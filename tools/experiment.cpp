@@ -173,7 +173,7 @@ std::string run_name_part(const std::string& override_text) {
                        std::string_view(".,+-").find(ch) != std::string_view::npos;
     if (plain)
       value += ch;
-    else if (!value.empty() && value.back() != '_')
+    else if (!value.empty() && value.back() != '_' && value.back() != ',')  // "{a: 1, b: 2}" -> "a_1,b_2"
       value += '_';
   }
   while (!value.empty() && value.back() == '_') value.pop_back();

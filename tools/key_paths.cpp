@@ -54,16 +54,18 @@ std::vector<std::string> known_key_paths(const ConfigNode& root, const Registry&
 std::string nearest_key_path(const std::string& wrong, const std::vector<std::string>& known) {
   const std::vector<std::string> wrong_parts = segments(wrong);
   std::string best;
-  size_t best_shared = 0;
+  size_t best_shared = 0, best_length = 0;
   for (const std::string& path : known) {
     const std::vector<std::string> parts = segments(path);
     if (parts.back() != wrong_parts.back() || path == wrong) continue;
     size_t shared = 0;
     while (shared < parts.size() && shared < wrong_parts.size() && parts[shared] == wrong_parts[shared])
       ++shared;
-    if (best.empty() || shared > best_shared) {
+    // The longest shared lead wins; then the shortest path (`train.seed` -> `seed`, not `eval.seed`).
+    if (best.empty() || shared > best_shared || (shared == best_shared && parts.size() < best_length)) {
       best = path;
       best_shared = shared;
+      best_length = parts.size();
     }
   }
   return best.empty() ? nearest_match(wrong, known) : best;

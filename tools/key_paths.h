@@ -15,7 +15,7 @@ namespace mann {
 std::vector<std::string> known_key_paths(const ConfigNode& root, const Registry& registry);
 
 // The known path that `wrong` most likely meant: one ending in the same key (sharing the longest leading
-// part of the path), else the nearest by edit distance; "" when nothing is close.
+// part of the path, then the shortest), else the nearest by edit distance; "" when nothing is close.
 std::string nearest_key_path(const std::string& wrong, const std::vector<std::string>& known);
 
 }  // namespace mann

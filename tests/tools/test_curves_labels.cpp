@@ -12,19 +12,21 @@ using namespace mann::testing;
 
 namespace {
 
-void write_run(const TempDir& dir, const std::string& name, const std::string& columns) {
+// One training row (validation cells empty) and one evaluation row with `values`.
+void write_run(const TempDir& dir, const std::string& name, const std::string& columns,
+               const std::string& values) {
   std::filesystem::create_directories(dir.path() / name);
   std::ofstream(dir.path() / name / "metrics.csv")
-      << "step,epoch,examples,loss," << columns << "\n1,0,16,3.5,\n2,0,32,3.1,0.5\n";
+      << "step,epoch,examples,loss," << columns << "\n1,0,16,3.5,\n2,0,32,3.1," << values << "\n";
 }
 
 }  // namespace
 
 TEST_CASE("mann curves: runs without a common metric get one labelled line each; a shared one is used") {
   TempDir dir("curves-labels");
-  write_run(dir, "copy", "valid_bit_errors");
-  write_run(dir, "babi", "valid_error");
-  write_run(dir, "both", "valid_bit_errors,valid_error");
+  write_run(dir, "copy", "valid_bit_errors", "0.5");
+  write_run(dir, "babi", "valid_error", "0.5");
+  write_run(dir, "both", "valid_bit_errors,valid_error", "0.5,0.25");
   const CommandResult mixed =
       run_mann("curves " + dir.path("copy") + " " + dir.path("babi") + " --out " + dir.path("c.svg"));
   REQUIRE_MESSAGE(mixed.exit_code == 0, mixed.output);
@@ -38,7 +40,8 @@ TEST_CASE("mann curves: runs without a common metric get one labelled line each;
   const CommandResult common =
       run_mann("curves " + dir.path("babi") + " " + dir.path("both") + " --out " + dir.path("d.svg"));
   REQUIRE_MESSAGE(common.exit_code == 0, common.output);
-  CHECK(common.output.find("both: 1 points of valid_error") != std::string::npos);
+  CHECK_MESSAGE(common.output.find("both: 1 points of valid_error, last 0.25") != std::string::npos,
+                common.output);
 }
 
 TEST_CASE("legend labels stay distinct when long names differ only at the end") {

@@ -31,7 +31,7 @@ TEST_CASE("the default run directory appends key=value of each --set override") 
   const auto overridden =
       run_command("cd " + dir.path().string() + " && " + mann +
                   " --set dataset.max_length=2 --set 'train.optimizer={type: sgd, lr: 0.1}'");
-  CHECK_MESSAGE(overridden.output.find("run directory runs/tiny-max_length=2-optimizer=type_sgd_lr_0.1\n") !=
+  CHECK_MESSAGE(overridden.output.find("run directory runs/tiny-max_length=2-optimizer=type_sgd,lr_0.1\n") !=
                     std::string::npos,
                 overridden.output);
   const auto moved = run_command("cd " + dir.path().string() + " && " + mann +
