@@ -16,9 +16,9 @@ void register_memn2n(Registry& r) {
        "End-To-End Memory Network (Sukhbaatar et al. 2015) for bAbI QA: K hops of attention over sentence "
        "memories, answer over the vocabulary.",
        {option("hops", "int", m.hops, "memory hops K"), option("dim", "int", m.dim, "embedding dimension d"),
-        choice_option("tying", "adjacent", {"adjacent", "layerwise"},
+        choice_option("tying", "adjacent", {"adjacent", "layerwise", "layer_wise"},
                       "weight tying: adjacent or layerwise (with H)"),
-        choice_option("encoding", "pe", {"bow", "pe", "pe_centered"},
+        choice_option("encoding", "pe", {"bow", "pe", "pe_centered", "position"},
                       "sentence encoding: bow, pe (position encoding) or pe_centered"),
         option("temporal", "bool", m.temporal, "temporal encoding of memory order (TE)"),
         option("init_std", "float", m.init_std, "weights ~ N(0, init_std)"),

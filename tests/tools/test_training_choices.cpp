@@ -25,7 +25,8 @@ eval: {batch: 4, batches: 1}
 
 std::set<std::string> checkpoint_files(const fs::path& run) {
   std::set<std::string> names;
-  for (const auto& entry : fs::directory_iterator(run / "checkpoints")) names.insert(entry.path().filename().string());
+  for (const auto& entry : fs::directory_iterator(run / "checkpoints"))
+    names.insert(entry.path().filename().string());
   return names;
 }
 
@@ -61,10 +62,11 @@ TEST_CASE("train.best_metric chooses the metric of best.h5, checked against the 
 TEST_CASE("train.early_stop_patience stops after that many evaluations without improvement") {
   TempDir dir("early-stop");
   const fs::path run = dir.path() / "run";
-  // A learning rate of 0 never improves on the first evaluation (step 2): evaluations at 4 and 6 do not.
+  // A learning rate too small to move a float parameter never improves on the first evaluation (step 2):
+  // evaluations at 4 and 6 do not.
   const auto trained =
       run_mann("train " + dir.write("tiny.yaml", kTinyCopy) + " --out " + run.string() +
-               " --set train.early_stop_patience=2 --set 'train.optimizer={type: sgd, lr: 0}'");
+               " --set train.early_stop_patience=2 --set 'train.optimizer={type: sgd, lr: 1e-30}'");
   REQUIRE_MESSAGE(trained.exit_code == 0, trained.output);
   CHECK_MESSAGE(
       trained.output.find("early stop at step 6: 2 evaluations without improving on valid_bit_errors") !=
