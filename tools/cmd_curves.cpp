@@ -1,5 +1,6 @@
 // `mann curves`: learning curves of finished or running runs, from their metrics.csv, one line per run, as
 // SVG or PNG. A run's history needs no model or data to draw, so this works on a laptop with copied runs.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
@@ -27,6 +28,18 @@ fs::path metrics_file(const fs::path& run) {
   if (!fs::exists(file))
     throw UserError(file.string() + " does not exist (a run directory or its metrics.csv)");
   return file;
+}
+
+// Without --metric: the first validation column (valid_*) that every run has, so all lines show the same
+// metric; "" when they share none (then each run draws its own first one, named in its legend entry).
+std::string common_validation_column(const std::vector<MetricsTable>& tables) {
+  for (const std::string& c : tables.front().columns) {
+    if (!c.starts_with("valid_")) continue;
+    bool everywhere = true;
+    for (const MetricsTable& t : tables) everywhere = everywhere && t.column_index(c) >= 0;
+    if (everywhere) return c;
+  }
+  return "";
 }
 
 std::string first_validation_column(const MetricsTable& t, const fs::path& file) {
@@ -63,18 +76,24 @@ int curves_command(const Args& args) {
   plot::LineChartSpec chart;
   chart.log_y = log_y;
   chart.x_title = x_column == "examples" ? "training examples" : x_column;
-  for (const std::string& run : runs) {
+  std::vector<MetricsTable> tables;
+  for (const std::string& run : runs) tables.push_back(read_metrics_csv(metrics_file(run)));
+  if (metric.empty()) metric = common_validation_column(tables);
+  std::vector<std::string> drawn;  // the metric of each line, when they differ
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const std::string& run = runs[r];
     const fs::path file = metrics_file(run);
-    const MetricsTable table = read_metrics_csv(file);
+    const MetricsTable& table = tables[r];
     const std::string y_column = metric.empty() ? first_validation_column(table, file) : metric;
     for (const std::string& name : {y_column, x_column})
       if (table.column_index(name) < 0)
         throw UserError(file.string() + " has no column `" + name + "` (it has " + join(table.columns, ", ") +
                         ")");
-    if (chart.y_title.empty()) chart.y_title = y_column;
+    if (std::find(drawn.begin(), drawn.end(), y_column) == drawn.end()) drawn.push_back(y_column);
     const std::vector<double> x = table.column(x_column), y = table.column(y_column);
     plot::LineSeries& line = chart.series.emplace_back();
-    line.name = run_label(run);
+    // Runs with no metric in common: each line says which one it is.
+    line.name = run_label(run) + (metric.empty() ? " (" + y_column + ")" : "");
     for (size_t i = 0; i < x.size(); ++i) {
       // Rows without this metric (training rows between evaluations) hold NaN; a log axis skips y <= 0.
       if (!std::isfinite(x[i]) || !std::isfinite(y[i]) || (log_y && y[i] <= 0)) continue;
@@ -85,7 +104,11 @@ int curves_command(const Args& args) {
     std::cout << line.name << ": " << line.y.size() << " points of " << y_column << ", last " << line.y.back()
               << "\n";
   }
-  chart.title = chart.y_title + " during training";
+  chart.y_title = join(drawn, " / ");
+  chart.title = (drawn.size() > 1 ? "validation metrics" : chart.y_title) + " during training";
+  if (drawn.size() > 1)
+    std::cout << "the runs share no validation metric: each line is labelled with its own (--metric NAME "
+                 "draws one column of every run)\n";
   plot::draw_line_chart(chart, out);
   std::cout << "curves: " << out << "\n";
   return kOk;

@@ -5,6 +5,7 @@
 
 #include "framework/io/checkpoint.h"
 #include "framework/util/strings.h"
+#include "tools/checkpoint_choice.h"
 #include "tools/cli_support.h"
 #include "tools/run_state.h"
 
@@ -55,19 +56,22 @@ std::string complete_stored_config(const CheckpointData& d) {
 int inspect_command(const Args& args) {
   po::options_description options("inspect options");
   std::string checkpoint_arg, tensor;
-  bool show_config = false, show_metrics = false;
+  bool show_config = false, show_metrics = false, last = false;
   options.add_options()("checkpoint", po::value(&checkpoint_arg)->required(),
-                        "checkpoint file, or a run directory (its last checkpoint)")(
+                        "checkpoint file, or a run directory (its best checkpoint, as for eval)")(
+      "last", po::bool_switch(&last), "in a run directory, the last checkpoint instead of the best")(
       "tensor", po::value(&tensor), "print the values of this parameter")(
       "config", po::bool_switch(&show_config), "print the resolved config")(
       "metrics", po::bool_switch(&show_metrics), "print the metrics history as CSV");
   po::positional_options_description positional;
   positional.add("checkpoint", 1);
   po::variables_map vm;
-  if (!parse_command_line(args, "usage: mann inspect CHECKPOINT [--tensor NAME] [--config] [--metrics]",
-                          options, positional, vm))
+  if (!parse_command_line(
+          args, "usage: mann inspect CHECKPOINT_OR_RUN_DIR [--last] [--tensor NAME] [--config] [--metrics]",
+          options, positional, vm))
     return kOk;
-  const CheckpointData d = read_checkpoint(resolve_checkpoint(checkpoint_arg, "last"));
+  const ChosenCheckpoint chosen = choose_checkpoint(checkpoint_arg, last);
+  const CheckpointData d = read_checkpoint(chosen.path);
   if (!tensor.empty()) {
     const Matrix* m = d.param(tensor);
     if (!m) {
@@ -86,7 +90,7 @@ int inspect_command(const Args& args) {
     print_metrics(d.metrics);
     return kOk;
   }
-  std::cout << "checkpoint:   " << d.source.string() << "\n"
+  std::cout << "checkpoint:   " << describe_checkpoint(chosen, d.progress.step) << "\n"
             << "format:       mann-checkpoint version " << d.format_version << " (written by mann "
             << d.mann_version << ", " << d.created << ")\n"
             << "experiment:   " << d.experiment << "\n"

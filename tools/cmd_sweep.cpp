@@ -67,7 +67,7 @@ int sweep_command(const Args& args) {
   distributed::Communicator& comm = distributed::world();
   if (comm.is_root())
     std::cout << "sweep of " << points.size() << " grid points x " << seed_list.size() << " seeds\n";
-  return run_comparison(points, {seed_list, jobs, out, sets}, comm, std::cout);
+  return run_comparison(points, {seed_list, jobs, out, sets, "sweep"}, comm, std::cout);
 }
 
 }  // namespace mann

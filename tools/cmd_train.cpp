@@ -11,6 +11,7 @@
 #include "framework/config/override.h"
 #include "framework/distributed/world.h"
 #include "framework/io/checkpoint.h"
+#include "tools/checkpoint_rotation.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 #include "tools/interrupt.h"
@@ -28,7 +29,8 @@ const char* kTrainUsage =
        mann train --resume RUN_DIR_OR_CHECKPOINT [--set key=value]... [--out DIR]
        mann train CONFIG --dry-run [--set key=value]... [--data-dir DIR]
 
-Trains the experiment in CONFIG. The run directory (default: output.dir of the config) receives the
+Trains the experiment in CONFIG. The run directory (default: output.dir of the config, runs/{name}, with
+`-key=value` appended to the name for each --set override, e.g. runs/babi-task=3) receives the
 resolved config.yaml, metrics.csv, and checkpoints/last.h5 and checkpoints/best.h5. --resume continues a
 run from its last checkpoint with exactly the losses an uninterrupted run would have produced; --set
 overrides apply on top of the stored config (e.g. --set train.steps=20000 to train longer).
@@ -48,12 +50,8 @@ written to config.yaml (and printed by --dry-run) is complete: every option with
 std::string describe_length(const TrainerOptions& t) {
   const std::string steps = std::to_string(t.steps) + " steps";
   if (t.steps_per_epoch <= 0) return steps;
-  std::ostringstream epochs;
-  if (t.steps % t.steps_per_epoch == 0)
-    epochs << t.steps / t.steps_per_epoch;
-  else
-    epochs << std::fixed << std::setprecision(1) << static_cast<double>(t.steps) / t.steps_per_epoch;
-  return steps + " (" + epochs.str() + (epochs.str() == "1" ? " epoch" : " epochs") + " of " +
+  const std::string epochs = format_epochs(t.steps, t.steps_per_epoch);  // as the live line says it
+  return steps + " (" + epochs + (epochs == "1" ? " epoch" : " epochs") + " of " +
          std::to_string(t.steps_per_epoch) + " steps)";
 }
 
@@ -88,8 +86,9 @@ int train_command(const Args& args) {
   bool force = false, dry_run = false;
   std::vector<std::string> positionals;
   options.add_options()("config", po::value(&positionals), "experiment YAML file")(
-      "set", po::value(&sets)->composing(), "override a config key: --set train.lr=0.005 (repeatable)")(
-      "out", po::value(&out), "run directory (default: the config's output.dir)")(
+      "set", po::value(&sets)->composing(),
+      "override a config key: --set train.optimizer.lr=0.005 (repeatable)")(
+      "out", po::value(&out), "run directory (default: the config's output.dir, plus -key=value per --set)")(
       "resume", po::value(&resume), "continue the run in this directory or checkpoint")(
       "data-dir", po::value(&data_dir), "data directory (overrides the config and MANN_DATA)")(
       "threads", po::value(&threads)->default_value(1), "threads for large matrix products")(
@@ -115,8 +114,9 @@ int train_command(const Args& args) {
     if (config_path.empty()) throw po::error("an experiment file (CONFIG) or --resume is required");
     config = load_and_validate(config_path, sets);
   }
+  record_data_dir(config, data_dir);
   Experiment experiment = build_experiment(config, {data_dir});
-  const RunPaths run(out.empty() ? fs::path(experiment.output_dir) : fs::path(out));
+  const RunPaths run(out.empty() ? fs::path(default_run_dir(experiment, sets)) : fs::path(out));
   // Data-parallel ranks train in step; rank 0 alone writes the run directory and reports.
   const bool writer = distributed::world().is_root();
   std::optional<RunDirectoryLock> lock;  // before anything looks at the directory's checkpoints
@@ -177,6 +177,7 @@ int train_command(const Args& args) {
     hooks.on_row = [&](const MetricsTable& table) { append_metrics_csv_row(run.metrics, table); };
     hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
       write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng));
+      if (!best) keep_step_checkpoint(run.last, p.step, experiment.keep_checkpoints);
     };
   }
   // From here on Ctrl-C or SIGTERM ends the run after the current step, with a checkpoint of it.

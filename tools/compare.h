@@ -65,6 +65,7 @@ struct CompareSettings {
   int jobs = 1;                        // `mann train` children at a time, per rank
   std::filesystem::path out;           // runs and report
   std::vector<std::string> overrides;  // --set of every experiment
+  std::string command = "compare";     // which command runs it: titles the figure
 };
 
 // The whole comparison: every (experiment, seed) run reused when finished or trained, spread over the
@@ -108,7 +109,9 @@ void read_run_history(CompareRun& run);
 // reports give the validation metric (best and final) beside the test metric and mark the experiment
 // selected by validation: the lowest mean best validation metric. Returns the summary table (markdown)
 // for the terminal.
+// `command` (compare or sweep) titles the figure.
 std::string write_compare_report(const std::vector<CompareExperiment>& experiments,
-                                 const std::vector<CompareRun>& runs, const std::filesystem::path& out);
+                                 const std::vector<CompareRun>& runs, const std::filesystem::path& out,
+                                 const std::string& command = "compare");
 
 }  // namespace mann

@@ -116,7 +116,7 @@ int run_comparison(const std::vector<CompareExperiment>& experiments, const Comp
       if (!r.ok()) all_ok = 0;
     }
     progress << "\n"
-             << write_compare_report(experiments, runs, settings.out)
+             << write_compare_report(experiments, runs, settings.out, settings.command)
              << "\nreport: " << (settings.out / "report.md").string() << ", "
              << (settings.out / "report.csv").string()
              << ", curves: " << (settings.out / "curves.svg").string() << "\n";

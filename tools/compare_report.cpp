@@ -243,9 +243,10 @@ void write_markdown(const std::vector<CompareRun>& runs, const fs::path& out, co
 // Validation primary metric against training examples: one line per experiment (mean over the seeds
 // that have a value at that point) with a min..max band.
 void draw_curves(const std::vector<CompareExperiment>& experiments, const std::vector<CompareRun>& runs,
-                 const fs::path& out) {
+                 const fs::path& out, const std::string& command) {
   plot::LineChartSpec chart;
-  chart.title = "mann compare: validation " + (experiments.empty() ? std::string() : experiments[0].primary);
+  chart.title =
+      "mann " + command + ": validation " + (experiments.empty() ? std::string() : experiments[0].primary);
   chart.x_title = "training examples";
   chart.y_title = experiments.empty() ? "" : experiments[0].valid_column;
   for (const CompareExperiment& e : experiments) {
@@ -304,12 +305,13 @@ void read_run_history(CompareRun& run) {
 }
 
 std::string write_compare_report(const std::vector<CompareExperiment>& experiments,
-                                 const std::vector<CompareRun>& runs, const fs::path& out) {
+                                 const std::vector<CompareRun>& runs, const fs::path& out,
+                                 const std::string& command) {
   fs::create_directories(out);
   write_csv(experiments, runs, out);
   const std::string summary = summary_table(experiments, runs);
   write_markdown(runs, out, summary);
-  draw_curves(experiments, runs, out);
+  draw_curves(experiments, runs, out, command);
   return summary;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "framework/train/learner.h"
+#include "tools/checkpoint_choice.h"
 #include "tools/experiment.h"
 
 namespace mann {
@@ -16,21 +17,28 @@ struct RestoredExperiment {
   Experiment experiment;
   std::filesystem::path checkpoint;  // the file it came from
   int64_t step = 0;                  // the checkpoint's training step
+  ChosenCheckpoint chosen;           // which checkpoint of the run that is
 };
 
-// checkpoint: a file, or a run directory (its best checkpoint). overrides: `--set` on the stored config.
+// The splits `eval`, `attention` and `lengths` accept: train, valid, test (po::error otherwise).
+void check_split(const std::string& split);
+
+// checkpoint: a file, or a run directory (its best checkpoint, or its last with `last`). overrides: `--set`
+// on the stored config. data_dir: --data-dir ("": the one the run stored, see record_data_dir).
 RestoredExperiment restore_experiment(const std::filesystem::path& checkpoint,
                                       const std::vector<std::string>& overrides = {},
-                                      const std::string& data_dir = "");
+                                      const std::string& data_dir = "", bool last = false);
 
 struct CheckpointEvaluation {
-  std::string experiment;  // the experiment's name
-  int64_t step = 0;        // the checkpoint's training step
-  Metrics metrics;         // first: the primary metric (lower is better)
+  std::string experiment;   // the experiment's name
+  int64_t step = 0;         // the checkpoint's training step
+  Metrics metrics;          // first: the primary metric (lower is better)
+  ChosenCheckpoint chosen;  // the file evaluated
+  int64_t examples = 0;     // how many examples were scored
 };
 
 CheckpointEvaluation evaluate_checkpoint(const std::filesystem::path& checkpoint, const std::string& split,
                                          const std::vector<std::string>& overrides = {},
-                                         const std::string& data_dir = "");
+                                         const std::string& data_dir = "", bool last = false);
 
 }  // namespace mann

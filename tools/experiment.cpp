@@ -1,5 +1,9 @@
 #include "tools/experiment.h"
 
+#include <cctype>
+#include <filesystem>
+#include <string_view>
+
 #include "datasets/register_datasets.h"
 #include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
@@ -8,10 +12,17 @@
 #include "framework/config/duration.h"
 #include "framework/config/experiment.h"
 #include "framework/config/override.h"
+#include "framework/config/suggest.h"
+#include "framework/util/strings.h"
 #include "models/register_models.h"
+#include "tools/key_paths.h"
 
 namespace mann {
 namespace {
+
+// The evaluation seed when eval.seed is not given: the same for every training seed (it is the one seed 1
+// always had, so earlier numbers of seed-1 runs still hold).
+constexpr uint64_t kSharedEvalSeed = 1u * 1000003u + 17u;
 
 const ComponentSpec& train_spec() {
   static const ComponentSpec spec{
@@ -36,6 +47,20 @@ const ComponentSpec& train_spec() {
               "what an epoch is for generated data (0: none, schedules count steps); datasets of examples "
               "(bAbI) know their own")
            .in(at_least(0)),
+       option("best_metric", "string", std::string(""),
+              "the evaluation metric that picks best.h5 and drives early stopping, as the model reports it "
+              "(`error`) or as metrics.csv names it (`valid_error`); '': the model's first"),
+       choice_option("best_mode", "min", {"min", "max"},
+                     "whether best_metric is best low (error, loss) or high (accuracy)"),
+       option("min_delta", "float", 0.0, "an evaluation improves on the best only by more than this")
+           .in(at_least(0)),
+       option("early_stop_patience", "int", 0,
+              "stop after this many evaluations without improvement (0: never); the last checkpoint is kept")
+           .in(at_least(0)),
+       option(
+           "keep_checkpoints", "int", 0,
+           "also keep the newest N checkpoints as checkpoints/step-<step>.h5 (0: only last.h5 and best.h5)")
+           .in(at_least(0)),
        option(
            "init_from", "string", std::string(""),
            "warm start: a checkpoint or run directory (its best.h5) whose parameters of the same names are "
@@ -55,7 +80,9 @@ const ComponentSpec& eval_spec() {
        option("batch", "int", 64, "examples per evaluation batch"),
        option("batches", "int", 4, "evaluation batches drawn from generated datasets"),
        option("beam_size", "int", 1, "beam width of sequence decoding (seq2seq; 1: greedy)"),
-       option("seed", "int", -1, "seed of the evaluation data (-1: derived from the experiment seed)"),
+       option("seed", "int", -1,
+              "seed of the generated validation and test data (-1: one fixed seed for every run, so runs of "
+              "different seeds are tested on the same examples)"),
        option("solved_below", "float", 0.05,
               "a run counts as having solved the task once its primary (first, lower-is-better) evaluation "
               "metric is below this; used by `mann compare`")
@@ -78,6 +105,7 @@ Registry make_registry() {
   register_addressing_components(r);
   register_datasets(r);
   register_models(r);
+  r.add_spec(experiment_spec());  // the top-level keys, for `mann list`
   r.add_spec(train_spec());
   r.add_spec(eval_spec());
   r.add_spec(output_spec());
@@ -112,13 +140,26 @@ void check_run_name(const ConfigNode& root) {
   }
 }
 
-void validate_all(const ConfigNode& root) {
+void validate_sections(const ConfigNode& root) {
   const Registry& r = builtin_registry();
   validate_experiment(root, r);
   check_run_name(root);
   validate(section(root, "train"), train_spec(), r);
   validate(section(root, "eval"), eval_spec(), r);
   validate(section(root, "output"), output_spec(), r);
+}
+
+// An unknown key whose map has no near option may be one level off (`train.lr` for `train.optimizer.lr`):
+// suggest the nearest key path of the whole config instead.
+void validate_all(const ConfigNode& root) {
+  try {
+    validate_sections(root);
+  } catch (const ConfigError& e) {
+    if (!e.suggestion().empty() || !e.problem().starts_with("unknown key")) throw;
+    const std::string nearest = nearest_key_path(e.key_path(), known_key_paths(root, builtin_registry()));
+    if (nearest.empty()) throw;
+    throw ConfigError(e.pos(), e.key_path(), e.problem(), nearest);
+  }
 }
 
 // Every option with its effective value: the experiment's own, its sections' and every component's
@@ -149,7 +190,66 @@ std::string expand_name(std::string pattern, const std::string& name) {
   return pattern;
 }
 
+// `key=value` of an override, safe as part of a directory name.
+std::string run_name_part(const std::string& override_text) {
+  const size_t equals = override_text.find('=');
+  const std::string path = override_text.substr(0, equals);
+  const std::string key = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+  std::string value;
+  for (char ch : equals == std::string::npos ? std::string() : override_text.substr(equals + 1)) {
+    const bool plain = std::isalnum(static_cast<unsigned char>(ch)) ||
+                       std::string_view(".,+-").find(ch) != std::string_view::npos;
+    if (plain)
+      value += ch;
+    else if (!value.empty() && value.back() != '_' && value.back() != ',')  // "{a: 1, b: 2}" -> "a_1,b_2"
+      value += '_';
+  }
+  while (!value.empty() && value.back() == '_') value.pop_back();
+  return key + "=" + value;
+}
+
+// train.best_metric, checked against what the model reports (with or without the split's prefix).
+std::string checked_best_metric(const ConfigView& train, const Learner& learner, const std::string& split) {
+  const std::string wanted = train.get<std::string>("best_metric");
+  if (wanted.empty()) return wanted;
+  const std::vector<std::string> names = learner.eval_metric_names();
+  std::vector<std::string> columns;
+  for (const std::string& name : names) {
+    if (wanted == name || wanted == split + "_" + name) return wanted;
+    columns.push_back(split + "_" + name);
+  }
+  const std::string nearest = nearest_match(wanted, wanted.starts_with(split + "_") ? columns : names);
+  train.fail("best_metric", "the model reports no metric `" + wanted + "` (it reports " + join(names, ", ") +
+                                ")" + (nearest.empty() ? "" : "; did you mean `" + nearest + "`?"));
+}
+
+// Overrides that change what is logged, kept or where it goes, not what is learned.
+bool names_the_run(const std::string& override_text) {
+  for (const char* quiet :
+       {"output.", "train.log_every=", "train.checkpoint_every=", "train.keep_checkpoints="})
+    if (override_text.starts_with(quiet)) return false;
+  return true;
+}
+
 }  // namespace
+
+void record_data_dir(ConfigNode& config, const std::string& data_dir) {
+  if (data_dir.empty()) return;
+  const ConfigNode& dataset = config.at("dataset");
+  const ComponentSpec* spec = builtin_registry().find("dataset", dataset.at("type").as<std::string>());
+  if (!spec || !spec->find_option("data_dir")) return;
+  std::string quoted = "'";  // a YAML single-quoted scalar: any path, quotes doubled
+  for (char ch : std::filesystem::absolute(data_dir).lexically_normal().string())
+    quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+  apply_override(config, "dataset.data_dir=" + quoted + "'");
+}
+
+std::string default_run_dir(const Experiment& experiment, const std::vector<std::string>& overrides) {
+  std::string name = experiment.name;
+  for (const std::string& o : overrides)
+    if (names_the_run(o)) name += "-" + run_name_part(o);
+  return expand_name(experiment.config.at("output").at("dir").as<std::string>(), name);
+}
 
 const Registry& builtin_registry() {
   static const Registry registry = make_registry();
@@ -199,7 +299,7 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
     if (eval.get<int>(key) <= 0) eval.fail(key, "must be positive");
 
   const int64_t eval_seed = eval.get<int64_t>("seed");
-  e.trainer.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : e.seed * 1000003u + 17u;
+  e.trainer.eval_seed = eval_seed >= 0 ? static_cast<uint64_t>(eval_seed) : kSharedEvalSeed;
 
   DatasetContext data_context{options.data_dir, e.seed};
   ModelContext model_context;
@@ -227,6 +327,11 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   t.clip_norm = train.get<double>("clip_norm");
   t.clip_value = train.get<double>("clip_value");
   t.eval_split = eval.get<std::string>("split");
+  t.best_metric = checked_best_metric(train, *e.learner, t.eval_split);
+  t.best_higher = train.get<std::string>("best_mode") == "max";
+  t.min_delta = train.get<double>("min_delta");
+  t.early_stop_patience = train.get<int64_t>("early_stop_patience");
+  e.keep_checkpoints = train.get<int>("keep_checkpoints");
   e.solved_below = eval.get<double>("solved_below");
   e.init_from = train.get<std::string>("init_from");
   e.output_dir = expand_name(output.get<std::string>("dir"), e.name);

@@ -39,6 +39,7 @@ struct Experiment {
   TrainerOptions trainer;
   double solved_below = 0.05;  // eval.solved_below: the primary metric value that counts as solved
   std::string init_from;       // train.init_from: warm-start checkpoint or run directory ("" = none)
+  int keep_checkpoints = 0;    // train.keep_checkpoints: step-numbered checkpoints kept besides last.h5
   std::unique_ptr<Learner> learner;
   std::unique_ptr<Optimizer> optimizer;
   std::unique_ptr<Schedule> schedule;
@@ -49,5 +50,18 @@ struct BuildOptions {
 };
 
 Experiment build_experiment(const ConfigNode& config, const BuildOptions& options = {});
+
+// `mann train --data-dir DIR`: writes DIR (made absolute) into dataset.data_dir where the dataset has that
+// option, so config.yaml and the checkpoints remember where the data was and `eval`/`attention` find it
+// without --data-dir (which still overrides it).
+void record_data_dir(ConfigNode& config, const std::string& data_dir);
+
+// The run directory of `mann train` without --out: output.dir with {name} replaced by the experiment's name
+// followed by `-key=value` for each --set override (key: the path's last part; value: characters other
+// than letters, digits and `.,+-` become `_`), so `--set dataset.task=3` trains into
+// `runs/babi-pe-ls-rn-3hop-1k-task=3` and runs that differ by an override never share a directory.
+// Overrides of output.*, train.log_every, train.checkpoint_every and train.keep_checkpoints change what is
+// logged, kept or where, not what is learned, so they add nothing.
+std::string default_run_dir(const Experiment& experiment, const std::vector<std::string>& overrides);
 
 }  // namespace mann

@@ -17,13 +17,14 @@ const char* kMainUsage = R"(usage: mann <command> [options]
 commands:
   train CONFIG [--set key=value]... [--out DIR] [--resume RUN_OR_CKPT] [--threads N] [--data-dir DIR]
                      train an experiment file
-  eval CHECKPOINT [--split valid|test] [--set key=value]... [--data-dir DIR]
+  eval CHECKPOINT [--split train|valid|test] [--last] [--json] [--set key=value]... [--data-dir DIR]
                      evaluate a checkpoint (or a run directory's best checkpoint)
   inspect CHECKPOINT [--tensor NAME] [--config] [--metrics]
                      show what a checkpoint holds
   attention CHECKPOINT [--example I] [--split test] [--out FILE.svg|.png] [--h5 FILE.h5] [--set key=value]...
                      draw the model's attention on one example as heatmaps
-  list               every registered component with its options, defaults and descriptions
+  list [SECTION [NAME]]
+                     the registered components with their options, defaults and descriptions
   bench ntm|memn2n [--batch B] [--task T] [--threads N] [--steps S | --epochs E]
                      training throughput under a reference recipe
   compare EXP.yaml... [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
@@ -34,6 +35,8 @@ commands:
                      train every point of the file's `sweep:` grid of overrides and report like compare
   curves RUN... [--metric NAME] [--x examples|step|epoch] [--log-y] [--out curves.svg|.png]
                      draw runs' learning curves from their metrics.csv, one line per run
+  runs [DIR...] [--depth N]
+                     list run directories: what they train, step, best validation, recorded test metric
 
 Under `mpirun -np N mann ...` (or srun): train runs data-parallel, compare and sweep spread their runs.
 
@@ -56,7 +59,7 @@ int main(int argc, char** argv) {
       {"train", train_command},         {"eval", eval_command},       {"inspect", inspect_command},
       {"list", list_command},           {"bench", bench_command},     {"compare", compare_command},
       {"attention", attention_command}, {"lengths", lengths_command}, {"sweep", sweep_command},
-      {"curves", curves_command}};
+      {"curves", curves_command},       {"runs", runs_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;

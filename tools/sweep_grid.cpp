@@ -47,7 +47,7 @@ std::vector<SweepPoint> expand_sweep_grid(const ConfigNode& sweep) {
   if (!sweep.is_map() || sweep.size() == 0)
     throw ConfigError(sweep.pos(), sweep.path(),
                       "a sweep is a map of key paths to lists of values, e.g. "
-                      "`sweep: {train.lr: [0.01, 0.005], model.hops: [1, 2]}`");
+                      "`sweep: {train.optimizer.lr: [0.01, 0.005], model.hops: [1, 2]}`");
   std::vector<SweepPoint> points = {{}};
   for (const ConfigNode::Entry& e : sweep.entries()) {
     std::vector<std::string> values;

@@ -16,7 +16,8 @@ using Module = std::unique_ptr<AddressingModule>;
 std::vector<OptionSpec> scorer_options() {
   const SoftContentOptions d;
   return {
-      option("score", "string", to_string(d.score), "dot, scaled_dot, cosine or additive"),
+      choice_option("score", to_string(d.score), {"dot", "scaled_dot", "cosine", "additive"},
+                    "dot, scaled_dot, cosine or additive"),
       OptionSpec{"project_key", "bool", "", false,
                  "project the query to a key (unset: when widths differ, or for cosine)"},
       option("learn_key_strength", "bool", d.learn_key_strength, "cosine: learn beta from the query"),
@@ -85,7 +86,8 @@ void register_addressing_components(Registry& r) {
        "Hard attention: sample slots from a soft_content distribution (REINFORCE), argmax at evaluation.",
        with(scorer_options(),
             {option("samples", "int", hard.samples, "slots drawn per step (their one-hots are averaged)"),
-             option("baseline", "string", std::string("ema"), "REINFORCE baseline: none, ema or learned"),
+             choice_option("baseline", "ema", {"none", "ema", "learned"},
+                           "REINFORCE baseline: none, ema or learned"),
              option("ema_decay", "float", hard.ema_decay, "ema baseline: decay"),
              option("baseline_loss_weight", "float", hard.learned.loss_weight,
                     "learned baseline: loss weight"),

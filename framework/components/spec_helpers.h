@@ -3,6 +3,7 @@
 // default is stated once (in the struct) and `mann list` shows the same value the code uses.
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "framework/config/config_error.h"
 #include "framework/config/config_view.h"
@@ -25,6 +26,14 @@ std::string default_text(const T& value) {
 template <class T>
 OptionSpec option(std::string name, std::string type, const T& default_value, std::string doc) {
   return OptionSpec{std::move(name), std::move(type), default_text(default_value), false, std::move(doc)};
+}
+
+// A string option that takes one of a fixed set of values (listed by `mann list`).
+inline OptionSpec choice_option(std::string name, std::string default_value, std::vector<std::string> choices,
+                                std::string doc) {
+  OptionSpec spec = option(std::move(name), "string", default_value, std::move(doc));
+  spec.choices = std::move(choices);
+  return spec;
 }
 
 inline OptionSpec required_option(std::string name, std::string type, std::string doc) {

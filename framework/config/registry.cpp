@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "framework/util/strings.h"
+
 namespace mann {
 
 void Registry::add_spec(ComponentSpec spec) {
@@ -56,11 +58,12 @@ std::string pad(const std::string& s, size_t width) {
 
 }  // namespace
 
-std::string Registry::format_listing() const {
+std::string Registry::format_listing(std::string_view kind, std::string_view type) const {
   std::string out;
   std::string current_kind;
   for (const auto& [key, e] : entries_) {
     const ComponentSpec& spec = e.spec;
+    if ((!kind.empty() && spec.kind != kind) || (!type.empty() && spec.type != type)) continue;
     if (spec.kind != current_kind) {
       if (!out.empty()) out += "\n";
       out += spec.kind + ":\n";
@@ -85,6 +88,8 @@ std::string Registry::format_listing() const {
       std::string line = "      " + pad(o.name, name_w) + pad(o.type, type_w) +
                          (o.doc.empty() ? defaults[i] : pad(defaults[i], default_w) + o.doc);
       out += line + "\n";
+      if (!o.choices.empty())
+        out += std::string(6 + name_w + 2 + type_w + 2, ' ') + "one of: " + join(o.choices, ", ") + "\n";
     }
   }
   return out;

@@ -54,8 +54,9 @@ class Registry {
   std::vector<std::string> types_of(std::string_view kind) const;  // sorted
   std::vector<ComponentSpec> list() const;                         // sorted by kind, then type
   // Human-readable listing for `mann list`: every component with its doc and options (type, default or
-  // "required", doc).
-  std::string format_listing() const;
+  // "required", doc, the values a string option takes). Non-empty `kind` (and `type`) keep only the
+  // components of that kind (and type).
+  std::string format_listing(std::string_view kind = {}, std::string_view type = {}) const;
 
  private:
   struct HolderBase {

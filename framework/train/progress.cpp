@@ -2,8 +2,11 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cmath>
+#include <map>
 #include <sstream>
+#include <vector>
 
 namespace mann {
 
@@ -18,6 +21,73 @@ std::string format_duration(double seconds) {
     std::snprintf(buffer, sizeof buffer, "%lldm%02llds", static_cast<long long>(s / 60),
                   static_cast<long long>(s % 60));
   return buffer;
+}
+
+std::string format_epochs(int64_t steps, int64_t steps_per_epoch) {
+  if (steps_per_epoch <= 0) return "0";
+  if (steps % steps_per_epoch == 0) return std::to_string(steps / steps_per_epoch);
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", static_cast<double>(steps) / static_cast<double>(steps_per_epoch));
+  return text;
+}
+
+namespace {
+
+// Training metrics that are a switch (0 or 1, averaged over the report) read better as words.
+bool is_switch_metric(const std::string& name) {
+  return name == "linear_start";
+}
+
+// "task12_error" -> {"taskN_error", 12}; {"", 0} for a name without a number inside.
+std::pair<std::string, int> numbered_family(const std::string& name) {
+  const size_t first = name.find_first_of("0123456789");
+  if (first == std::string::npos || first == 0) return {"", 0};
+  size_t end = first;
+  while (end < name.size() && std::isdigit(static_cast<unsigned char>(name[end]))) ++end;
+  if (end < name.size() && name[end] != '_') return {"", 0};
+  return {name.substr(0, first) + "N" + name.substr(end), std::stoi(name.substr(first, end - first))};
+}
+
+std::string short_number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", value);
+  return text;
+}
+
+}  // namespace
+
+std::string format_eval_metrics(const Metrics& metrics) {
+  constexpr size_t kFamilyMinimum = 4;  // fewer numbered metrics stay on the main line
+  constexpr size_t kLineWidth = 100;
+  std::map<std::string, std::vector<std::pair<int, double>>> families;
+  std::vector<std::string> family_order;
+  for (const auto& [name, value] : metrics) {
+    const auto [family, number] = numbered_family(name);
+    if (family.empty()) continue;
+    if (!families.count(family)) family_order.push_back(family);
+    families[family].emplace_back(number, value);
+  }
+  std::ostringstream main;
+  for (const auto& [name, value] : metrics) {
+    const std::string family = numbered_family(name).first;
+    if (!family.empty() && families[family].size() >= kFamilyMinimum) continue;
+    main << " " << name << " " << value;
+  }
+  std::string out = main.str();
+  for (const std::string& family : family_order) {
+    if (families[family].size() < kFamilyMinimum) continue;
+    std::string line = "\n  " + family + " ";
+    for (const auto& [number, value] : families[family]) {
+      const std::string item = " " + std::to_string(number) + ":" + short_number(value);
+      if (line.size() + item.size() > kLineWidth) {
+        out += line;
+        line = "\n" + std::string(family.size() + 3, ' ');
+      }
+      line += item;
+    }
+    out += line;
+  }
+  return out;
 }
 
 ProgressReporter::ProgressReporter(std::FILE* out, int live)
@@ -39,10 +109,17 @@ void ProgressReporter::report(int64_t step, const Metrics& metrics, bool final_l
   last_time_ = now;
   std::ostringstream line;
   line << "step " << step << "/" << total_;
-  if (steps_per_epoch_ > 0)  // epochs completed, of the run's (last one possibly partial)
-    line << " (epoch " << step / steps_per_epoch_ << "/" << (total_ + steps_per_epoch_ - 1) / steps_per_epoch_
-         << ")";
-  for (const auto& [name, value] : metrics) line << "  " << name << " " << value;
+  if (steps_per_epoch_ > 0)  // epochs completed, of the run's (as the run's header says it: 5.3)
+    line << " (epoch " << step / steps_per_epoch_ << "/" << format_epochs(total_, steps_per_epoch_) << ")";
+  for (const auto& [name, value] : metrics) {
+    if (is_switch_metric(name) && std::isfinite(value)) {
+      std::string words = name;
+      for (char& ch : words) ch = ch == '_' ? ' ' : ch;
+      line << "  " << words << ": " << (value >= 0.5 ? "on" : "off");
+    } else {
+      line << "  " << name << " " << value;
+    }
+  }
   char rate[64];
   std::snprintf(rate, sizeof rate, "  %.1f steps/s  ETA %s", rate_,
                 format_duration(rate_ > 0 ? static_cast<double>(total_ - step) / rate_ : NAN).c_str());

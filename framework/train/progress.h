@@ -36,4 +36,13 @@ class ProgressReporter {
 
 std::string format_duration(double seconds);
 
+// A run's length in epochs as the header and the live line both say it: "100", or "5.3" for a partial
+// last epoch.
+std::string format_epochs(int64_t steps, int64_t steps_per_epoch);
+
+// An evaluation's metrics for the log: "name value" pairs on one line, except families of numbered
+// metrics (task1_error .. task20_error, hop1_support ..), which get a compact line each
+// ("  taskN_error  1:0.001 2:0.084 ..."), wrapped so no line runs past about 100 characters.
+std::string format_eval_metrics(const Metrics& metrics);
+
 }  // namespace mann

@@ -78,19 +78,24 @@ void Trainer::evaluate(TrainingProgress& progress, std::vector<double>& row, boo
   const size_t first_eval_column = row.size() - metrics.size();
   std::ostringstream text;
   text << "eval " << options_.eval_split << " at step " << progress.step << ":";
-  for (size_t i = 0; i < metrics.size(); ++i) {
-    row[first_eval_column + i] = metrics[i].second;
-    text << " " << metrics[i].first << " " << metrics[i].second;
-  }
-  const double primary = metrics.front().second;
-  // A non-finite evaluation is never the best: a NaN or -inf best would stop best.h5 from ever updating.
-  improved = std::isfinite(primary) && (std::isnan(progress.best_metric) || primary < progress.best_metric);
+  for (size_t i = 0; i < metrics.size(); ++i) row[first_eval_column + i] = metrics[i].second;
+  const size_t chosen = best_metric_index();
+  const double value = metrics[chosen].second;
+  // Compared as "lower is better" either way.
+  const double score = options_.best_higher ? -value : value;
+  const double best_score = options_.best_higher ? -progress.best_metric : progress.best_metric;
+  // A non-finite evaluation is never the best: a NaN or infinite best would stop best.h5 from ever updating.
+  improved =
+      std::isfinite(value) && (std::isnan(progress.best_metric) || score < best_score - options_.min_delta);
   if (improved) {
-    progress.best_metric = primary;
+    progress.best_metric = value;
     progress.best_step = progress.step;
-    progress.best_metric_name = options_.eval_split + "_" + metrics.front().first;
-    text << " (best)";
+    progress.best_metric_name = options_.eval_split + "_" + metrics[chosen].first;
   }
+  const std::string listed = format_eval_metrics(metrics);
+  const size_t main_line_end = std::min(listed.find('\n'), listed.size());
+  // "(best)" ends the main line, before the per-task lines.
+  text << listed.substr(0, main_line_end) << (improved ? " (best)" : "") << listed.substr(main_line_end);
   progress_.message(text.str());
 }
 
@@ -117,6 +122,29 @@ void Trainer::reopen_partial_report(TrainingProgress& progress) const {
   if (pending.steps <= 0 || !std::isfinite(pending.grad_norm_sum)) return;
   progress.pending = std::move(pending);
   history.rows.pop_back();
+}
+
+size_t Trainer::best_metric_index() const {
+  const std::vector<std::string> names = learner_.eval_metric_names();
+  std::string wanted = options_.best_metric;
+  const std::string prefix = options_.eval_split + "_";
+  if (wanted.starts_with(prefix) && std::find(names.begin(), names.end(), wanted) == names.end())
+    wanted = wanted.substr(prefix.size());  // "valid_error" as metrics.csv names it
+  const auto it = std::find(names.begin(), names.end(), wanted);
+  return wanted.empty() || it == names.end() ? 0 : static_cast<size_t>(it - names.begin());
+}
+
+int64_t Trainer::evaluations_since_best(const TrainingProgress& progress) const {
+  const std::vector<std::string>& columns = progress.history.columns;
+  const std::string column = options_.eval_split + "_" + learner_.eval_metric_names()[best_metric_index()];
+  const auto at = std::find(columns.begin(), columns.end(), column);
+  if (at == columns.end()) return 0;
+  const size_t index = static_cast<size_t>(at - columns.begin());
+  int64_t count = 0;
+  for (const std::vector<double>& row : progress.history.rows)
+    if (row[0] > static_cast<double>(progress.best_step) && index < row.size() && !std::isnan(row[index]))
+      ++count;
+  return count;
 }
 
 void Trainer::shard_batches(distributed::Communicator& comm) {
@@ -240,11 +268,21 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
       grad_norm_sum = 0;
       since_report = 0;
     }
-    if (hooks_.on_checkpoint && (save_now || improved || stop)) {
-      if (save_now || stop) hooks_.on_checkpoint(progress, false);
+    const bool patience_lost = eval_now && !last && options_.early_stop_patience > 0 &&
+                               evaluations_since_best(progress) >= options_.early_stop_patience;
+    if (hooks_.on_checkpoint && (save_now || improved || stop || patience_lost)) {
+      if (save_now || stop || patience_lost) hooks_.on_checkpoint(progress, false);
       if (improved) hooks_.on_checkpoint(progress, true);
     }
     if (stop) break;
+    if (patience_lost) {
+      progress_.message("early stop at step " + std::to_string(progress.step) + ": " +
+                        std::to_string(options_.early_stop_patience) + " evaluations without improving on " +
+                        progress.best_metric_name + " " + std::to_string(progress.best_metric) + " (step " +
+                        std::to_string(progress.best_step) + ")");
+      progress_.finish();
+      return true;
+    }
   }
   progress_.finish();
   return progress.step >= options_.steps;

@@ -28,6 +28,12 @@ struct TrainerOptions {
   std::string eval_split = "valid";
   uint64_t eval_seed = 0;                // every evaluation draws the same data from this seed
   std::string model_name = "the model";  // names the model in errors about the learner (e.g. "model ntm")
+  // The evaluation metric that decides the best checkpoint (and early stopping): "" for the learner's
+  // first (primary) one. Lower is better unless best_higher.
+  std::string best_metric;
+  bool best_higher = false;
+  double min_delta = 0;             // an evaluation improves on the best only by more than this
+  int64_t early_stop_patience = 0;  // stop after this many evaluations without improvement; 0: never
 };
 
 // Everything about a run's position that a checkpoint restores (with the parameters, optimizer and RNG).
@@ -78,13 +84,14 @@ class Trainer {
   Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,
           ProgressReporter& progress, Hooks hooks);
 
-  // Trains from progress.step to options.steps; returns true there. When hooks.stop_requested says so, it
-  // stops after the current step instead, requests a `last` checkpoint of it and returns false (resuming
-  // that checkpoint gives the parameters an uninterrupted run would have). Throws TrainingDiverged on
-  // NaN/Inf (state is left as it was before the bad step's update, and no checkpoint of it is requested;
-  // the message names the step and the first parameter with a non-finite gradient). Under several MPI ranks
-  // (distributed::world()) it trains data-parallel: parameters copied from rank 0, each rank computing its
-  // shard of every batch, gradients summed over ranks, the same update on every rank; rank 0 evaluates.
+  // Trains from progress.step to options.steps, or until early stopping ends it; returns true then. When
+  // hooks.stop_requested says so, it stops after the current step instead, requests a `last` checkpoint of it
+  // and returns false (resuming that checkpoint gives the parameters an uninterrupted run would have). Throws
+  // TrainingDiverged on NaN/Inf (state is left as it was before the bad step's update, and no checkpoint of
+  // it is requested; the message names the step and the first parameter with a non-finite gradient). Under
+  // several MPI ranks (distributed::world()) it trains data-parallel: parameters copied from rank 0, each
+  // rank computing its shard of every batch, gradients summed over ranks, the same update on every rank; rank
+  // 0 evaluates.
   // Throws std::logic_error naming options.model_name when the learner returns metrics under other names
   // than it declares, or a step's loss lacks the REINFORCE term of a hard module that made choices. The
   // learner's messages go through the progress reporter while it runs.
@@ -101,6 +108,10 @@ class Trainer {
 
  private:
   void evaluate(TrainingProgress& progress, std::vector<double>& row, bool& improved);
+  // Index among the learner's evaluation metrics of the one that decides the best checkpoint.
+  size_t best_metric_index() const;
+  // Evaluations since the best one, counted from the history (so a resumed run counts on).
+  int64_t evaluations_since_best(const TrainingProgress& progress) const;
   // Gives the learner this rank's shard and copies rank 0's parameters to every rank.
   void shard_batches(distributed::Communicator& comm);
   bool stop_requested(distributed::Communicator& comm) const;

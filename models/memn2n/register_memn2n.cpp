@@ -16,8 +16,10 @@ void register_memn2n(Registry& r) {
        "End-To-End Memory Network (Sukhbaatar et al. 2015) for bAbI QA: K hops of attention over sentence "
        "memories, answer over the vocabulary.",
        {option("hops", "int", m.hops, "memory hops K"), option("dim", "int", m.dim, "embedding dimension d"),
-        option("tying", "string", std::string("adjacent"), "weight tying: adjacent or layerwise (with H)"),
-        option("encoding", "string", std::string("pe"), "sentence encoding: bow or pe (position encoding)"),
+        choice_option("tying", "adjacent", {"adjacent", "layerwise", "layer_wise"},
+                      "weight tying: adjacent or layerwise (with H)"),
+        choice_option("encoding", "pe", {"bow", "pe", "pe_centered", "position"},
+                      "sentence encoding: bow, pe (position encoding) or pe_centered"),
         option("temporal", "bool", m.temporal, "temporal encoding of memory order (TE)"),
         option("init_std", "float", m.init_std, "weights ~ N(0, init_std)").in(at_least(0)),
         option("linear_start", "bool", l.linear_start,
@@ -46,9 +48,10 @@ void register_memn2n(Registry& r) {
                "how each hop weights its memories (paper: soft dot; hard or gumbel for hard attention)"),
         option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus (hard attention)")
             .in(at_least(0)),
-        option("reward", "string", std::string("correct"),
-               "REINFORCE reward of hard attention: correct (1/0), likelihood or log_likelihood of the "
-               "answer")}},
+        choice_option(
+            "reward", "correct", {"correct", "likelihood", "log_likelihood"},
+            "REINFORCE reward of hard attention: correct (1/0), likelihood or log_likelihood of the "
+            "answer")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         QaDataset& data = c.dataset_as<QaDataset>(v, "qa", "babi");
         MemN2NOptions o;

@@ -20,7 +20,7 @@ int positive(const ConfigView& v, const char* key, int min_value = 1) {
 std::vector<OptionSpec> ntm_option_specs() {
   const NTMOptions d;
   const std::string addressing = "{type: ntm_location, shift_range: 1}";
-  return {option("controller", "string", std::string("lstm"), "lstm or feedforward (tanh layers)"),
+  return {choice_option("controller", "lstm", {"lstm", "feedforward"}, "lstm or feedforward (tanh layers)"),
           option("controller_size", "int", static_cast<int>(d.controller_size), "units per controller layer"),
           option("controller_layers", "int", d.controller_layers, "controller layers"),
           option("memory_slots", "int", static_cast<int>(d.memory_slots), "N: memory rows"),
@@ -29,14 +29,14 @@ std::vector<OptionSpec> ntm_option_specs() {
           option("write_heads", "int", d.write_heads, "write heads"),
           option("read_addressing", "component:addressing", addressing, "addressing of every read head"),
           option("write_addressing", "component:addressing", addressing, "addressing of every write head"),
-          option("memory_init", "string", std::string("constant"),
-                 "constant (memory_init_value), learned, or random (fixed N(0, memory_init_std))"),
+          choice_option("memory_init", "constant", {"constant", "learned", "random"},
+                        "constant (memory_init_value), learned, or random (fixed N(0, memory_init_std))"),
           option("memory_init_value", "float", d.memory_init_value, "constant memory value / learned start"),
           option("memory_init_std", "float", d.memory_init_std, "random memory init: standard deviation"),
-          option("read_init", "string", std::string("learned"), "first read vectors: learned or zero"),
-          option("initial_weighting", "string", std::string("onehot"),
-                 "heads' previous weighting at the first step: onehot (slot 0) or uniform"),
-          option("add_activation", "string", std::string("linear"), "add vectors: linear or tanh"),
+          choice_option("read_init", "learned", {"learned", "zero"}, "first read vectors: learned or zero"),
+          choice_option("initial_weighting", "onehot", {"onehot", "uniform"},
+                        "heads' previous weighting at the first step: onehot (slot 0) or uniform"),
+          choice_option("add_activation", "linear", {"linear", "tanh"}, "add vectors: linear or tanh"),
           option("erase_bias", "float", d.write.erase_bias, "initial bias of the erase vectors")};
 }
 

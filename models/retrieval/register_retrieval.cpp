@@ -21,8 +21,8 @@ void register_retrieval_models(Registry& r) {
         option("embed", "int", d.embed, "width of the key and value embeddings"),
         option("entropy_weight", "float", d.entropy_weight,
                "REINFORCE entropy bonus (stochastic addressing)"),
-        option("reward", "string", std::string("correct"),
-               "REINFORCE reward: correct (1/0), likelihood or log_likelihood of the answer")}},
+        choice_option("reward", "correct", {"correct", "likelihood", "log_likelihood"},
+                      "REINFORCE reward: correct (1/0), likelihood or log_likelihood of the answer")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         auto& data = c.dataset_as<RetrievalDataset>(v, "retrieval", "retrieval");
         RetrievalReaderOptions o;

@@ -35,7 +35,7 @@ void register_seq2seq(Registry& r) {
        "decoder state queries the encoder states through an addressing module, or sees only the final "
        "encoder state (attention: none). Teacher forcing in training; greedy or beam-search decoding "
        "(eval.beam_size) scored by exact match.",
-       {option("cell", "string", d.cell, "recurrent cell of encoder and decoder: lstm or gru"),
+       {choice_option("cell", d.cell, {"lstm", "gru"}, "recurrent cell of encoder and decoder: lstm or gru"),
         option("embed", "int", d.embed, "token embedding width"),
         option("hidden", "int", d.hidden, "units of each RNN"),
         option("bidirectional", "bool", d.bidirectional,

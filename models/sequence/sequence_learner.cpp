@@ -110,14 +110,18 @@ Var SequenceLearner::training_step_on(Tape& tape, const SequenceBatch& batch, in
   return add_reinforce_term(tape, s.loss, policy, -s.example_loss, options_.entropy_weight, metrics);
 }
 
-Metrics SequenceLearner::evaluate(const std::string&, Rng& rng) {
+Metrics SequenceLearner::evaluate(const std::string& split, Rng& rng) {
   Tape tape;
   tape.set_grad_enabled(false);
   ForwardContext ctx{false, &rng, 0, nullptr, nullptr};
   double bits = 0, errors = 0, right = 0;
   for (int i = 0; i < options_.eval_batches; ++i) {
     tape.clear();
-    const Scored s = score(tape, task_->sample_eval(options_.eval_batch, rng), ctx);
+    // The train split draws training lengths; valid and test the evaluation lengths.
+    const Scored s = score(tape,
+                           split == "train" ? task_->sample_train(options_.eval_batch, rng)
+                                            : task_->sample_eval(options_.eval_batch, rng),
+                           ctx);
     bits += s.loss.item() / kLn2;
     errors += s.bit_errors;
     right += s.all_right;
@@ -157,6 +161,10 @@ AttentionView SequenceLearner::attention_view(const std::string& split, int64_t 
   AttentionView view;
   view.title = task_->name() + ", length " + std::to_string(r.batch.lengths.front()) + " (" + split +
                " example " + std::to_string(index) + ")";
+  // The input ends where the first target is scored: a line there tells writing from reading back.
+  int output_start = -1;
+  for (int t = 0; t < r.batch.time_steps() && output_start < 0; ++t)
+    if (r.batch.masks[static_cast<size_t>(t)].row(0).sum() > 0) output_start = t;
   for (const AttentionRecorder::Series& s : r.recorder.entries()) {
     const std::string head = head_title(s.name);
     if (head.empty()) continue;  // read vectors, add vectors: not weightings over slots
@@ -167,6 +175,8 @@ AttentionView SequenceLearner::attention_view(const std::string& split, int64_t 
     panel.y_title = "memory slot";
     panel.vmin = 0.f;
     panel.vmax = 1.f;
+    panel.divider_col = output_start;
+    panel.divider_label = "output";
     view.panel_names.push_back(s.name);
     view.panels.push_back(std::move(panel));
   }

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "framework/autodiff/errors.h"
 #include "framework/io/plot/colormap.h"
+#include "framework/io/plot/font.h"
 #include "framework/io/plot/heatmap.h"
 #include "framework/io/plot/heatmap_layout.h"
 #include "tests/plot/plot_test_util.h"
@@ -153,7 +155,7 @@ TEST_CASE("heatmap layout: huge matrices get sub-pixel cells, long labels are tr
   }
 }
 
-TEST_CASE("heatmaps stack vertically, each with its own colour bar") {
+TEST_CASE("heatmaps go side by side, each with its own colour bar, in rows within the figure width") {
   testing::TempDir dir;
   HeatmapSpec read, write;
   read.values = Matrix::Constant(8, 20, 0.5f);
@@ -164,10 +166,64 @@ TEST_CASE("heatmaps stack vertically, each with its own colour bar") {
   const std::string svg = testing::read_text(dir.path("ntm.svg"));
   CHECK(count_of(svg, "class=\"cell\"") == 2 * 8 * 20);
   CHECK(count_of(svg, "class=\"colorbar-frame\"") == 2);
-  const float h = layout_heatmap(read).height + layout_heatmap(write).height;
+  const float w = layout_heatmap(read).width + layout_heatmap(write).width;
+  const float h = std::max(layout_heatmap(read).height, layout_heatmap(write).height);
+  CHECK(svg.find("width=\"" + std::to_string(static_cast<int>(std::ceil(w))) + "\"") != std::string::npos);
   CHECK(svg.find("height=\"" + std::to_string(static_cast<int>(std::ceil(h))) + "\"") != std::string::npos);
   draw_heatmaps({read, write}, dir.path("ntm.png"));
   CHECK(testing::decode_png(dir.path("ntm.png")).height == static_cast<int>(std::ceil(h)));
+
+  // Four NTM heads of 128 slots: a picture wider than tall, never a tall stack.
+  HeatmapSpec head;
+  head.values = Matrix::Constant(128, 41, 0.1f);
+  head.title = "copy, length 20 (test example 0): read head 0 weighting";
+  draw_heatmaps({head, head, head, head}, dir.path("heads.png"));
+  const testing::DecodedPng heads = testing::decode_png(dir.path("heads.png"));
+  CHECK(heads.width <= static_cast<int>(kMaxFigureWidth));
+  CHECK(heads.height < 2 * static_cast<int>(layout_heatmap(head).height) + 1);
+}
+
+TEST_CASE("heatmap text: tick numbers clear of their ticks, long titles wrapped inside the block") {
+  HeatmapSpec spec;
+  spec.values = Matrix::Constant(6, 5, 0.5f);
+  spec.vmin = -1;
+  spec.vmax = 1;
+  spec.title =
+      std::string("a long title ") + std::string(40, 'w') + " that keeps going well past a narrow block";
+  const HeatmapLayout layout = layout_heatmap(spec);
+  int tick_labels = 0, title_lines = 0;
+  for (const PlacedText& t : layout.texts) {
+    if (t.at.x > layout.colorbar.right() && t.style.anchor == Anchor::kStart) {
+      ++tick_labels;
+      CHECK(t.at.x - layout.colorbar.right() >= kColorbarTickLength + 6);
+    }
+    if (t.at.y < layout.plot.y && t.style.anchor == Anchor::kMiddle) {
+      ++title_lines;
+      CHECK(static_cast<float>(text_width(t.text, t.style.scale)) <= layout.width - 2 * 12);
+    }
+  }
+  CHECK(tick_labels >= 2);
+  CHECK(title_lines >= 2);
+}
+
+TEST_CASE("a divider marks a column boundary, with its label above the cells") {
+  HeatmapSpec spec;
+  spec.values = Matrix::Constant(8, 10, 0.5f);
+  spec.divider_col = 4;
+  spec.divider_label = "output";
+  const HeatmapLayout layout = layout_heatmap(spec);
+  CHECK(layout.divider_x == doctest::Approx(layout.cell(0, 4).x));
+  bool labelled = false;
+  for (const PlacedText& t : layout.texts)
+    labelled = labelled || (t.text == "output" && t.at.y < layout.plot.y);
+  CHECK(labelled);
+  testing::TempDir dir;
+  draw_heatmap(spec, dir.path("divided.png"));
+  const testing::DecodedPng png = testing::decode_png(dir.path("divided.png"));
+  const int x = static_cast<int>(layout.divider_x), y = static_cast<int>(layout.cell(3, 0).centre().y);
+  bool orange = false;  // the divider, not the cell colour (viridis' middle has little red)
+  for (int dx : {-1, 0, 1}) orange = orange || png.pixel(x + dx, y).r > 200;
+  CHECK(orange);
 }
 
 TEST_CASE("heatmap values in cells, colour range from spec and from flat data") {

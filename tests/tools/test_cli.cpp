@@ -59,7 +59,7 @@ TEST_CASE("mann train -> inspect -> eval on a tiny experiment, readable by h5dum
   CHECK(fs::exists(run / "checkpoints" / "best.h5"));
   CHECK(csv_column(run / "metrics.csv", "loss").size() == 20);
 
-  const auto inspected = run_mann("inspect " + run.string());
+  const auto inspected = run_mann("inspect " + run.string() + " --last");
   REQUIRE_MESSAGE(inspected.exit_code == 0, inspected.output);
   CHECK(inspected.output.find("experiment:   tiny-copy") != std::string::npos);
   CHECK(inspected.output.find("step 20") != std::string::npos);

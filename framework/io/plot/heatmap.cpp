@@ -14,6 +14,10 @@ namespace {
 constexpr Color kMarkedCell{228, 26, 28};
 constexpr Color kMarkedRow{255, 127, 0};
 constexpr Color kFrame{90, 90, 90};
+constexpr float kDividerOverhang = 6;  // the divider line reaches up towards its label
+constexpr std::size_t kPanelsPerRow = 4;
+// Around a panel's cells: labels, colour bar, margins; and the least width its cells get.
+constexpr float kPanelChrome = 200, kMinPanelPlotWidth = 240;
 
 void draw_layout(Canvas& canvas, const HeatmapSpec& spec, const HeatmapLayout& layout) {
   const ValueColors colors(layout.vmin, layout.vmax);
@@ -55,8 +59,11 @@ void draw_layout(Canvas& canvas, const HeatmapSpec& spec, const HeatmapLayout& l
   canvas.stroke_rect(bar, kFrame, 1, "colorbar-frame");
   for (float tick : layout.colorbar_ticks) {
     const float y = layout.colorbar_y(tick);
-    canvas.line({bar.right(), y}, {bar.right() + 4, y}, kFrame, 1);
+    canvas.line({bar.right(), y}, {bar.right() + kColorbarTickLength, y}, kFrame, 1);
   }
+  if (layout.divider_x >= 0)
+    canvas.line({layout.divider_x, layout.plot.y - kDividerOverhang},
+                {layout.divider_x, layout.plot.bottom()}, kMarkedRow, 2);
 
   for (const PlacedText& t : layout.texts) canvas.text(t.at, t.text, t.style);
 }
@@ -70,13 +77,28 @@ void draw_heatmap(const HeatmapSpec& spec, const std::filesystem::path& out) {
 void draw_heatmaps(const std::vector<HeatmapSpec>& specs, const std::filesystem::path& out) {
   plot_format_for(out);  // a wrong extension is reported before any work
   if (specs.empty()) throw UserError("no heatmaps to draw into " + out.string());
+  // Left to right, a new row when the next block would pass kMaxFigureWidth.
+  // Panels that share a row get a share of the figure's width for their cells (4 NTM heads: 400 px each).
+  const std::size_t per_row = std::min<std::size_t>(specs.size(), kPanelsPerRow);
+  const float plot_width =
+      specs.size() > 1
+          ? std::max(kMinPanelPlotWidth, kMaxFigureWidth / static_cast<float>(per_row) - kPanelChrome)
+          : 0;
   std::vector<HeatmapLayout> layouts;
-  float width = 0, height = 0;
+  float width = 0, height = 0, row_x = 0, row_height = 0;
   for (const HeatmapSpec& spec : specs) {
-    layouts.push_back(layout_heatmap(spec, height));
-    width = std::max(width, layouts.back().width);
-    height += layouts.back().height;
+    HeatmapLayout layout = layout_heatmap(spec, 0, plot_width);
+    if (row_x > 0 && row_x + layout.width > kMaxFigureWidth) {
+      height += row_height;
+      row_x = row_height = 0;
+    }
+    shift_layout(layout, row_x, height);
+    row_x += layout.width;
+    row_height = std::max(row_height, layout.height);
+    width = std::max(width, row_x);
+    layouts.push_back(std::move(layout));
   }
+  height += row_height;
   render_to_file(out, width, height, [&](Canvas& canvas) {
     for (std::size_t i = 0; i < specs.size(); ++i) draw_layout(canvas, specs[i], layouts[i]);
   });

@@ -25,6 +25,8 @@ constexpr float kMaxLabelCell = 120;  // few columns with short labels: widen ce
 constexpr int kMaxLabelChars = 32;    // longer labels are truncated with ".."
 constexpr float kColorbarGap = 18, kColorbarWidth = 16, kMinColorbarHeight = 120;
 constexpr Color kMarkedRowText{217, 95, 2};
+constexpr float kTitleWidth = 480;  // a title widens a narrower block up to this, then wraps
+constexpr int kMaxTitleLines = 3;
 
 const float kTextHeight = static_cast<float>(text_height(kScale));
 const float kHalfCap = kCapHeight * kScale / 2.0f;
@@ -126,7 +128,8 @@ std::string HeatmapLayout::value_text(float value) const {
   return buf;
 }
 
-HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top) {
+HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top, float max_plot_width) {
+  const float plot_width = max_plot_width > 0 ? std::min(max_plot_width, kMaxPlotWidth) : kMaxPlotWidth;
   const Index rows = spec.values.rows(), cols = spec.values.cols();
   if (rows == 0 || cols == 0)
     throw UserError("heatmap needs a non-empty matrix, got " + shape_string(spec.values));
@@ -136,7 +139,7 @@ HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top) {
 
   HeatmapLayout layout;
   resolve_range(spec, layout);
-  layout.cell_w = cell_size(cols, kMaxPlotWidth, spec.show_values ? kMaxValueCell : kMaxCell);
+  layout.cell_w = cell_size(cols, plot_width, spec.show_values ? kMaxValueCell : kMaxCell);
   layout.cell_h = cell_size(rows, kMaxPlotHeight, kMaxCell);
 
   // Row labels: horizontal, thinned when rows are shorter than a line of text.
@@ -152,7 +155,7 @@ HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top) {
   }
   const float level_cell = widest_col_label + 14;
   if (level_cell > layout.cell_w && level_cell <= kMaxLabelCell &&
-      level_cell * static_cast<float>(cols) <= kMaxPlotWidth) {
+      level_cell * static_cast<float>(cols) <= plot_width) {
     layout.cell_w = level_cell;  // e.g. "hop 1".."hop 3" or seq2seq tokens read better horizontally
   }
   layout.col_labels_vertical = widest_col_label + 4 > layout.cell_w;
@@ -173,35 +176,51 @@ HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top) {
   layout.plot.x = row_label_right + kGap;
   layout.plot.w = static_cast<float>(cols) * layout.cell_w;
 
-  // Top to bottom: title, cells, column labels, x title.
-  float y = top + kMargin;
-  const float title_y = y + kHalfCap;
-  if (!spec.title.empty()) y += kTextHeight + 2 * kGap;
-  layout.plot.y = y;
   layout.plot.h = static_cast<float>(rows) * layout.cell_h;
-
-  layout.colorbar = {layout.plot.right() + kColorbarGap, layout.plot.y, kColorbarWidth,
+  layout.colorbar = {layout.plot.right() + kColorbarGap, 0, kColorbarWidth,
                      std::max(layout.plot.h, kMinColorbarHeight)};
   const int tick_target = std::clamp(static_cast<int>(layout.colorbar.h / 40), 2, 8);
   float tick_label_w = 0;
   const std::vector<double> ticks = nice_ticks(layout.vmin, layout.vmax, tick_target);
   const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : nice_step(layout.vmax - layout.vmin, 1);
+  std::vector<std::string> tick_labels;
   for (double t : ticks) {
-    layout.colorbar_ticks.push_back(static_cast<float>(t));
-    std::string label = format_tick(t, step);
-    tick_label_w = std::max(tick_label_w, static_cast<float>(text_width(label, kScale)));
-    layout.texts.push_back(placed({layout.colorbar.right() + kGap, layout.colorbar_y(static_cast<float>(t))},
-                                  std::move(label), Anchor::kStart));
+    tick_labels.push_back(format_tick(t, step));
+    tick_label_w = std::max(tick_label_w, static_cast<float>(text_width(tick_labels.back(), kScale)));
   }
+  const float tick_label_x = layout.colorbar.right() + kColorbarTickLength + kColorbarTickLabelGap;
 
-  // Overall size; the title may widen the block up to the cap and is truncated beyond it.
-  const float content_w = layout.colorbar.right() + kGap + tick_label_w + kMargin;
+  // Overall width: the content's; a longer title may widen a narrow block up to kTitleWidth and wraps
+  // onto more lines beyond that, so it never runs to the edge.
+  const float content_w = tick_label_x + tick_label_w + kMargin;
   const float title_w = static_cast<float>(text_width(spec.title, kScale)) + 2 * kMargin;
-  layout.width = std::min(std::max(content_w, title_w), kMaxHeatmapWidth);
-  if (!spec.title.empty()) {
-    layout.texts.push_back(placed({layout.width / 2, title_y},
-                                  fit_label(spec.title, static_cast<int>(layout.width - 2 * kMargin), kScale),
-                                  Anchor::kMiddle));
+  layout.width = std::min(std::max(content_w, std::min(title_w, kTitleWidth)), kMaxHeatmapWidth);
+  const std::vector<std::string> title_lines =
+      wrap_label(spec.title, static_cast<int>(layout.width - 2 * kMargin), kScale, kMaxTitleLines);
+
+  // Top to bottom: title, divider label, cells, column labels, x title.
+  float y = top + kMargin;
+  for (const std::string& line : title_lines) {
+    layout.texts.push_back(placed({layout.width / 2, y + kHalfCap}, line, Anchor::kMiddle));
+    y += kTextHeight + kGap;
+  }
+  if (!title_lines.empty()) y += kGap;
+  const bool divided = spec.divider_col >= 0 && spec.divider_col <= cols;
+  if (divided && !spec.divider_label.empty()) y += kTextHeight + kGap;
+  layout.plot.y = y;
+  layout.colorbar.y = y;
+  for (std::size_t i = 0; i < ticks.size(); ++i) {
+    layout.colorbar_ticks.push_back(static_cast<float>(ticks[i]));
+    layout.texts.push_back(placed({tick_label_x, layout.colorbar_y(static_cast<float>(ticks[i]))},
+                                  tick_labels[i], Anchor::kStart));
+  }
+  if (divided) {
+    layout.divider_x = layout.plot.x + static_cast<float>(spec.divider_col) * layout.cell_w;
+    if (!spec.divider_label.empty())
+      layout.texts.push_back(placed(
+          {layout.divider_x + kGap, layout.plot.y - kGap - kHalfCap},
+          fit_label(spec.divider_label, static_cast<int>(layout.width - layout.divider_x - kMargin), kScale),
+          Anchor::kStart, false, kMarkedRowText));
   }
 
   for (Index r = 0; r < rows; r += layout.row_label_step) {
@@ -262,6 +281,22 @@ HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top) {
     layout.marked_rows.push_back({layout.plot.x, layout.cell(r, 0).y, layout.plot.w, layout.cell_h});
   }
   return layout;
+}
+
+void shift_layout(HeatmapLayout& layout, float dx, float dy) {
+  const auto move = [&](RectF& r) {
+    r.x += dx;
+    r.y += dy;
+  };
+  move(layout.plot);
+  move(layout.colorbar);
+  for (RectF& r : layout.marked_cells) move(r);
+  for (RectF& r : layout.marked_rows) move(r);
+  for (PlacedText& t : layout.texts) {
+    t.at.x += dx;
+    t.at.y += dy;
+  }
+  if (layout.divider_x >= 0) layout.divider_x += dx;
 }
 
 }  // namespace mann::plot

@@ -13,6 +13,11 @@ namespace mann::plot {
 
 inline constexpr float kMaxHeatmapWidth = 2000;
 inline constexpr float kMaxHeatmapHeight = 2000;
+// Several heatmaps go side by side while their row stays within this width (draw_heatmaps).
+inline constexpr float kMaxFigureWidth = 2400;
+// Colour bar ticks stick out this far; their numbers start a clear gap after (a tick touching "1.0"
+// reads "-1.0").
+inline constexpr float kColorbarTickLength = 4, kColorbarTickLabelGap = 8;
 
 struct HeatmapLayout {
   float width = 0, height = 0;  // the whole block, from y = top to y = top + height
@@ -26,6 +31,7 @@ struct HeatmapLayout {
   RectF colorbar;
   std::vector<float> colorbar_ticks;  // values; positions via colorbar_y()
   std::vector<RectF> marked_cells, marked_rows;
+  float divider_x = -1;           // the spec's divider line, when it has one
   std::vector<PlacedText> texts;  // title, axis titles, row and column labels, colour bar tick labels
 
   RectF cell(Index row, Index col) const {
@@ -39,7 +45,11 @@ struct HeatmapLayout {
   }
 };
 
-// Validates the spec (UserError) and lays it out with its top edge at y = top.
-HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top = 0);
+// Validates the spec (UserError) and lays it out with its top edge at y = top; the cell grid is at most
+// max_plot_width wide (0: the single-heatmap limit), so panels that share a figure can be narrower.
+HeatmapLayout layout_heatmap(const HeatmapSpec& spec, float top = 0, float max_plot_width = 0);
+
+// Moves a laid-out block by (dx, dy), to place it beside or below others.
+void shift_layout(HeatmapLayout& layout, float dx, float dy);
 
 }  // namespace mann::plot

@@ -204,13 +204,16 @@ LineChartLayout layout_line_chart(const LineChartSpec& spec) {
 
   // Legend: named series only, in the plot corner that covers the fewest data points.
   std::vector<std::size_t> named;
-  float name_w = 0;
+  std::vector<std::string> names;
   for (std::size_t i = 0; i < spec.series.size(); ++i) {
     if (spec.series[i].name.empty()) continue;
     named.push_back(i);
-    name_w = std::max(
-        name_w, static_cast<float>(text_width(truncate_label(spec.series[i].name, kMaxLegendChars), kScale)));
+    names.push_back(spec.series[i].name);
   }
+  const std::vector<std::string> labels = legend_labels(names, kMaxLegendChars);
+  float name_w = 0;
+  for (const std::string& label : labels)
+    name_w = std::max(name_w, static_cast<float>(text_width(label, kScale)));
   if (!named.empty()) {
     const float w = kLegendPad + kLegendSwatch + kGap + name_w + kLegendPad;
     const float h = static_cast<float>(named.size()) * kLegendRow + kLegendPad;
@@ -238,9 +241,7 @@ LineChartLayout layout_line_chart(const LineChartSpec& spec) {
       const float cy = layout.legend.y + kLegendPad / 2 + (static_cast<float>(row) + 0.5f) * kLegendRow;
       const float sx = layout.legend.x + kLegendPad;
       layout.legend_entries.push_back({{sx, cy}, {sx + kLegendSwatch, cy}, layout.colors[named[row]]});
-      layout.texts.push_back(placed({sx + kLegendSwatch + kGap, cy},
-                                    truncate_label(spec.series[named[row]].name, kMaxLegendChars),
-                                    Anchor::kStart));
+      layout.texts.push_back(placed({sx + kLegendSwatch + kGap, cy}, labels[row], Anchor::kStart));
     }
   }
   return layout;
