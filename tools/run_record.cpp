@@ -4,8 +4,9 @@
 
 #include <array>
 #include <cstdio>
-#include <ctime>
 #include <fstream>
+
+#include "framework/util/utc_time.h"
 
 namespace mann {
 namespace {
@@ -31,20 +32,11 @@ bool first_line_of(const std::string& command, std::string& line) {
   return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
 }  // namespace
 
 void append_run_record(const std::filesystem::path& run_dir, const std::string& command, const Args& args) {
   std::ofstream out(run_dir / "command.txt", std::ios::app);
-  out << "# " << utc_now() << "\nmann " << command;
+  out << "# " << utc_now_iso8601() << "\nmann " << command;
   for (const std::string& arg : args) out << ' ' << shell_quoted(arg);
   out << '\n';
 #ifdef MANN_SOURCE_DIR

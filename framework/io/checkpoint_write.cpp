@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <ctime>
 #include <set>
 #include <span>
 #include <system_error>
@@ -17,19 +16,11 @@
 #include "framework/io/hdf5_memory_file.h"
 #include "framework/util/strings.h"
 #include "framework/util/unique_fd.h"
+#include "framework/util/utc_time.h"
 
 namespace mann {
 
 namespace {
-
-std::string utc_now_iso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 // Names become HDF5 paths, so "a" and "a/b" cannot both exist (one would need to be a dataset and a group).
 // `names` must already be valid relative paths; `what` is "parameter", "attention entry", ...

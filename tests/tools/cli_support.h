@@ -61,6 +61,14 @@ inline int wait_exit_code(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+// Runs a bash script of the repository (`tools/fuzz/...`) with `arguments` and `--build` naming this build's
+// directory, as the fuzz and kill-campaign samples do. Exit code 77 means a tool it needs is missing.
+inline CommandResult run_repository_script(const std::string& script, const std::string& arguments) {
+  const std::filesystem::path build = std::filesystem::path(MANN_BINARY).parent_path();
+  return run_command("bash " + (std::filesystem::path(MANN_SOURCE_DIR) / script).string() + " " + arguments +
+                     " --build " + build.string());
+}
+
 // Number of (possibly overlapping) occurrences of `what` in `text`.
 inline int count_occurrences(const std::string& text, const std::string& what) {
   int n = 0;

@@ -71,10 +71,8 @@ TEST_CASE("a checkpoint with a NaN parameter is refused by eval, inspect and res
 }
 
 TEST_CASE("checkpoint fuzzer sample: 30 damaged checkpoints, each refused cleanly by every reader") {
-  const fs::path script = fs::path(MANN_SOURCE_DIR) / "tools/fuzz/fuzz_checkpoints.sh";
-  const fs::path build = fs::path(MANN_BINARY).parent_path();
   const CommandResult result =
-      run_command("bash " + script.string() + " --count 30 --seed 7 --jobs 2 --build " + build.string());
+      run_repository_script("tools/fuzz/fuzz_checkpoints.sh", "--count 30 --seed 7 --jobs 2");
   if (result.exit_code == 77) {
     MESSAGE("skipped: " << result.output);
     return;

@@ -99,10 +99,7 @@ TEST_CASE("a full disk ends training with a clear error and keeps the previous c
 }
 
 TEST_CASE("kill -9 campaign sample: three kills, the checkpoints always load and resume continues") {
-  const fs::path script = fs::path(MANN_SOURCE_DIR) / "tools/fuzz/kill_campaign.sh";
-  const fs::path build = fs::path(MANN_BINARY).parent_path();
-  const CommandResult result =
-      run_command("bash " + script.string() + " --kills 3 --seed 5 --build " + build.string());
+  const CommandResult result = run_repository_script("tools/fuzz/kill_campaign.sh", "--kills 3 --seed 5");
   if (result.exit_code == 77) {
     MESSAGE("skipped: " << result.output);
     return;
