@@ -168,6 +168,13 @@ int train_command(const Args& args) {
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> quiet(writer ? nullptr : std::fopen("/dev/null", "w"),
                                                               &std::fclose);
   ProgressReporter reporter(writer ? stderr : quiet.get(), writer ? -1 : 0);
+  // The run keeps what it printed: every start and resume appends to progress.log.
+  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> progress_log(
+      writer ? std::fopen((run.dir / "progress.log").c_str(), "a") : nullptr, &std::fclose);
+  if (writer && !progress_log)
+    std::cerr << "mann train: warning: cannot write " << (run.dir / "progress.log").string()
+              << "; the run goes on without it\n";
+  reporter.log_to(progress_log.get());
   const int ranks = distributed::world().size();
   reporter.message("training " + experiment.name + ": " + std::to_string(parameter_count) + " parameters, " +
                    describe_length(experiment.trainer) + ", run directory " + run.dir.string() +
@@ -195,26 +202,32 @@ int train_command(const Args& args) {
   } catch (const TrainingDiverged& e) {
     reporter.finish();
     if (!writer) return kDiverged;  // every rank saw the same sums; rank 0 says why
-    std::cerr << "mann train: training stopped: " << e.what() << "\n";
-    if (fs::exists(run.last))
-      std::cerr << "the last good checkpoint is kept: " << run.last.string() << "\n";
-    else
-      std::cerr << "no checkpoint had been written yet\n";
+    const std::string kept = fs::exists(run.last) ? "the last good checkpoint is kept: " + run.last.string()
+                                                  : std::string("no checkpoint had been written yet");
+    std::cerr << "mann train: training stopped: " << e.what() << "\n" << kept << "\n";
+    reporter.log(std::string("training stopped: ") + e.what() + "\n" + kept);
     return kDiverged;
   }
   if (!finished) {
     const int signal = interrupt_signal();
-    if (writer)
-      std::cerr << "interrupted at step " << progress.step << "; checkpoint saved to " << run.last.string()
-                << "; resume with: mann train --resume " << run.dir.string() << "\n";
+    if (writer) {
+      const std::string said = "interrupted at step " + std::to_string(progress.step) +
+                               "; checkpoint saved to " + run.last.string() +
+                               "; resume with: mann train --resume " + run.dir.string();
+      std::cerr << said << "\n";
+      reporter.log(said);
+    }
     return interrupted_exit_code(signal != 0 ? signal : SIGINT);
   }
   if (!writer) return kOk;
-  std::cout << "finished " << experiment.name << " at step " << progress.step;
+  std::ostringstream said;
+  said << "finished " << experiment.name << " at step " << progress.step;
   if (progress.best_step >= 0)
-    std::cout << "; best " << progress.best_metric_name << " " << progress.best_metric << " at step "
-              << progress.best_step;
-  std::cout << "\ncheckpoints: " << run.last.string() << ", " << run.best.string() << "\n";
+    said << "; best " << progress.best_metric_name << " " << progress.best_metric << " at step "
+         << progress.best_step;
+  said << "\ncheckpoints: " << run.last.string() << ", " << run.best.string();
+  std::cout << said.str() << "\n";
+  reporter.log(said.str());
   return kOk;
 }
 

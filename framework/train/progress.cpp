@@ -132,6 +132,13 @@ void ProgressReporter::report(int64_t step, const Metrics& metrics, bool final_l
     std::fprintf(out_, "%s\n", line.str().c_str());
   }
   std::fflush(out_);
+  log(line.str());
+}
+
+void ProgressReporter::log(const std::string& text) {
+  if (!log_) return;
+  std::fprintf(log_, "%s\n", text.c_str());
+  std::fflush(log_);
 }
 
 void ProgressReporter::message(const std::string& text) {
@@ -139,6 +146,7 @@ void ProgressReporter::message(const std::string& text) {
   std::fprintf(out_, "%s\n", text.c_str());
   line_open_ = false;
   std::fflush(out_);
+  log(text);
 }
 
 void ProgressReporter::finish() {

@@ -22,11 +22,17 @@ class ProgressReporter {
   // A message that must not be overwritten by the live line (evaluations, checkpoints, warnings).
   void message(const std::string& text);
   void finish();
+  // Also writes every report line and message, one per line and without the live redraws, to `log` (a
+  // run directory's progress.log); nullptr stops it. The caller keeps the file open while this reports.
+  void log_to(std::FILE* log) { log_ = log; }
+  // A line for the log alone (one the caller printed itself, such as the run's last words).
+  void log(const std::string& text);
 
   double steps_per_second() const { return rate_; }
 
  private:
   std::FILE* out_;
+  std::FILE* log_ = nullptr;
   bool live_;
   bool line_open_ = false;
   int64_t first_step_ = 0, total_ = 0, last_step_ = 0, steps_per_epoch_ = 0;

@@ -58,6 +58,13 @@ TEST_CASE("mann train -> inspect -> eval on a tiny experiment, readable by h5dum
   CHECK(fs::exists(run / "checkpoints" / "last.h5"));
   CHECK(fs::exists(run / "checkpoints" / "best.h5"));
   CHECK(csv_column(run / "metrics.csv", "loss").size() == 20);
+  // The run keeps what it printed, without the live redraws.
+  const std::string log = read_text(run / "progress.log");
+  CHECK(log.find("training tiny-copy:") != std::string::npos);
+  CHECK(log.find("step 20/20") != std::string::npos);
+  CHECK(log.find("eval valid at step 20") != std::string::npos);
+  CHECK(log.find("finished tiny-copy at step 20") != std::string::npos);
+  CHECK(log.find('\r') == std::string::npos);
 
   const auto inspected = run_mann("inspect " + run.string() + " --last");
   REQUIRE_MESSAGE(inspected.exit_code == 0, inspected.output);
