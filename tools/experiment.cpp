@@ -2,7 +2,9 @@
 
 #include <cctype>
 #include <filesystem>
+#include <functional>
 #include <string_view>
+#include <vector>
 
 #include "datasets/register_datasets.h"
 #include "framework/components/addressing_components.h"
@@ -140,25 +142,40 @@ void check_run_name(const ConfigNode& root) {
   }
 }
 
-void validate_sections(const ConfigNode& root) {
-  const Registry& r = builtin_registry();
-  validate_experiment(root, r);
-  check_run_name(root);
-  validate(section(root, "train"), train_spec(), r);
-  validate(section(root, "eval"), eval_spec(), r);
-  validate(section(root, "output"), output_spec(), r);
+// An unknown key whose map has no near option may be one level off (`train.lr` for `train.optimizer.lr`):
+// the same error with the nearest key path of the whole config as its suggestion.
+ConfigError with_key_path_suggestion(const ConfigError& e, const ConfigNode& root) {
+  if (!e.suggestion().empty() || !e.problem().starts_with("unknown key")) return e;
+  const std::string nearest = nearest_key_path(e.key_path(), known_key_paths(root, builtin_registry()));
+  return nearest.empty() ? e : ConfigError(e.pos(), e.key_path(), e.problem(), nearest);
 }
 
-// An unknown key whose map has no near option may be one level off (`train.lr` for `train.optimizer.lr`):
-// suggest the nearest key path of the whole config instead.
+// The model and dataset, train, eval and output are checked independently, so one run of `mann train`
+// reports a mistake in each of them (within one of them, the first).
 void validate_all(const ConfigNode& root) {
-  try {
-    validate_sections(root);
-  } catch (const ConfigError& e) {
-    if (!e.suggestion().empty() || !e.problem().starts_with("unknown key")) throw;
-    const std::string nearest = nearest_key_path(e.key_path(), known_key_paths(root, builtin_registry()));
-    if (nearest.empty()) throw;
-    throw ConfigError(e.pos(), e.key_path(), e.problem(), nearest);
+  const Registry& r = builtin_registry();
+  const std::vector<std::function<void()>> checks = {
+      [&] {
+        validate_experiment(root, r);
+        check_run_name(root);
+      },
+      [&] { validate(section(root, "train"), train_spec(), r); },
+      [&] { validate(section(root, "eval"), eval_spec(), r); },
+      [&] { validate(section(root, "output"), output_spec(), r); }};
+  std::vector<ConfigError> errors;
+  for (const std::function<void()>& check : checks) {
+    try {
+      check();
+    } catch (const ConfigError& e) {
+      errors.push_back(with_key_path_suggestion(e, root));
+    }
+    if (!root.is_map()) break;  // the sections cannot be told apart
+  }
+  if (errors.size() == 1) throw errors.front();
+  if (!errors.empty()) {
+    std::string all = std::to_string(errors.size()) + " mistakes in the experiment:";
+    for (const ConfigError& e : errors) all += std::string("\n  ") + e.what();
+    throw UserError(all);
   }
 }
 
