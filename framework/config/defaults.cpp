@@ -11,7 +11,7 @@ void fill_defaults(ConfigNode& component, const ComponentSpec& spec, const Regis
       if (option.default_text.empty()) continue;
       value = &component.set(option.name, parse_default(spec, option));
     }
-    if (!option.type.starts_with(kComponentTypePrefix)) continue;
+    if (!option.type.starts_with(kComponentTypePrefix) || is_none_component(option, *value)) continue;
     const std::string_view kind = std::string_view(option.type).substr(kComponentTypePrefix.size());
     fill_defaults(*value, resolve_component(*value, kind, registry), registry);
   }

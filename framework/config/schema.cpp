@@ -179,6 +179,7 @@ void validate(const ConfigNode& component_node, const ComponentSpec& spec, const
           (option->default_text.empty() ? std::string() : " for the default " + option->default_text));
     }
     if (is_component_type(option->type)) {
+      if (is_none_component(*option, e.value)) continue;
       const std::string_view kind = std::string_view(option->type).substr(kComponentTypePrefix.size());
       validate(e.value, resolve_component(e.value, kind, registry), registry);
     } else {

@@ -33,6 +33,12 @@ struct OptionSpec {
     choices = std::move(values);
     return *this;
   }
+  // For a component option: the plain word `none` is also valid and stands for no component (seq2seq
+  // without attention).
+  OptionSpec& or_none() {
+    none_allowed = true;
+    return *this;
+  }
 
   std::string name;
   // "int", "float", "bool", "string", "int_list", "float_list", "map", "any", or "component:<kind>" for a
@@ -45,6 +51,7 @@ struct OptionSpec {
   std::string doc;
   // Numbers (and each number of a list) outside the range are refused; so are NaN and infinities.
   std::optional<NumberRange> range;
+  bool none_allowed = false;  // see or_none()
   // For "string" options: the only values accepted (a near miss gets a suggestion).
   std::vector<std::string> choices;
 };
@@ -62,6 +69,11 @@ struct ComponentSpec {
 
 // Prefix of option types that name a nested component.
 inline constexpr std::string_view kComponentTypePrefix = "component:";
+
+// Whether `value` is the `none` that a component option declared or_none() takes for "no component".
+inline bool is_none_component(const OptionSpec& option, const ConfigNode& value) {
+  return option.none_allowed && value.is_scalar() && value.text() == "none";
+}
 
 // Checks a spec for programming errors (unknown option type, duplicate names, an option called `type`,
 // both required and defaulted, a default that does not parse as its type); throws std::logic_error.

@@ -40,9 +40,10 @@ void register_seq2seq(Registry& r) {
         option("hidden", "int", d.hidden, "units of each RNN"),
         option("bidirectional", "bool", d.bidirectional,
                "encoder also reads right to left (states 2*hidden)"),
-        option("attention", "any", std::string("{type: soft_content, score: additive}"),
+        option("attention", "component:addressing", std::string("{type: soft_content, score: additive}"),
                "none (fixed-vector baseline) or an addressing block: soft_content with score additive "
-               "(Bahdanau), dot (Luong; with project_key: true the `general` bilinear score), hard, gumbel"),
+               "(Bahdanau), dot (Luong; with project_key: true the `general` bilinear score), hard, gumbel")
+            .or_none(),
         option("entropy_weight", "float", d.entropy_weight, "REINFORCE entropy bonus (hard attention)")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         Seq2SeqDataset& data = c.dataset_as<Seq2SeqDataset>(v, "seq2seq", "reversal, toy_translation");

@@ -2,6 +2,7 @@
 // `mann train --dry-run` and `mann inspect --config`, and re-reading it changes nothing.
 #include <doctest/doctest.h>
 
+#include "framework/config/config_error.h"
 #include "tests/tools/cli_support.h"
 #include "tools/experiment.h"
 
@@ -27,6 +28,21 @@ TEST_CASE("a resolved config carries every default, nested components' included"
   // Stored and read back (resume, eval, compare), it is the same config.
   const mann::ConfigNode again = mann::parse_stored_config(mann::to_yaml(config), "<stored>");
   CHECK(mann::to_yaml(again) == mann::to_yaml(config));
+}
+
+TEST_CASE("seq2seq's attention block is completed too, and `none` stays none") {
+  const std::string seq2seq = std::string(MANN_SOURCE_DIR) + "/experiments/seq2seq/";
+  const mann::ConfigNode hard =
+      mann::load_and_validate(seq2seq + "reversal_attention.yaml", {"model.attention.type=hard"});
+  CHECK(hard.at("model").at("attention").at("baseline").text() == "ema");
+  CHECK(hard.at("model").at("attention").contains("samples"));
+  const mann::ConfigNode none = mann::load_and_validate(seq2seq + "reversal_no_attention.yaml", {});
+  CHECK(none.at("model").at("attention").text() == "none");
+  // A typo inside the block is caught when the file is read, at its key.
+  CHECK_THROWS_AS(mann::load_and_validate(seq2seq + "reversal_attention.yaml", {"model.attention.scroe=dot"}),
+                  mann::ConfigError);
+  CHECK_THROWS_AS(mann::load_and_validate(seq2seq + "reversal_attention.yaml", {"model.attention=nothing"}),
+                  mann::ConfigError);
 }
 
 TEST_CASE("config.yaml, --dry-run and inspect --config show the complete config") {
