@@ -5,6 +5,7 @@
 #include <string>
 
 #include "framework/io/checkpoint.h"
+#include "tests/support/tiny_experiments.h"
 #include "tests/tools/cli_support.h"
 
 using namespace mann::testing;
@@ -26,14 +27,6 @@ void check_every_reader_refuses(const std::string& file, const fs::path& scratch
     CHECK(result.output.find(file) != std::string::npos);
   }
 }
-
-const char* kTinyRetrieval = R"(name: tiny-retrieval
-seed: 1
-dataset: {type: retrieval, slots: 4, key_vocab: 8, value_vocab: 8}
-model: {type: retrieval_reader, embed: 8, addressing: {type: soft_content, score: dot}}
-train: {steps: 4, batch: 4, optimizer: {type: adam, lr: 0.01}, log_every: 2, eval_every: 2}
-eval: {batch: 8, batches: 1}
-)";
 
 }  // namespace
 

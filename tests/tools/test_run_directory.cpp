@@ -6,20 +6,13 @@
 #include <string>
 
 #include "tests/support/processes.h"
+#include "tests/support/tiny_experiments.h"
 #include "tests/tools/cli_support.h"
 
 using namespace mann::testing;
 namespace fs = std::filesystem;
 
 namespace {
-
-const char* kTinyRetrieval = R"(name: tiny-retrieval
-seed: 1
-dataset: {type: retrieval, slots: 4, key_vocab: 8, value_vocab: 8}
-model: {type: retrieval_reader, embed: 8, addressing: {type: soft_content, score: dot}}
-train: {steps: 4, batch: 4, optimizer: {type: adam, lr: 0.01}, log_every: 2, eval_every: 2}
-eval: {batch: 8, batches: 1}
-)";
 
 std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
