@@ -108,7 +108,7 @@ void Trainer::reopen_partial_report(TrainingProgress& progress) const {
   if (step != progress.step || on_interval(options_.log_every) || on_interval(options_.eval_every)) return;
   const int64_t previous =
       history.rows.size() > 1 ? static_cast<int64_t>(history.rows[history.rows.size() - 2].front()) : 0;
-  const std::vector<std::string> cols = columns();
+  const std::vector<std::string>& cols = history.columns;  // equal to columns(), checked above
   const size_t grad_norm_column =
       static_cast<size_t>(std::find(cols.begin(), cols.end(), "grad_norm") - cols.begin());
   const size_t n_train = learner_.train_metric_names().size();
