@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "framework/train/attention_view.h"
+#include "framework/views/attention_view.h"
 
 namespace mann {
 

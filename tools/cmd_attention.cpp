@@ -4,6 +4,7 @@
 
 #include "framework/autodiff/errors.h"
 #include "framework/io/plot/heatmap.h"
+#include "framework/views/attention_views.h"
 #include "tools/attention_file.h"
 #include "tools/cli_support.h"
 #include "tools/evaluation.h"
@@ -46,7 +47,8 @@ int attention_command(const Args& args) {
 
   RestoredExperiment restored = restore_experiment(checkpoint_arg, sets, data_dir, last);
   const Experiment& experiment = restored.experiment;
-  const AttentionView view = experiment.learner->attention_view(split, example);
+  AttentionViews* views = experiment.learner->views();
+  const AttentionView view = views ? views->attention_view(split, example) : AttentionView{};
   if (view.panels.empty())
     throw UserError(experiment.name + ": model `" +
                     experiment.config.at("model").at("type").as<std::string>() +

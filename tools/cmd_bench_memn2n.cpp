@@ -49,7 +49,7 @@ int run_bench_memn2n(const BenchOptions& b) {
   const std::vector<Parameter*> params = learner.parameters().trainable_parameters();
   SGD sgd(SGDOptions{0.01f});
   const StepDecaySchedule schedule(0.01f, 0.5f, 25);
-  const int64_t per_epoch = learner.steps_per_epoch();
+  const int64_t per_epoch = learner.data_plan().steps_per_epoch;
   Tape tape;
   Rng rng(b.seed);
   Metrics metrics;

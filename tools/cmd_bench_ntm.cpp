@@ -38,14 +38,14 @@ class OneLengthPerBatch : public Learner {
     const LengthRange& range = inner_.task().train_lengths();
     const int length = range.min + rng.uniform_int(range.max - range.min + 1);
     const SequenceBatch batch =
-        inner_.task().sample(static_cast<int>(inner_.examples_per_step()), rng, {length, length});
+        inner_.task().sample(static_cast<int>(inner_.data_plan().examples_per_step), rng, {length, length});
     time_steps += batch.time_steps();
     return inner_.training_step_on(tape, batch, step, rng, metrics);
   }
   Metrics evaluate(const std::string& split, Rng& rng) override { return inner_.evaluate(split, rng); }
   std::vector<std::string> train_metric_names() const override { return inner_.train_metric_names(); }
   std::vector<std::string> eval_metric_names() const override { return inner_.eval_metric_names(); }
-  int64_t examples_per_step() const override { return inner_.examples_per_step(); }
+  DataPlan data_plan() const override { return inner_.data_plan(); }
 
   int64_t time_steps = 0;
 

@@ -182,8 +182,8 @@ int train_command(const Args& args) {
   Trainer::Hooks hooks;
   if (writer) {
     hooks.on_row = [&](const MetricsTable& table) { append_metrics_csv_row(run.metrics, table); };
-    hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
-      write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng));
+    hooks.on_checkpoint = [&](const TrainingProgress& p, bool best, bool final) {
+      write_checkpoint(best ? run.best : run.last, capture_checkpoint(experiment, p, rng, final));
       if (!best) keep_step_checkpoint(run.last, p.step, experiment.keep_checkpoints);
     };
   }

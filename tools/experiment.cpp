@@ -335,8 +335,8 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
 
   TrainerOptions& t = e.trainer;
   t.model_name = "model " + config.at("model").at("type").as<std::string>();
-  t.steps_per_epoch =
-      e.learner->steps_per_epoch() > 0 ? e.learner->steps_per_epoch() : train.get<int64_t>("steps_per_epoch");
+  const int64_t learner_epoch = e.learner->data_plan().steps_per_epoch;
+  t.steps_per_epoch = learner_epoch > 0 ? learner_epoch : train.get<int64_t>("steps_per_epoch");
   t.steps = steps_of(train, "steps", t.steps_per_epoch);
   t.log_every = steps_of(train, "log_every", t.steps_per_epoch);
   t.eval_every = steps_of(train, "eval_every", t.steps_per_epoch);

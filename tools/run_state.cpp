@@ -11,6 +11,7 @@
 #include "framework/io/atomic_file.h"
 #include "framework/util/number_text.h"
 #include "framework/util/strings.h"
+#include "framework/views/attention_views.h"
 
 namespace mann {
 namespace {
@@ -25,7 +26,8 @@ void write_row(std::ostream& out, const std::vector<double>& row) {
 
 }  // namespace
 
-CheckpointData capture_checkpoint(const Experiment& e, const TrainingProgress& progress, const Rng& rng) {
+CheckpointData capture_checkpoint(const Experiment& e, const TrainingProgress& progress, const Rng& rng,
+                                  bool with_attention) {
   CheckpointData d;
   d.experiment = e.name;
   d.config_yaml = to_yaml(e.config);
@@ -44,8 +46,11 @@ CheckpointData capture_checkpoint(const Experiment& e, const TrainingProgress& p
   d.progress.best_metric_name = progress.best_metric_name;
   d.metrics = progress.history;
   d.extra = e.learner->checkpoint_extras();
-  Rng attention_rng(split_seed(e.trainer.eval_seed, "attention"));  // the same example in every checkpoint
-  d.attention = e.learner->attention_maps(attention_rng);
+  if (AttentionViews* views = with_attention ? e.learner->views() : nullptr) {
+    Rng attention_rng(split_seed(e.trainer.eval_seed, "attention"));  // the same example in every run
+    d.attention = views->attention_maps(attention_rng);
+    d.extra.merge(views->attention_texts());
+  }
   return d;
 }
 

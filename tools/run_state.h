@@ -9,8 +9,10 @@
 
 namespace mann {
 
+// The run's state as a checkpoint. with_attention (the run's final checkpoint): also the model's attention
+// maps and their texts (AttentionViews), which cost a forward pass, so ordinary saves skip them.
 CheckpointData capture_checkpoint(const Experiment& experiment, const TrainingProgress& progress,
-                                  const Rng& rng);
+                                  const Rng& rng, bool with_attention);
 
 // Loads parameters (and, for resuming, optimizer state, RNG and progress) into a freshly built experiment.
 // Refuses missing, extra or wrong-shaped parameters with a message naming them.

@@ -32,6 +32,9 @@ struct AddressingContext {
   int64_t step = 0;      // training step, for temperature schedules
   AttentionRecorder* recorder = nullptr;  // may be null
   PolicyLog* policy = nullptr;            // hard modules append here when training (may be null)
+  // Ask for the module's linear form: its scores without the softmax, zero on masked slots (MemN2N's linear
+  // start, sec. 4.2). Only modules with has_linear_form() accept it; the others throw std::logic_error.
+  bool linear = false;
 };
 
 class AddressingModule {
@@ -48,6 +51,9 @@ class AddressingModule {
   // Makes discrete choices whose gradient comes only from REINFORCE: it logs them to ctx.policy, and the
   // model must add reinforce_surrogate() of that log to its loss.
   virtual bool needs_reinforce() const { return false; }
+  // Has a linear form (see AddressingContext::linear): soft_content with dot scores, whose linear form is
+  // MemN2N's u . m_i.
+  virtual bool has_linear_form() const { return false; }
   virtual std::string type() const = 0;
 };
 

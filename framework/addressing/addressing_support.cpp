@@ -1,6 +1,7 @@
 #include "framework/addressing/addressing_support.h"
 
 #include <limits>
+#include <stdexcept>
 
 #include "framework/autodiff/errors.h"
 
@@ -55,6 +56,12 @@ Matrix one_hot_rows(const std::vector<int>& choice, Index slots) {
   for (size_t b = 0; b < choice.size(); ++b)
     if (choice[b] >= 0) out(static_cast<Index>(b), choice[b]) = 1.f;
   return out;
+}
+
+void refuse_linear_form(const std::string& who, const AddressingContext& ctx) {
+  if (ctx.linear)
+    throw std::logic_error(who + ": this addressing module has no linear form (only soft_content with dot "
+                                 "scores has one)");
 }
 
 void maybe_record(AddressingContext& ctx, const std::string& name, Var weights) {

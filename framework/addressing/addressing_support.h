@@ -21,6 +21,9 @@ std::vector<int> masked_argmax(const Matrix& values, const Matrix* mask);
 // (B x N) rows with a 1 at choice[b] (no 1 where choice[b] == -1).
 Matrix one_hot_rows(const std::vector<int>& choice, Index slots);
 
+// Throws std::logic_error naming `who` when ctx asks for a linear form (a module without one).
+void refuse_linear_form(const std::string& who, const AddressingContext& ctx);
+
 // Records weights under name when the context has a recorder and name is not empty.
 void maybe_record(AddressingContext& ctx, const std::string& name, Var weights);
 

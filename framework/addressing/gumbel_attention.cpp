@@ -48,6 +48,7 @@ GumbelAttention::GumbelAttention(const ParamScope& scope, AddressingShape shape,
 
 Var GumbelAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
                              AddressingContext& ctx, const std::string& record_name) {
+  refuse_linear_form(name_, ctx);
   check_inputs(name_, scorer_.shape(), memory, mask, query, previous);
   Var logits = scorer_.scores(tape, memory, mask, query);
   Var w;

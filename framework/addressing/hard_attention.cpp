@@ -31,6 +31,7 @@ HardAttention::HardAttention(const ParamScope& scope, AddressingShape shape, Rng
 
 Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
                            AddressingContext& ctx, const std::string& record_name) {
+  refuse_linear_form(name_, ctx);
   const Index slots = check_inputs(name_, scorer_.shape(), memory, mask, query, previous);
   const Index batch = query.rows();
   Var probs = scorer_.distribution(tape, memory, mask, query);

@@ -60,6 +60,7 @@ Var NTMLocationAddressing::address_with(Var memory, const Matrix* mask, Var key,
 
 Var NTMLocationAddressing::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
                                    AddressingContext& ctx, const std::string& record_name) {
+  refuse_linear_form(name_, ctx);
   const Index slots = check_inputs(name_, shape_, memory, mask, query, previous);
   checked_shift_range(name_, options_.shift_range, slots);
   Var w = address_with(memory, mask, key_(tape, query), softplus(beta_(tape, query)),

@@ -94,6 +94,11 @@ Var SoftContentAddressing::distribution(Tape& tape, Var memory, const Matrix* ma
 Var SoftContentAddressing::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
                                    AddressingContext& ctx, const std::string& record_name) {
   check_inputs(name_, shape_, memory, mask, query, previous);
+  if (ctx.linear) {
+    if (!has_linear_form()) refuse_linear_form(name_ + " (" + to_string(options_.score) + " scores)", ctx);
+    Var s = scores(tape, memory, mask, query);
+    return mask ? mul(s, tape.constant(*mask)) : s;  // linear start: no softmax, nothing on empty slots
+  }
   Var w = distribution(tape, memory, mask, query);
   maybe_record(ctx, record_name, w);
   return w;

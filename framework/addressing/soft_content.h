@@ -46,6 +46,8 @@ class SoftContentAddressing : public AddressingModule {
   Var address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous, AddressingContext& ctx,
               const std::string& record_name) override;
   std::string type() const override { return "soft_content"; }
+  // Dot scores have a linear form: the masked scores k . m_i themselves (MemN2N's linear start).
+  bool has_linear_form() const override { return options_.score == ContentScore::Dot; }
 
   // The unnormalised scores (B x N): the logits that address() softmaxes over usable slots, and that hard /
   // gumbel attention sample from. Checks shapes (mask / previous may be null / invalid).

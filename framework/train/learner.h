@@ -1,6 +1,13 @@
 #pragma once
-// What the trainer drives: a model bound to its data. The trainer knows nothing of batches, losses or
-// metrics beyond this interface, so sequence tasks, QA and anything later share one training loop.
+// What the trainer drives: a model bound to its data and its objective. The trainer knows nothing of
+// batches, losses or metrics beyond this interface, so sequence tasks, QA and anything later share one
+// training loop. A learner has three parts, each in its own place:
+//   data       the splits, batches, epochs and shards (datasets/, plus the learner's batch drawing);
+//   model      the forward pass (models/<family>/<family>_model), built from framework/nn modules;
+//   objective  the loss, the REINFORCE term of every hard module the forward pass used and the named
+//              training metrics (framework/train/objective.h), so the term cannot be forgotten.
+// Drawing attention is not the learner's business: views() hands out the model's AttentionViews
+// (framework/views), which `mann attention` and the final checkpoint use.
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -12,18 +19,32 @@
 #include "framework/autodiff/tape.h"
 #include "framework/distributed/data_shard.h"
 #include "framework/nn/parameter_collection.h"
-#include "framework/train/attention_view.h"
+#include "framework/views/attention_view.h"
 #include "framework/util/rng.h"
 
 namespace mann {
 
+class AttentionViews;
+
 // Named values in a fixed order (the order of the metrics.csv columns).
 using Metrics = std::vector<std::pair<std::string, double>>;
+
+// How a learner's training data is consumed.
+struct DataPlan {
+  int64_t examples_per_step = 0;  // examples in one training step's (global) batch
+  int64_t steps_per_epoch = 0;    // 0: the data is generated and has no epochs
+  // Data-parallel training (`mpirun -np N mann train`): a learner that supports shards draws the same
+  // global batch from the same stream on every rank, computes only its shard's examples (shard()), and
+  // scales its loss by shard().share(batch), so the gradients summed over ranks are the single-process
+  // gradient. The others refuse to run on more than one rank.
+  bool supports_shards = false;
+};
 
 class Learner {
  public:
   virtual ~Learner() = default;
 
+  // Every parameter and buffer of the model (what checkpoints save and optimizers update).
   virtual ParameterCollection& parameters() = 0;
 
   // Builds the forward pass of one training step on `tape` (a fresh one) with its batch drawn through
@@ -36,33 +57,21 @@ class Learner {
   // Evaluates on a split ("valid", "test", ...). The first metric is the primary one: lower is better.
   virtual Metrics evaluate(const std::string& split, Rng& rng) = 0;
 
+  // The names of training_step()'s metrics and of evaluate()'s, in order (the trainer checks them).
   virtual std::vector<std::string> train_metric_names() const = 0;
   virtual std::vector<std::string> eval_metric_names() const = 0;
-  // Examples per training step, and steps per epoch (0: the data is generated and has no epochs).
-  virtual int64_t examples_per_step() const = 0;
-  virtual int64_t steps_per_epoch() const { return 0; }
+  // Batch size, epochs and shards of the training data.
+  virtual DataPlan data_plan() const = 0;
   // Where the learning-rate schedule's counter (epochs, or steps without epochs) starts from: the trainer
   // asks the schedule for lr(max(0, t - schedule_origin())). A learner with training phases restarts the
   // schedule at the start of a phase (MemN2N after linear start, as in the authors' code).
   virtual int64_t schedule_origin() const { return 0; }
   // Text a checkpoint must carry to rebuild the learner's data view (e.g. a vocabulary); key -> text.
   virtual std::map<std::string, std::string> checkpoint_extras() const { return {}; }
-  // What the model attended to, for drawing and for the checkpoint's /attention group: path -> matrix,
-  // e.g. "read0" (time x slots) for one example drawn through rng (NTM paper, figure 6), or
-  // "example0/hop1" for fixed examples (MemN2N). The text that explains them (the examples' sentences)
-  // belongs in checkpoint_extras(). Empty for learners without attention.
-  virtual std::map<std::string, Matrix> attention_maps(Rng&) { return {}; }
-  // The attention of example `index` of `split` ("train", "valid", "test"), recomputed with the current
-  // parameters, labelled for drawing. Generated datasets draw example `index` from a seed derived from the
-  // split and index, so the same call shows the same example. Learners without attention return nothing
-  // (an empty view); an index out of range is a UserError.
-  virtual AttentionView attention_view(const std::string& /*split*/, int64_t /*index*/) { return {}; }
+  // The model's attention views (owned by the learner), or nullptr for models without attention.
+  virtual AttentionViews* views() { return nullptr; }
 
-  // Data-parallel training (`mpirun -np N mann train`): the trainer gives each rank its shard. A learner
-  // that supports shards draws the same global batch from the same stream on every rank, computes only its
-  // shard's examples, and scales its loss by shard().share(batch), so the gradients summed over ranks are
-  // the single-process gradient. The others refuse to run on more than one rank.
-  virtual bool supports_shards() const { return false; }
+  // This rank's shard of every batch, set by the trainer under several ranks (see DataPlan).
   void set_shard(distributed::DataShard shard) { shard_ = shard; }
   const distributed::DataShard& shard() const { return shard_; }
 

@@ -148,12 +148,13 @@ int64_t Trainer::evaluations_since_best(const TrainingProgress& progress) const 
 }
 
 void Trainer::shard_batches(distributed::Communicator& comm) {
-  if (!learner_.supports_shards())
+  const DataPlan plan = learner_.data_plan();
+  if (!plan.supports_shards)
     throw UserError("this model cannot split its batches over " + std::to_string(comm.size()) +
                     " ranks (data-parallel training supports the sequence tasks' models and MemN2N); run it "
                     "as one process");
-  if (learner_.examples_per_step() < comm.size())
-    throw UserError("train.batch " + std::to_string(learner_.examples_per_step()) + " is smaller than the " +
+  if (plan.examples_per_step < comm.size())
+    throw UserError("train.batch " + std::to_string(plan.examples_per_step) + " is smaller than the " +
                     std::to_string(comm.size()) + " ranks: every rank needs at least one example per step");
   learner_.set_shard({comm.rank(), comm.size()});
   // Identical parameters on every rank, whatever each rank built or restored.
@@ -182,7 +183,8 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
   distributed::Communicator& comm = distributed::world();
   const bool data_parallel = comm.size() > 1;
   if (data_parallel) shard_batches(comm);
-  const double share = learner_.shard().share(learner_.examples_per_step());
+  const int64_t examples_per_step = learner_.data_plan().examples_per_step;
+  const double share = learner_.shard().share(examples_per_step);
   std::vector<float> gradient_buffer;
 
   Tape tape;
@@ -233,7 +235,7 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
                              "` became NaN or Inf in the update");
     learner_.after_step();
     ++progress.step;
-    progress.examples_seen += learner_.examples_per_step();
+    progress.examples_seen += examples_per_step;
 
     for (size_t i = 0; i < sums.size(); ++i) sums[i] += step_metrics[i].second;
     grad_norm_sum += norm;
@@ -271,8 +273,9 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
     const bool patience_lost = eval_now && !last && options_.early_stop_patience > 0 &&
                                evaluations_since_best(progress) >= options_.early_stop_patience;
     if (hooks_.on_checkpoint && (save_now || improved || stop || patience_lost)) {
-      if (save_now || stop || patience_lost) hooks_.on_checkpoint(progress, false);
-      if (improved) hooks_.on_checkpoint(progress, true);
+      const bool final = last || stop || patience_lost;
+      if (save_now || stop || patience_lost) hooks_.on_checkpoint(progress, false, final);
+      if (improved) hooks_.on_checkpoint(progress, true, final);
     }
     if (stop) break;
     if (patience_lost) {

@@ -74,8 +74,10 @@ class Trainer {
   struct Hooks {
     // A new metrics row (columns are fixed before the first row).
     std::function<void(const MetricsTable& table)> on_row;
-    // Save the current state: `best` when the primary evaluation metric improved.
-    std::function<void(const TrainingProgress& progress, bool best)> on_checkpoint;
+    // Save the current state: `best` when the primary evaluation metric improved; `final` when the run ends
+    // with this step (its length reached, early stop or a stop request), so a checkpoint written then may
+    // carry what is too costly to record at every save (the attention maps).
+    std::function<void(const TrainingProgress& progress, bool best, bool final)> on_checkpoint;
     // Asked after every step: true ends the run early (a signal, say). Under several ranks rank 0's answer
     // counts for all of them.
     std::function<bool()> stop_requested;

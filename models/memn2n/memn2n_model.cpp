@@ -53,6 +53,12 @@ MemN2N::MemN2N(const ParamScope& scope, const MemN2NOptions& o, Rng& rng,
   zero_nil();
 }
 
+bool MemN2N::has_linear_form() const {
+  for (const auto& a : addressing_)
+    if (!a->has_linear_form()) return false;
+  return true;
+}
+
 bool MemN2N::needs_reinforce() const {
   for (const auto& a : addressing_)
     if (a->needs_reinforce()) return true;
@@ -67,8 +73,7 @@ Var MemN2N::encode_memory(Tape& tape, size_t table, const MemN2NInput& in) const
   return m;
 }
 
-MemN2N::Output MemN2N::forward(Tape& tape, const MemN2NInput& in, AttentionMode mode,
-                               AddressingContext& ctx) const {
+MemN2N::Output MemN2N::forward(Tape& tape, const MemN2NInput& in, AddressingContext& ctx) const {
   Var b = tape.param(*words_[question_table_]);
   Var u = in.question_pe.size() ? bag_of_words(b, in.question, in.question_len, in.question_pe)
                                 : bag_of_words(b, in.question, in.question_len);
@@ -81,9 +86,7 @@ MemN2N::Output MemN2N::forward(Tape& tape, const MemN2NInput& in, AttentionMode 
   Output out;
   for (size_t k = 0; k < input_table_.size(); ++k) {
     Var m = memory(input_table_[k]);
-    Var p = mode == AttentionMode::Linear
-                ? linear_attention(m, u, in.mask)
-                : addressing_[k]->address(tape, m, &in.mask, u, Var{}, ctx, "hop" + std::to_string(k + 1));
+    Var p = addressing_[k]->address(tape, m, &in.mask, u, Var{}, ctx, "hop" + std::to_string(k + 1));
     Var o = memory_read(p, memory(output_table_[k]));
     u = add(h_ ? matmul(u, tape.param(*h_)) : u, o);
     out.attention.push_back(p);

@@ -15,7 +15,6 @@
 #include "framework/nn/parameter_collection.h"
 #include "models/memn2n/memn2n_input.h"
 #include "models/memn2n/memn2n_options.h"
-#include "models/memn2n/memory_selection.h"
 
 namespace mann {
 
@@ -36,8 +35,9 @@ class MemN2N {
     std::vector<Var> attention;  // per hop, (B x N) weights over memory slots
   };
   // ctx: training (hard attention samples, gumbel adds noise), rng, step, recorder (series "hop<k>"),
-  // policy (where hard hops log their choices for REINFORCE).
-  Output forward(Tape& tape, const MemN2NInput& in, AttentionMode mode, AddressingContext& ctx) const;
+  // policy (where hard hops log their choices for REINFORCE), linear (linear start: every hop's
+  // p = u . m_i without the softmax; needs has_linear_form()).
+  Output forward(Tape& tape, const MemN2NInput& in, AddressingContext& ctx) const;
 
   // Sets the nil word's row (id 0) of every word table back to zero (after each update: nil carries no
   // meaning, and zero keeps padding-free sentences and padded ones identical).
@@ -46,6 +46,7 @@ class MemN2N {
   const MemN2NOptions& options() const { return options_; }
   const AddressingModule& addressing(int hop) const { return *addressing_[static_cast<size_t>(hop)]; }
   bool needs_reinforce() const;  // some hop makes hard choices, so training adds REINFORCE
+  bool has_linear_form() const;  // every hop's addressing has a linear form (so linear start can run)
 
  private:
   Var encode_memory(Tape& tape, size_t table, const MemN2NInput& in) const;

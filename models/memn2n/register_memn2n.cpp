@@ -24,18 +24,18 @@ void register_memn2n(Registry& r) {
                       "stays pe so that checkpoints saved without this key keep their meaning"),
         option("temporal", "bool", m.temporal, "temporal encoding of memory order (TE)"),
         option("init_std", "float", m.init_std, "weights ~ N(0, init_std)").in(at_least(0)),
-        option("linear_start", "bool", l.linear_start,
+        option("linear_start", "bool", l.linear_start.enabled,
                "LS: no attention softmax until validation loss stops falling"),
-        option("ls_lr_factor", "float", l.ls_lr_factor,
+        option("ls_lr_factor", "float", l.linear_start.lr_factor,
                "LS learning rate relative to the optimizer's (0.005/0.01)")
             .in(above(0)),
-        option("ls_max_epochs", "int", l.ls_max_epochs,
+        option("ls_max_epochs", "int", l.linear_start.max_epochs,
                "LS ends after this many epochs at the latest (0: no cap)"),
-        option("ls_fixed", "bool", l.ls_fixed,
+        option("ls_fixed", "bool", l.linear_start.fixed,
                "LS lasts exactly ls_max_epochs, ignoring the validation loss"),
-        option("ls_patience", "int", l.ls_patience,
+        option("ls_patience", "int", l.linear_start.patience,
                "LS ends after this many epochs without a lower validation loss"),
-        option("ls_restart_schedule", "bool", l.ls_restart_schedule,
+        option("ls_restart_schedule", "bool", l.linear_start.restart_schedule,
                "the learning-rate schedule starts over when LS ends (the authors' code)"),
         option("random_noise", "float", l.random_noise,
                "RN: fraction of empty memories inserted in training (0.1)")
@@ -71,13 +71,13 @@ void register_memn2n(Registry& r) {
         lo.batch = c.batches.batch;
         lo.eval_batch = c.batches.eval_batch;
         lo.sum_loss = v.get<bool>("sum_loss");
-        lo.linear_start = v.get<bool>("linear_start");
-        lo.ls_lr_factor = v.get<float>("ls_lr_factor");
-        lo.ls_max_epochs = v.get<int>("ls_max_epochs");
-        lo.ls_fixed = v.get<bool>("ls_fixed");
-        lo.ls_patience = v.get<int>("ls_patience");
-        lo.ls_restart_schedule = v.get<bool>("ls_restart_schedule");
-        if (lo.ls_patience < 1) v.fail("ls_patience", "must be at least 1");
+        lo.linear_start.enabled = v.get<bool>("linear_start");
+        lo.linear_start.lr_factor = v.get<float>("ls_lr_factor");
+        lo.linear_start.max_epochs = v.get<int>("ls_max_epochs");
+        lo.linear_start.fixed = v.get<bool>("ls_fixed");
+        lo.linear_start.patience = v.get<int>("ls_patience");
+        lo.linear_start.restart_schedule = v.get<bool>("ls_restart_schedule");
+        if (lo.linear_start.patience < 1) v.fail("ls_patience", "must be at least 1");
         lo.random_noise = v.get<float>("random_noise");
         lo.attend_empty_slots = v.get<bool>("attend_empty_slots");
         lo.attention_examples = v.get<int>("attention_examples");
@@ -85,8 +85,8 @@ void register_memn2n(Registry& r) {
         lo.reward = parse_option(v, "reward", parse_reward_kind);
         lo.seed = c.seed;
         if (lo.random_noise < 0.f || lo.random_noise > 1.f) v.fail("random_noise", "must be in [0, 1]");
-        if (lo.ls_lr_factor <= 0.f) v.fail("ls_lr_factor", "must be positive");
-        if (lo.linear_start) {
+        if (lo.linear_start.lr_factor <= 0.f) v.fail("ls_lr_factor", "must be positive");
+        if (lo.linear_start.enabled) {
           const ConfigView a = v.child("addressing");
           if (a.type() != "soft_content" || a.get<std::string>("score") != "dot")
             v.fail("linear_start",

@@ -6,12 +6,15 @@
 // right answer and 0 otherwise, per example, since nothing else teaches it where to look.
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "datasets/retrieval_task.h"
 #include "framework/components/addressing_components.h"
 #include "framework/nn/linear.h"
 #include "framework/train/learner.h"
+#include "framework/train/objective.h"
 #include "framework/train/reward.h"
+#include "models/retrieval/retrieval_views.h"
 
 namespace mann {
 
@@ -33,15 +36,19 @@ class RetrievalReader : public Learner {
   ParameterCollection& parameters() override { return *params_; }
   Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;
   Metrics evaluate(const std::string& split, Rng& rng) override;
-  std::vector<std::string> train_metric_names() const override;
+  std::vector<std::string> train_metric_names() const override { return objective_->metric_names(); }
   std::vector<std::string> eval_metric_names() const override { return {"error", "accuracy"}; }
-  int64_t examples_per_step() const override { return options_.batch; }
-  // One panel: the memory's (key, value) slots x the query, the queried slot marked.
-  AttentionView attention_view(const std::string& split, int64_t index) override;
+  DataPlan data_plan() const override { return {.examples_per_step = options_.batch}; }
+  // The read's weighting over the slots (see RetrievalViews).
+  AttentionViews* views() override { return &views_; }
+
+  // The answer scores (B x value vocabulary) of a batch; `weights`, when given, receives the read's (B x N)
+  // weighting over the slots.
+  Var logits(Tape& tape, const RetrievalBatch& batch, AddressingContext& ctx, Var* weights = nullptr);
+  // The task the reader is trained on.
+  RetrievalTask& task() { return task_; }
 
  private:
-  // `weights`, when given, receives the read's (B x N) weighting over the slots.
-  Var logits(Tape& tape, const RetrievalBatch& batch, AddressingContext& ctx, Var* weights = nullptr);
 
   RetrievalTask task_;
   RetrievalReaderOptions options_;
@@ -50,6 +57,8 @@ class RetrievalReader : public Learner {
   Parameter* value_embedding_ = nullptr;
   std::unique_ptr<Linear> output_;
   std::unique_ptr<AddressingModule> addressing_;
+  std::optional<Objective> objective_;  // set once the addressing module exists (hard or not)
+  RetrievalViews views_;
 };
 
 }  // namespace mann

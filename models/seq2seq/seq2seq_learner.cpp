@@ -3,8 +3,6 @@
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
-#include "framework/train/generated_example.h"
-#include "framework/train/reinforce_objective.h"
 #include "framework/train/trainer.h"
 #include "models/qa/epoch_order.h"
 
@@ -14,12 +12,6 @@ namespace {
 // Decoding may run past the target (an unlearned model rarely emits <eos>): allow twice the source.
 int max_output_steps(int source_steps) {
   return 2 * source_steps + 2;
-}
-
-Matrix id_row(const std::vector<int>& ids) {
-  Matrix m(1, static_cast<Index>(ids.size()));
-  for (size_t i = 0; i < ids.size(); ++i) m(0, static_cast<Index>(i)) = static_cast<float>(ids[i]);
-  return m;
 }
 
 std::string vocabulary_text(const std::vector<std::string>& words) {
@@ -34,7 +26,8 @@ Seq2SeqLearner::Seq2SeqLearner(std::unique_ptr<Seq2SeqTask> task, const Seq2SeqO
                                const AddressingModuleFactory& attention)
     : task_(std::move(task)),
       options_(options),
-      params_(std::make_unique<ParameterCollection>(options.seed)) {
+      params_(std::make_unique<ParameterCollection>(options.seed)),
+      views_(*this, options.eval_seed) {
   if (options.batch <= 0 || options.eval_batch <= 0 || options.eval_batches <= 0)
     throw UserError("seq2seq batch sizes must be positive");
   if (options.beam_size <= 0) throw UserError("eval.beam_size must be positive");
@@ -46,10 +39,9 @@ Seq2SeqLearner::Seq2SeqLearner(std::unique_ptr<Seq2SeqTask> task, const Seq2SeqO
   decoder_ = std::make_unique<AttentionDecoder>(
       params_->scope("model/decoder"), kind, static_cast<Index>(task_->target_words().size()), options.embed,
       options.hidden, encoder_->width(), init, attention);
-}
-
-std::vector<std::string> Seq2SeqLearner::train_metric_names() const {
-  return with_reinforce_metric_names({"loss", "token_accuracy"}, needs_reinforce());
+  // Hard attention's choices are trained by REINFORCE with each sentence's token accuracy as the reward.
+  objective_.emplace(std::vector<std::string>{"loss", "token_accuracy"},
+                     has_attention() && decoder_->attention()->needs_reinforce(), options.entropy_weight);
 }
 
 const LengthRange& Seq2SeqLearner::lengths(const std::string& split) const {
@@ -90,9 +82,8 @@ Var Seq2SeqLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& m
   PolicyLog policy;
   AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
   const TeacherForced tf = teacher_forced(tape, batch, ctx);
-  metrics = {{"loss", tf.loss.item()}, {"token_accuracy", tf.token_accuracy.mean()}};
-  if (!needs_reinforce()) return tf.loss;
-  return add_reinforce_term(tape, tf.loss, policy, tf.token_accuracy, options_.entropy_weight, metrics);
+  return objective_->loss(tape, tf.loss, {{"loss", tf.loss.item()}, {"token_accuracy", tf.token_accuracy.mean()}},
+                          policy, [&] { return tf.token_accuracy; }, metrics);
 }
 
 std::vector<Decoded> Seq2SeqLearner::decode(const Seq2SeqBatch& batch, AddressingContext& ctx,
@@ -141,37 +132,6 @@ Metrics Seq2SeqLearner::evaluate(const std::string& split, Rng& rng) {
           {"exact_match", exact / examples},
           {"token_accuracy", right_tokens / target_tokens},
           {"loss", loss / options_.eval_batches}};
-}
-
-std::map<std::string, Matrix> Seq2SeqLearner::attention_maps(Rng& rng) {
-  const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample(1, rng, task_->eval_lengths()));
-  AddressingContext ctx{.training = false, .rng = &rng};
-  const Decoded decoded = decode(batch, ctx, options_.beam_size).front();
-  std::map<std::string, Matrix> maps{{"source", id_row(batch.examples[0].source)},
-                                     {"target", id_row(batch.examples[0].target)},
-                                     {"predicted", id_row(decoded.tokens)}};
-  if (decoded.attention.size() > 0) maps["alignment"] = decoded.attention;
-  return maps;
-}
-
-AttentionView Seq2SeqLearner::attention_view(const std::string& split, int64_t index) {
-  const LengthRange& range = lengths(split);
-  Rng rng = generated_example_rng(options_.eval_seed, split, index);
-  if (!decoder_->attention()) return {};
-  const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample(1, rng, range));
-  AddressingContext ctx{.training = false, .rng = &rng};
-  const Decoded decoded = decode(batch, ctx, options_.beam_size).front();
-  const Seq2SeqExample& e = batch.examples[0];
-  const std::string title = task_->source_text(e.source) + " -> " + task_->target_text(e.target) +
-                            " (predicted: " + task_->target_text(decoded.tokens) + ")";
-  plot::HeatmapSpec panel;
-  panel.values = decoded.attention;
-  for (int id : e.source) panel.col_labels.push_back(task_->source_words()[static_cast<size_t>(id)]);
-  for (int id : decoded.tokens) panel.row_labels.push_back(task_->target_words()[static_cast<size_t>(id)]);
-  panel.title = title;
-  panel.x_title = "input";
-  panel.y_title = "output";
-  return single_panel_view(title, "alignment", std::move(panel));
 }
 
 std::map<std::string, std::string> Seq2SeqLearner::checkpoint_extras() const {

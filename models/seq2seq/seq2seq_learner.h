@@ -5,11 +5,14 @@
 // target, <eos> included). Hard attention's choices are trained by REINFORCE with each sentence's
 // teacher-forced token accuracy as the reward.
 #include <memory>
+#include <optional>
 
 #include "datasets/seq2seq/seq2seq_task.h"
 #include "framework/train/learner.h"
+#include "framework/train/objective.h"
 #include "models/seq2seq/attention_decoder.h"
 #include "models/seq2seq/rnn_encoder.h"
+#include "models/seq2seq/seq2seq_views.h"
 #include "models/seq2seq/sequence_decoding.h"
 
 namespace mann {
@@ -37,21 +40,26 @@ class Seq2SeqLearner : public Learner {
   ParameterCollection& parameters() override { return *params_; }
   Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;
   Metrics evaluate(const std::string& split, Rng& rng) override;
-  std::vector<std::string> train_metric_names() const override;
+  std::vector<std::string> train_metric_names() const override { return objective_->metric_names(); }
   std::vector<std::string> eval_metric_names() const override {
     return {"error", "exact_match", "token_accuracy", "loss"};
   }
-  int64_t examples_per_step() const override { return options_.batch; }
+  DataPlan data_plan() const override { return {.examples_per_step = options_.batch}; }
   std::map<std::string, std::string> checkpoint_extras() const override;
-  // One example drawn through rng from the evaluation lengths: "source", "target", "predicted" (token ids,
-  // 1 x length) and, with attention, "alignment" (output tokens x source tokens).
-  std::map<std::string, Matrix> attention_maps(Rng& rng) override;
-  AttentionView attention_view(const std::string& split, int64_t index) override;
+  // Alignments of output over input tokens (see Seq2SeqViews).
+  AttentionViews* views() override { return &views_; }
 
   // Decodes a batch without gradients: greedily (beam_size 1) or by beam search; evaluation uses
   // eval.beam_size.
   std::vector<Decoded> decode(const Seq2SeqBatch& batch, AddressingContext& ctx, int beam_size);
   Seq2SeqTask& task() { return *task_; }
+  // The lengths a split draws: training lengths for "train", evaluation lengths for "valid" and "test";
+  // UserError for any other split.
+  const LengthRange& lengths(const std::string& split) const;
+  // Whether the decoder attends over the encoder states.
+  bool has_attention() const { return decoder_->attention() != nullptr; }
+  // The beam evaluation decodes with (1: greedy).
+  int beam_size() const { return options_.beam_size; }
 
  private:
   struct TeacherForced {
@@ -59,9 +67,6 @@ class Seq2SeqLearner : public Learner {
     Matrix token_accuracy;  // (B x 1) per sentence: share of target tokens predicted right
   };
   TeacherForced teacher_forced(Tape& tape, const Seq2SeqBatch& batch, AddressingContext& ctx) const;
-  const LengthRange& lengths(const std::string& split) const;
-  // Whether the decoder's attention makes hard choices, so the objective adds REINFORCE.
-  bool needs_reinforce() const { return decoder_->attention() && decoder_->attention()->needs_reinforce(); }
 
   std::unique_ptr<Seq2SeqTask> task_;
   Seq2SeqOptions options_;
@@ -69,6 +74,8 @@ class Seq2SeqLearner : public Learner {
   std::unique_ptr<RnnEncoder> encoder_;
   std::unique_ptr<AttentionDecoder> decoder_;
   Tape eval_tape_, decode_tape_;  // reused across evaluations
+  std::optional<Objective> objective_;  // set once the decoder exists (whether it has hard attention)
+  Seq2SeqViews views_;
 };
 
 }  // namespace mann

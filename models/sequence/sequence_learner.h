@@ -9,9 +9,10 @@
 #include <string>
 
 #include "datasets/algorithmic/sequence_task.h"
-#include "framework/addressing/attention_recorder.h"
 #include "framework/train/learner.h"
+#include "framework/train/objective.h"
 #include "models/sequence/sequence_model.h"
+#include "models/sequence/sequence_views.h"
 
 namespace mann {
 
@@ -38,19 +39,13 @@ class SequenceLearner : public Learner {
   // The same on a given batch (benchmarks draw their own, e.g. one length per batch).
   Var training_step_on(Tape& tape, const SequenceBatch& batch, int64_t step, Rng& rng, Metrics& metrics);
   Metrics evaluate(const std::string& split, Rng& rng) override;
-  std::vector<std::string> train_metric_names() const override;
+  std::vector<std::string> train_metric_names() const override { return objective_.metric_names(); }
   std::vector<std::string> eval_metric_names() const override {
     return {"bit_errors", "bits", "seq_accuracy"};
   }
-  int64_t examples_per_step() const override { return options_.batch; }
-  bool supports_shards() const override { return true; }
-  // One evaluation example: "input", "target", "output" (sigmoid of the logits), each (T x width), and
-  // every series the model recorded (an NTM's "read0", "write0": T x N weightings; "add0": T x M).
-  std::map<std::string, Matrix> attention_maps(Rng& rng) override;
-  // One panel per read and write head: memory slots x time steps of one example drawn from
-  // example_seed(eval seed, split, index); "train" draws at training lengths, "valid" and "test" at
-  // evaluation lengths. Empty for models without heads (the LSTM).
-  AttentionView attention_view(const std::string& split, int64_t index) override;
+  DataPlan data_plan() const override { return {.examples_per_step = options_.batch, .supports_shards = true}; }
+  // Read and write weightings of the model's heads (see SequenceViews).
+  AttentionViews* views() override { return &views_; }
 
   SequenceTask& task() { return *task_; }
 
@@ -62,19 +57,15 @@ class SequenceLearner : public Learner {
     Matrix example_loss;  // (B x 1) binary cross-entropy (nats) of each sequence: REINFORCE's reward is -this
   };
   Scored score(Tape& tape, const SequenceBatch& batch, ForwardContext& ctx);
-  // One example (a batch of 1) run at evaluation with every series recorded.
-  struct RecordedExample {
-    SequenceBatch batch;
-    std::vector<Matrix> outputs;  // sigmoid of the logits, per time step (1 x output_width)
-    AttentionRecorder recorder;
-  };
-  RecordedExample record_example(SequenceBatch batch, Rng& rng);
+  static std::vector<std::string> task_metric_names(const SequenceLearnerOptions& options);
 
   std::unique_ptr<SequenceTask> task_;
   std::unique_ptr<ParameterCollection> params_;
   std::unique_ptr<SequenceModel> model_;
   SequenceLearnerOptions options_;
   LengthRange task_train_lengths_;  // the configured training lengths, which a curriculum approaches
+  Objective objective_;
+  SequenceViews views_;
 };
 
 }  // namespace mann

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "framework/views/attention_views.h"
 #include "framework/autodiff/errors.h"
 #include "tests/attention/attention_test_support.h"
 #include "tests/tools/cli_support.h"
@@ -37,7 +38,7 @@ TEST_CASE("NTM attention: one slots x time panel per head, the same example on e
 
   RestoredExperiment restored = restore_experiment(run);
   Learner& learner = *restored.experiment.learner;
-  const AttentionView view = learner.attention_view("test", 3);
+  const AttentionView view = learner.views()->attention_view("test", 3);
   REQUIRE(view.panels.size() == 2);
   CHECK(view.panel_names == std::vector<std::string>{"write0", "read0"});
   CHECK(view.title.find("copy, length 4") != std::string::npos);
@@ -48,11 +49,11 @@ TEST_CASE("NTM attention: one slots x time panel per head, the same example on e
     for (Index t = 0; t < kTimeSteps; ++t)
       CHECK(panel.values.col(t).sum() == doctest::Approx(1.f).epsilon(1e-4));
   }
-  const AttentionView again = learner.attention_view("test", 3);
+  const AttentionView again = learner.views()->attention_view("test", 3);
   CHECK(again.title == view.title);
   CHECK(again.panels.front().values == view.panels.front().values);
-  CHECK_THROWS_AS(learner.attention_view("test", -1), UserError);
-  CHECK_THROWS_AS(learner.attention_view("holdout", 0), UserError);
+  CHECK_THROWS_AS(learner.views()->attention_view("test", -1), UserError);
+  CHECK_THROWS_AS(learner.views()->attention_view("holdout", 0), UserError);
 
   const CommandResult svg = run_mann("attention " + run + " --example 3 --out " + dir.path("ntm.svg") +
                                      " --h5 " + dir.path("ntm.h5"));
@@ -103,7 +104,7 @@ TEST_CASE("retrieval attention: the memory's slots x the query, the queried slot
   const CommandResult trained = run_mann(train_tiny("toy/retrieval_soft.yaml", run));
   REQUIRE_MESSAGE(trained.exit_code == 0, trained.output);
   RestoredExperiment restored = restore_experiment(run);
-  const AttentionView view = restored.experiment.learner->attention_view("valid", 0);
+  const AttentionView view = restored.experiment.learner->views()->attention_view("valid", 0);
   REQUIRE(view.panels.size() == 1);
   const plot::HeatmapSpec& panel = view.panels.front();
   CHECK(panel.values.rows() == 8);  // retrieval_base's slots
@@ -113,7 +114,7 @@ TEST_CASE("retrieval attention: the memory's slots x the query, the queried slot
   CHECK(panel.row_labels.size() == 8);
   // The marked slot holds the queried key.
   CHECK(view.title.starts_with(panel.row_labels[static_cast<size_t>(panel.marked_rows.front())]));
-  CHECK(restored.experiment.learner->attention_view("valid", 0).panels.front().values == panel.values);
+  CHECK(restored.experiment.learner->views()->attention_view("valid", 0).panels.front().values == panel.values);
 }
 
 TEST_SUITE_END();

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "framework/views/attention_views.h"
 #include "framework/autodiff/errors.h"
 #include "models/memn2n/memn2n_learner.h"
 #include "tests/attention/attention_test_support.h"
@@ -33,7 +34,7 @@ TEST_CASE(
   auto& learner = dynamic_cast<MemN2NLearner&>(*restored.experiment.learner);
   constexpr int kQuestion = 7;
   const BabiExample& question = learner.data().test[kQuestion];
-  const AttentionView view = learner.attention_view("test", kQuestion);
+  const AttentionView view = learner.views()->attention_view("test", kQuestion);
   REQUIRE(view.panels.size() == 1);
   CHECK(view.panel_names == std::vector<std::string>{"hops"});
   const plot::HeatmapSpec& panel = view.panels.front();
@@ -50,9 +51,9 @@ TEST_CASE(
   CHECK(view.title.starts_with("where is"));
   CHECK(view.title.find("-> " + learner.data().vocab.word(question.answer) + " (predicted: ") !=
         std::string::npos);
-  CHECK(learner.attention_view("test", kQuestion).panels.front().values == panel.values);
+  CHECK(learner.views()->attention_view("test", kQuestion).panels.front().values == panel.values);
   const auto test_size = std::to_string(learner.data().test.size());
-  CHECK_THROWS_WITH_AS(learner.attention_view("test", 1000),
+  CHECK_THROWS_WITH_AS(learner.views()->attention_view("test", 1000),
                        doctest::Contains(("has " + test_size + " questions").c_str()), UserError);
 
   const std::string command =

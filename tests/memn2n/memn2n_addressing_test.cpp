@@ -42,7 +42,7 @@ TEST_CASE("MemN2N with hard attention: one-hot hops on usable slots, one policy 
     PolicyLog policy;
     Rng sampling(5);
     AddressingContext ctx{.training = training, .rng = &sampling, .policy = &policy};
-    const MemN2N::Output out = model.forward(tape, in, AttentionMode::Addressing, ctx);
+    const MemN2N::Output out = model.forward(tape, in, ctx);
     REQUIRE(out.attention.size() == 3u);
     for (const Var& p : out.attention) {
       for (Index b = 0; b < 2; ++b) {

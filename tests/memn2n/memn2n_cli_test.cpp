@@ -53,8 +53,8 @@ TEST_CASE("MemN2N smoke: bAbI task 1 (1k) under 10% test error after a few epoch
   CHECK(eval.output.find("failed tasks (error > 5%)") != std::string::npos);
   CHECK(eval_metric(eval.output, "hop1_support") > 0.0);
 
-  // The checkpoint keeps per-hop attention of a few test questions and their text.
-  const CheckpointData checkpoint = read_checkpoint(dir.path() / "run" / "checkpoints" / "best.h5");
+  // The run's final checkpoint keeps per-hop attention of a few test questions and their text.
+  const CheckpointData checkpoint = read_checkpoint(dir.path() / "run" / "checkpoints" / "last.h5");
   REQUIRE(checkpoint.attention.count("example0/hop3") == 1);
   const Matrix& hop = checkpoint.attention.at("example0/hop3");
   CHECK(hop.rows() == 1);

@@ -140,7 +140,7 @@ TEST_CASE("MemN2N attention gives masked slots no weight and sums to one") {
   make_memn2n_input(batch, o.encoding, o.dim, in);
   Tape tape;
   AddressingContext ctx{.training = false};
-  const MemN2N::Output out = model.forward(tape, in, AttentionMode::Addressing, ctx);
+  const MemN2N::Output out = model.forward(tape, in, ctx);
   REQUIRE(out.attention.size() == 3u);
   CHECK(out.logits.rows() == 2);
   CHECK(out.logits.cols() == 7);

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "framework/views/attention_views.h"
 #include "tools/experiment.h"
 
 using namespace mann;
@@ -16,7 +17,7 @@ TEST_CASE("a learner's attention maps of one example: inputs, outputs and every 
       build_experiment(load_and_validate(std::string(MANN_SOURCE_DIR) + "/experiments/ntm/copy_short.yaml",
                                          {"dataset.eval_min_length=4", "dataset.eval_max_length=4"}));
   Rng rng(3);
-  const std::map<std::string, Matrix> maps = e.learner->attention_maps(rng);
+  const std::map<std::string, Matrix> maps = e.learner->views()->attention_maps(rng);
   const Index steps = 2 * 4 + 1;  // copy of length 4: input, delimiter, output
   for (const char* name : {"input", "target", "output", "read0", "write0", "add0", "read_vector0"}) {
     REQUIRE_MESSAGE(maps.count(name), name);

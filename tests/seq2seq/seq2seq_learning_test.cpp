@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "framework/views/attention_views.h"
 #include "datasets/seq2seq/reversal_task.h"
 #include "framework/addressing/soft_content.h"
 #include "framework/autodiff/errors.h"
@@ -85,7 +86,7 @@ TEST_CASE("seq2seq with additive attention learns reversal of length 10 to >= 95
   CHECK(beam_right >= greedy_right - 1);
 
   // One panel, output tokens x input tokens, labelled with the words; reversal attends anti-diagonally.
-  const AttentionView view = learner->attention_view("test", 3);
+  const AttentionView view = learner->views()->attention_view("test", 3);
   REQUIRE(view.panels.size() == 1);
   CHECK(view.panel_names == std::vector<std::string>{"alignment"});
   const plot::HeatmapSpec& panel = view.panels[0];
@@ -102,24 +103,24 @@ TEST_CASE("seq2seq with additive attention learns reversal of length 10 to >= 95
     anti_diagonal += col == 9 - i;
   }
   CHECK(anti_diagonal >= 8);
-  CHECK(learner->attention_view("test", 3).title == view.title);  // the same example every time
-  CHECK(learner->attention_view("valid", 3).title != view.title);
-  CHECK_THROWS_AS(learner->attention_view("dev", 0), UserError);
-  CHECK_THROWS_AS(learner->attention_view("test", -1), UserError);
+  CHECK(learner->views()->attention_view("test", 3).title == view.title);  // the same example every time
+  CHECK(learner->views()->attention_view("valid", 3).title != view.title);
+  CHECK_THROWS_AS(learner->views()->attention_view("dev", 0), UserError);
+  CHECK_THROWS_AS(learner->views()->attention_view("test", -1), UserError);
 
   Rng draw(6);
-  const auto maps = learner->attention_maps(draw);
+  const auto maps = learner->views()->attention_maps(draw);
   CHECK(maps.at("alignment").cols() == maps.at("source").cols());
   CHECK(maps.at("alignment").rows() == maps.at("predicted").cols());
 }
 
 TEST_CASE("seq2seq without attention: no attention view, same metrics") {
   auto learner = reversal_learner(AddressingModuleFactory{});
-  CHECK(learner->attention_view("test", 0).panels.empty());
+  CHECK(learner->views()->attention_view("test", 0).panels.empty());
   Rng rng(1);
   CHECK(learner->evaluate("valid", rng).size() == learner->eval_metric_names().size());
   Rng draw(2);
-  CHECK(learner->attention_maps(draw).count("alignment") == 0);
+  CHECK(learner->views()->attention_maps(draw).count("alignment") == 0);
 }
 
 TEST_SUITE_END();

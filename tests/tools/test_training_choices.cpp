@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "framework/io/checkpoint.h"
 #include "tests/tools/cli_support.h"
 
 using namespace mann::testing;
@@ -42,6 +43,20 @@ TEST_CASE("train.keep_checkpoints keeps the newest N step-numbered checkpoints")
         std::set<std::string>{"best.h5", "last.h5", "step-00000010.h5", "step-00000012.h5"});
   const auto inspected = run_mann("inspect " + (run / "checkpoints" / "step-00000010.h5").string());
   CHECK_MESSAGE(inspected.output.find("progress:     step 10,") != std::string::npos, inspected.output);
+}
+
+TEST_CASE("only the run's final checkpoint records attention maps: other saves run no forward pass") {
+  TempDir dir("attention-at-end");
+  const fs::path run = dir.path() / "run";
+  const auto trained = run_mann("train " + dir.write("tiny.yaml", kTinyCopy) + " --out " + run.string() +
+                                " --set train.keep_checkpoints=2");
+  REQUIRE_MESSAGE(trained.exit_code == 0, trained.output);
+  const mann::CheckpointData last = mann::read_checkpoint(run / "checkpoints" / "last.h5");
+  CHECK(last.progress.step == 12);
+  CHECK(last.attention.count("output") == 1);  // the LSTM's maps: input, target, output of one example
+  const mann::CheckpointData step10 = mann::read_checkpoint(run / "checkpoints" / "step-00000010.h5");
+  CHECK(step10.attention.empty());
+  CHECK(step10.params.size() == last.params.size());
 }
 
 TEST_CASE("train.best_metric chooses the metric of best.h5, checked against the model's metrics") {

@@ -34,7 +34,7 @@ class ScriptedLearner : public Learner {
   }
   std::vector<std::string> train_metric_names() const override { return {"loss"}; }
   std::vector<std::string> eval_metric_names() const override { return {"distance"}; }
-  int64_t examples_per_step() const override { return 2; }
+  DataPlan data_plan() const override { return {.examples_per_step = 2}; }
 
   int64_t nan_loss_at = -1, nan_grad_at = -1;
   int64_t misnamed_metric_at = -1;  // the step whose training metric comes back under a wrong name
@@ -58,7 +58,7 @@ struct Run {
   TrainingProgress train(TrainerOptions options, TrainingProgress state = {}, int64_t stop_after = 0) {
     Trainer::Hooks hooks;
     hooks.on_row = [&](const MetricsTable&) { ++rows; };
-    hooks.on_checkpoint = [&](const TrainingProgress& p, bool best) {
+    hooks.on_checkpoint = [&](const TrainingProgress& p, bool best, bool) {
       checkpoints.emplace_back(p.step, best);
     };
     int64_t steps_done = state.step;

@@ -1,5 +1,5 @@
 #pragma once
-// One example's attention, ready to draw or save: `mann attention` asks a learner for it and writes the
+// One example's attention, ready to draw or save: `mann attention` asks a model's views for it and writes the
 // panels as heatmaps (SVG/PNG) or as datasets of an HDF5 file. Models fill in the words that make the
 // picture readable (story sentences, tokens, the question and answer), so the drawing code knows no model.
 #include <string>

@@ -1,0 +1,45 @@
+#include "framework/train/objective.h"
+
+#include <stdexcept>
+
+#include "framework/autodiff/ops.h"
+#include "framework/train/reinforce.h"
+
+namespace mann {
+namespace {
+
+const std::vector<std::string> kPolicyMetrics = {"policy_entropy", "mean_reward", "grad_variance"};
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string s;
+  for (const std::string& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s;
+}
+
+}  // namespace
+
+Objective::Objective(std::vector<std::string> task_metric_names, bool has_hard_modules, float entropy_weight)
+    : task_names_(std::move(task_metric_names)),
+      names_(task_names_),
+      hard_(has_hard_modules),
+      entropy_weight_(entropy_weight) {
+  if (hard_) names_.insert(names_.end(), kPolicyMetrics.begin(), kPolicyMetrics.end());
+}
+
+Var Objective::loss(Tape& tape, Var task_loss, Metrics task_metrics, const PolicyLog& policy,
+                    const std::function<Matrix()>& rewards, Metrics& metrics) const {
+  std::vector<std::string> given;
+  for (const auto& metric : task_metrics) given.push_back(metric.first);
+  if (given != task_names_)
+    throw std::logic_error("objective: the step reports metrics (" + joined(given) + ") but declared (" +
+                           joined(task_names_) + ")");
+  metrics = std::move(task_metrics);
+  if (!hard_) return task_loss;
+  const ReinforceLoss r = reinforce_surrogate(tape, policy, rewards(), entropy_weight_);
+  metrics.insert(metrics.end(), {{kPolicyMetrics[0], r.mean_entropy},
+                                 {kPolicyMetrics[1], r.mean_reward},
+                                 {kPolicyMetrics[2], r.gradient_variance}});
+  return add(task_loss, r.loss);
+}
+
+}  // namespace mann

@@ -1,0 +1,53 @@
+#include "models/seq2seq/seq2seq_views.h"
+
+#include "framework/views/generated_example.h"
+#include "models/seq2seq/seq2seq_learner.h"
+
+namespace mann {
+namespace {
+
+Matrix id_row(const std::vector<int>& ids) {
+  Matrix m(1, static_cast<Index>(ids.size()));
+  for (size_t i = 0; i < ids.size(); ++i) m(0, static_cast<Index>(i)) = static_cast<float>(ids[i]);
+  return m;
+}
+
+}  // namespace
+
+Seq2SeqViews::Seq2SeqViews(Seq2SeqLearner& learner, uint64_t eval_seed)
+    : learner_(learner), eval_seed_(eval_seed) {}
+
+std::map<std::string, Matrix> Seq2SeqViews::attention_maps(Rng& rng) {
+  Seq2SeqTask& task = learner_.task();
+  const Seq2SeqBatch batch = make_seq2seq_batch(task.sample(1, rng, task.eval_lengths()));
+  AddressingContext ctx{.training = false, .rng = &rng};
+  const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
+  std::map<std::string, Matrix> maps{{"source", id_row(batch.examples[0].source)},
+                                     {"target", id_row(batch.examples[0].target)},
+                                     {"predicted", id_row(decoded.tokens)}};
+  if (decoded.attention.size() > 0) maps["alignment"] = decoded.attention;
+  return maps;
+}
+
+AttentionView Seq2SeqViews::attention_view(const std::string& split, int64_t index) {
+  const LengthRange& range = learner_.lengths(split);
+  Rng rng = generated_example_rng(eval_seed_, split, index);
+  if (!learner_.has_attention()) return {};
+  Seq2SeqTask& task = learner_.task();
+  const Seq2SeqBatch batch = make_seq2seq_batch(task.sample(1, rng, range));
+  AddressingContext ctx{.training = false, .rng = &rng};
+  const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
+  const Seq2SeqExample& e = batch.examples[0];
+  const std::string title = task.source_text(e.source) + " -> " + task.target_text(e.target) +
+                            " (predicted: " + task.target_text(decoded.tokens) + ")";
+  plot::HeatmapSpec panel;
+  panel.values = decoded.attention;
+  for (int id : e.source) panel.col_labels.push_back(task.source_words()[static_cast<size_t>(id)]);
+  for (int id : decoded.tokens) panel.row_labels.push_back(task.target_words()[static_cast<size_t>(id)]);
+  panel.title = title;
+  panel.x_title = "input";
+  panel.y_title = "output";
+  return single_panel_view(title, "alignment", std::move(panel));
+}
+
+}  // namespace mann
