@@ -105,6 +105,11 @@ Var Tape::variable(const Matrix& m) {
 }
 
 Var Tape::param(Parameter& p) {
+  const bool requires_grad = grad_enabled_ && p.trainable;
+  const auto [bound, fresh] = bound_.try_emplace(&p, size_);
+  // A leaf bound under another grad mode would record the wrong requirement: bind anew (rare).
+  if (!fresh && node(bound->second).requires_grad == requires_grad) return Var{this, bound->second};
+  bound->second = size_;
   Node& n = fresh_node();
   n.external_value = &p.value;
   n.requires_grad = grad_enabled_ && p.trainable;
@@ -144,6 +149,7 @@ void Tape::backward(Var output, const Matrix& seed) {
 
 void Tape::clear() {
   size_ = 0;
+  bound_.clear();
   owed_terms_.clear();
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "framework/autodiff/errors.h"
@@ -65,7 +66,10 @@ class Tape {
   Var constant(Matrix&& m);
   Var constant(Index rows, Index cols, float fill);
   Var variable(const Matrix& m);  // a leaf that receives a gradient (tests, inputs we differentiate)
-  Var param(Parameter& p);        // reads p.value in place, accumulates into p.grad
+  // A parameter's leaf: reads p.value in place, accumulates into p.grad. A parameter is bound once per
+  // graph (DyNet's new_graph): every call until clear() returns the same leaf, so a recurrent model that
+  // reads its weights at every time step adds one node per parameter, not one per step.
+  Var param(Parameter& p);
 
   // Runs the backward pass from a 1x1 output (seed 1) or from an output with an explicit seed gradient.
   void backward(Var output);
@@ -125,6 +129,7 @@ class Tape {
   int size_ = 0;
   bool grad_enabled_ = true;
   std::vector<std::string> owed_terms_;
+  std::unordered_map<const Parameter*, int> bound_;  // parameter -> its leaf on this graph
 };
 
 }  // namespace mann

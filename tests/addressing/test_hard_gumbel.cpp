@@ -210,4 +210,22 @@ TEST_CASE("gumbel attention: masks, noise statistics, evaluation, temperature sc
   CHECK(gumbel_temperature(o, 100000) == doctest::Approx(0.5f));
 }
 
+TEST_CASE("hard and gumbel attention have no linear form and refuse a request for one, naming the module") {
+  ParameterCollection pc(1);
+  Rng rng(5);
+  HardAttention hard(pc.scope("hop1/hard"), {kQuery, kWidth, kSlots}, rng);
+  GumbelAttention gumbel(pc.scope("hop1/gumbel"), {kQuery, kWidth, kSlots}, rng);
+  AddressingInputs in(3, kSlots, kWidth, kQuery, 7);
+  Tape t;
+  Var mem = t.constant(in.memory.value), q = t.constant(in.query.value);
+  AddressingContext linear{.training = false, .linear = true};
+  CHECK_FALSE(hard.has_linear_form());
+  CHECK_FALSE(gumbel.has_linear_form());
+  CHECK_THROWS_WITH_AS(hard.address(t, mem, &kMask, q, Var{}, linear, ""),
+                       doctest::Contains("hop1/hard: this addressing module has no linear form"),
+                       std::logic_error);
+  CHECK_THROWS_WITH_AS(gumbel.address(t, mem, &kMask, q, Var{}, linear, ""),
+                       doctest::Contains("hop1/gumbel"), std::logic_error);
+}
+
 TEST_SUITE_END();

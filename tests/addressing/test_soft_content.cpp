@@ -80,6 +80,43 @@ TEST_CASE("soft_content scores match their definitions") {
   CHECK(w.rowwise().sum().isApprox(Matrix::Ones(2, 1)));
 }
 
+TEST_CASE("the linear form (linear start): dot scores without the softmax, zero on masked slots") {
+  ParameterCollection pc(1);
+  Rng rng(3);
+  SoftContentOptions o;
+  o.project_key = false;
+  o.score = ContentScore::Dot;
+  SoftContentAddressing dot(pc.scope("dot"), {3, 3, 4}, rng, o);
+  CHECK(dot.has_linear_form());
+  AddressingInputs in(2, 4, 3, 3, 20);
+  const Matrix mask{{1, 1, 0, 1}, {1, 0, 0, 0}};
+  Tape t;
+  Var mem = t.constant(in.memory.value), q = t.constant(in.query.value);
+  AddressingContext linear{.training = false, .linear = true};
+  const Matrix w = dot.address(t, mem, &mask, q, Var{}, linear, "").value();
+  const Matrix expected = dot.scores(t, mem, &mask, q).value().cwiseProduct(mask);
+  CHECK(w == expected);
+  CHECK(w(0, 2) == 0.f);
+  CHECK_FALSE(w.row(0).sum() == doctest::Approx(1.f));  // no softmax
+  // Its gradient, through the memory and the query.
+  const GradCheckResult r = gradient_check_params(
+      [&](Tape& tape) {
+        AddressingContext ctx{.training = false, .linear = true};
+        Var m = tape.param(in.memory);
+        return sum(memory_read(dot.address(tape, m, &mask, tape.param(in.query), Var{}, ctx, ""), m));
+      },
+      {&in.memory, &in.query});
+  CHECK_MESSAGE(r.ok, r.describe());
+  // Other scores have no linear form; asking one for it is a programming error that names the module.
+  for (ContentScore score : {ContentScore::ScaledDot, ContentScore::Cosine, ContentScore::Additive}) {
+    o.score = score;
+    SoftContentAddressing other(pc.scope("other" + to_string(score)), {3, 3, 4}, rng, o);
+    CHECK_FALSE(other.has_linear_form());
+    CHECK_THROWS_WITH_AS(other.address(t, mem, &mask, q, Var{}, linear, ""),
+                         doctest::Contains("has no linear form"), std::logic_error);
+  }
+}
+
 TEST_CASE("soft_content never weights masked or empty slots") {
   for (ContentScore score : kScores) {
     CAPTURE(to_string(score));

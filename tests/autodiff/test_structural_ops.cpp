@@ -101,3 +101,35 @@ TEST_CASE("gather_rows, bag_of_words, pick") {
   CHECK(bags.row(1).isApprox(table.row(2) + table.row(1)));
   CHECK_THROWS_WITH_AS(gather_rows(tv, {5}), doctest::Contains("gather_rows: index 5"), ShapeError);
 }
+
+TEST_CASE("a parameter is bound once per graph: one leaf however often a step reads it") {
+  Parameter w("w", Matrix{{2.f}});
+  Parameter fixed("fixed", Matrix{{3.f}});
+  fixed.trainable = false;
+  Tape t;
+  Var x = t.constant(Matrix{{1.f}});
+  Var h = x;
+  for (int step = 0; step < 5; ++step) h = mul(h, t.param(w));  // a recurrence reading w at every step
+  const int nodes = t.size();
+  CHECK(nodes == 1 + 1 + 5);  // x, one leaf of w, five products
+  CHECK(t.param(w).id == t.param(w).id);
+  CHECK(t.param(fixed).id != t.param(w).id);
+  t.backward(h);
+  w.grad.setZero();
+  t.clear();
+  // The gradient through the shared leaf is the sum over every read: d(w^5)/dw = 5 w^4.
+  Var y = t.constant(Matrix{{1.f}});
+  for (int step = 0; step < 5; ++step) y = mul(y, t.param(w));
+  t.backward(y);
+  CHECK(w.grad(0, 0) == doctest::Approx(5.f * 16.f));
+  // A new graph binds anew; a leaf bound with gradients off is not reused once they are on.
+  t.clear();
+  t.set_grad_enabled(false);
+  const Var frozen = t.param(w);
+  CHECK_FALSE(t.requires_grad(frozen.id));
+  t.set_grad_enabled(true);
+  const Var live = t.param(w);
+  CHECK(live.id != frozen.id);
+  CHECK(t.requires_grad(live.id));
+  CHECK(t.param(w).id == live.id);
+}
