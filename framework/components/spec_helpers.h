@@ -8,6 +8,7 @@
 #include "framework/config/config_error.h"
 #include "framework/config/config_view.h"
 #include "framework/config/schema.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
@@ -34,6 +35,15 @@ inline OptionSpec choice_option(std::string name, std::string default_value, std
   OptionSpec spec = option(std::move(name), "string", default_value, std::move(doc));
   spec.choices = std::move(choices);
   return spec;
+}
+
+// An option naming a value of enum E: its choices are E's spellings (framework/util/enum_names.h) and its
+// default is the C++ value, normally the options struct's own member default, so it is written once. Read
+// it with ConfigView::get<E>.
+template <NamedEnum E>
+OptionSpec enum_option(std::string name, E default_value, std::string doc) {
+  return choice_option(std::move(name), std::string(enum_name(default_value)), enum_spellings<E>(),
+                       std::move(doc));
 }
 
 inline OptionSpec required_option(std::string name, std::string type, std::string doc) {
