@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "framework/config/config_error.h"
 #include "framework/config/config_view.h"
 #include "framework/config/schema.h"
 #include "framework/util/enum_names.h"
@@ -48,20 +47,6 @@ OptionSpec enum_option(std::string name, E default_value, std::string doc) {
 
 inline OptionSpec required_option(std::string name, std::string type, std::string doc) {
   return OptionSpec{std::move(name), std::move(type), "", true, std::move(doc)};
-}
-
-// Reads string option `key` and converts it with `parse` (which throws UserError on a bad name); the error
-// is reported as a ConfigError at the value's position in the file.
-template <class Parse>
-auto parse_option(const ConfigView& v, const std::string& key, Parse parse)
-    -> decltype(parse(std::string())) {
-  try {
-    return parse(v.get<std::string>(key));
-  } catch (const ConfigError&) {
-    throw;
-  } catch (const UserError& e) {
-    v.fail(key, e.what());
-  }
 }
 
 }  // namespace mann
