@@ -16,10 +16,19 @@
 
 #include "framework/addressing/soft_content.h"
 #include "framework/train/reinforce_baseline.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
+// What the REINFORCE reward is compared with: nothing, a running average, or a value head on the query.
 enum class BaselineKind { None, Ema, Learned };
+
+template <>
+struct EnumNames<BaselineKind> {
+  static constexpr std::string_view noun = "REINFORCE baseline";
+  static constexpr auto entries = std::to_array<EnumEntry<BaselineKind>>(
+      {{BaselineKind::None, "none"}, {BaselineKind::Ema, "ema"}, {BaselineKind::Learned, "learned"}});
+};
 
 struct HardOptions {
   SoftContentOptions scorer;  // the distribution to sample from

@@ -10,27 +10,6 @@ namespace mann {
 
 using namespace addressing_detail;
 
-std::string to_string(ContentScore score) {
-  switch (score) {
-    case ContentScore::Dot:
-      return "dot";
-    case ContentScore::ScaledDot:
-      return "scaled_dot";
-    case ContentScore::Cosine:
-      return "cosine";
-    case ContentScore::Additive:
-      return "additive";
-  }
-  return "?";
-}
-
-ContentScore parse_content_score(const std::string& text) {
-  for (ContentScore s :
-       {ContentScore::Dot, ContentScore::ScaledDot, ContentScore::Cosine, ContentScore::Additive})
-    if (to_string(s) == text) return s;
-  throw UserError("unknown content score '" + text + "' (expected dot, scaled_dot, cosine or additive)");
-}
-
 SoftContentAddressing::SoftContentAddressing(const ParamScope& scope, AddressingShape shape, Rng& rng,
                                              const SoftContentOptions& options)
     : name_(scope.name()), shape_(shape), options_(options) {
@@ -49,7 +28,7 @@ SoftContentAddressing::SoftContentAddressing(const ParamScope& scope, Addressing
   if (project) {
     key_.emplace(scope.sub("key"), shape.query_width, shape.memory_width, rng);
   } else if (shape.query_width != shape.memory_width) {
-    throw ShapeError(name_ + ": " + to_string(options.score) +
+    throw ShapeError(name_ + ": " + std::string(enum_name(options.score)) +
                      " score without key projection needs query width (" + std::to_string(shape.query_width) +
                      ") == memory width (" + std::to_string(shape.memory_width) + ")");
   }
@@ -95,7 +74,7 @@ Var SoftContentAddressing::address(Tape& tape, Var memory, const Matrix* mask, V
                                    AddressingContext& ctx, const std::string& record_name) {
   check_inputs(name_, shape_, memory, mask, query, previous);
   if (ctx.linear) {
-    if (!has_linear_form()) refuse_linear_form(name_ + " (" + to_string(options_.score) + " scores)", ctx);
+    if (!has_linear_form()) refuse_linear_form(name_ + " (" + std::string(enum_name(options_.score)) + " scores)", ctx);
     Var s = scores(tape, memory, mask, query);
     return mask ? mul(s, tape.constant(*mask)) : s;  // linear start: no softmax, nothing on empty slots
   }

@@ -16,14 +16,21 @@
 #include "framework/addressing/addressing_module.h"
 #include "framework/nn/linear.h"
 #include "framework/nn/parameter_collection.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
 enum class ContentScore { Dot, ScaledDot, Cosine, Additive };
 
-// "dot", "scaled_dot", "cosine", "additive"; parse throws UserError on anything else.
-std::string to_string(ContentScore score);
-ContentScore parse_content_score(const std::string& text);
+template <>
+struct EnumNames<ContentScore> {
+  static constexpr std::string_view noun = "content score";
+  static constexpr auto entries =
+      std::to_array<EnumEntry<ContentScore>>({{ContentScore::Dot, "dot"},
+                                              {ContentScore::ScaledDot, "scaled_dot"},
+                                              {ContentScore::Cosine, "cosine"},
+                                              {ContentScore::Additive, "additive"}});
+};
 
 struct SoftContentOptions {
   ContentScore score = ContentScore::ScaledDot;

@@ -4,7 +4,6 @@
 #include "framework/addressing/hard_attention.h"
 #include "framework/addressing/ntm_location.h"
 #include "framework/addressing/soft_content.h"
-#include "framework/autodiff/errors.h"
 #include "framework/components/spec_helpers.h"
 
 namespace mann {
@@ -16,8 +15,7 @@ using Module = std::unique_ptr<AddressingModule>;
 std::vector<OptionSpec> scorer_options() {
   const SoftContentOptions d;
   return {
-      choice_option("score", to_string(d.score), {"dot", "scaled_dot", "cosine", "additive"},
-                    "dot, scaled_dot, cosine or additive"),
+      enum_option("score", d.score, "how a query scores a memory slot"),
       OptionSpec{"project_key", "bool", "", false,
                  "project the query to a key (unset: when widths differ, or for cosine)"},
       option("learn_key_strength", "bool", d.learn_key_strength, "cosine: learn beta from the query"),
@@ -29,7 +27,7 @@ std::vector<OptionSpec> scorer_options() {
 
 SoftContentOptions read_scorer(const ConfigView& v) {
   SoftContentOptions o;
-  o.score = parse_option(v, "score", parse_content_score);
+  o.score = v.get<ContentScore>("score");
   if (v.has("project_key")) o.project_key = v.get<bool>("project_key");
   o.learn_key_strength = v.get<bool>("learn_key_strength");
   o.key_strength = v.get<float>("key_strength");
@@ -43,14 +41,6 @@ SoftContentOptions read_scorer(const ConfigView& v) {
 std::vector<OptionSpec> with(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
-}
-
-BaselineKind parse_baseline(const ConfigView& v) {
-  const std::string s = v.get<std::string>("baseline");
-  if (s == "none") return BaselineKind::None;
-  if (s == "ema") return BaselineKind::Ema;
-  if (s == "learned") return BaselineKind::Learned;
-  v.fail("baseline", "must be none, ema or learned, not `" + s + "`");
 }
 
 }  // namespace
@@ -86,8 +76,7 @@ void register_addressing_components(Registry& r) {
        "Hard attention: sample slots from a soft_content distribution (REINFORCE), argmax at evaluation.",
        with(scorer_options(),
             {option("samples", "int", hard.samples, "slots drawn per step (their one-hots are averaged)"),
-             choice_option("baseline", "ema", {"none", "ema", "learned"},
-                           "REINFORCE baseline: none, ema or learned"),
+             enum_option("baseline", hard.baseline, "REINFORCE baseline"),
              option("ema_decay", "float", hard.ema_decay, "ema baseline: decay"),
              option("baseline_loss_weight", "float", hard.learned.loss_weight,
                     "learned baseline: loss weight"),
@@ -98,7 +87,7 @@ void register_addressing_components(Registry& r) {
         o.scorer = read_scorer(v);
         o.samples = v.get<int>("samples");
         if (o.samples <= 0) v.fail("samples", "must be positive");
-        o.baseline = parse_baseline(v);
+        o.baseline = v.get<BaselineKind>("baseline");
         o.ema_decay = v.get<float>("ema_decay");
         o.learned.loss_weight = v.get<float>("baseline_loss_weight");
         o.log_prob_eps = v.get<float>("log_prob_eps");

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "framework/config/config_error.h"
 #include "framework/config/config_view.h"
 #include "framework/config/schema.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
@@ -36,22 +36,17 @@ inline OptionSpec choice_option(std::string name, std::string default_value, std
   return spec;
 }
 
-inline OptionSpec required_option(std::string name, std::string type, std::string doc) {
-  return OptionSpec{std::move(name), std::move(type), "", true, std::move(doc)};
+// An option naming a value of enum E: its choices are E's spellings (framework/util/enum_names.h) and its
+// default is the C++ value, normally the options struct's own member default, so it is written once. Read
+// it with ConfigView::get<E>.
+template <NamedEnum E>
+OptionSpec enum_option(std::string name, E default_value, std::string doc) {
+  return choice_option(std::move(name), std::string(enum_name(default_value)), enum_spellings<E>(),
+                       std::move(doc));
 }
 
-// Reads string option `key` and converts it with `parse` (which throws UserError on a bad name); the error
-// is reported as a ConfigError at the value's position in the file.
-template <class Parse>
-auto parse_option(const ConfigView& v, const std::string& key, Parse parse)
-    -> decltype(parse(std::string())) {
-  try {
-    return parse(v.get<std::string>(key));
-  } catch (const ConfigError&) {
-    throw;
-  } catch (const UserError& e) {
-    v.fail(key, e.what());
-  }
+inline OptionSpec required_option(std::string name, std::string type, std::string doc) {
+  return OptionSpec{std::move(name), std::move(type), "", true, std::move(doc)};
 }
 
 }  // namespace mann

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "framework/config/config_node.h"
+#include "framework/config/enum_parse.h"
 #include "framework/config/schema.h"
 
 namespace mann {
@@ -20,11 +21,15 @@ class ConfigView {
   ConfigView(const ConfigNode& node, const ComponentSpec& spec, const Registry* registry = nullptr);
 
   // The option's value from the file, else its parsed default, converted with ConfigNode::as<T> (so a
-  // type mismatch is a ConfigError at the value). std::logic_error if `key` is not in the spec, or if it
-  // is neither set nor defaulted (an optional option without default: test has() first).
+  // type mismatch is a ConfigError at the value), or for a named enum (an enum_option) read by its name.
+  // std::logic_error if `key` is not in the spec, or if it is neither set nor defaulted (an optional
+  // option without default: test has() first).
   template <class T>
   T get(std::string_view key) const {
-    return value(key).as<T>();
+    if constexpr (NamedEnum<T>)
+      return parse_enum<T>(value(key));
+    else
+      return value(key).as<T>();
   }
   // Whether the option has a value (set in the file to something other than null, or defaulted).
   bool has(std::string_view key) const;

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "framework/config/choices.h"
 #include "framework/config/duration.h"
 #include "framework/config/registry.h"
 #include "framework/config/suggest.h"
@@ -75,13 +76,7 @@ void check_constraints(const ConfigNode& value, const OptionSpec& option) {
     if (option.range && !option.range->contains(v))
       number->fail("must be " + option.range->describe() + ", got " + number->describe());
   }
-  if (!option.choices.empty()) {
-    const std::string& text = value.text();
-    for (const std::string& c : option.choices)
-      if (text == c) return;
-    value.fail("must be one of " + join(option.choices, ", ") + ", got " + value.describe(),
-               nearest_match(text, option.choices));
-  }
+  if (!option.choices.empty()) check_one_of(value, option.choices);
 }
 
 // Types whose null would silently stand for the default; a null section or component ("train:" with its

@@ -6,10 +6,19 @@
 
 #include "framework/memory/ntm_write.h"
 #include "framework/nn/linear.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
+// The squashing of the add vectors: tanh (the NTM paper) or none (the reference implementation).
 enum class AddActivation { Tanh, Linear };
+
+template <>
+struct EnumNames<AddActivation> {
+  static constexpr std::string_view noun = "add activation";
+  static constexpr auto entries = std::to_array<EnumEntry<AddActivation>>(
+      {{AddActivation::Linear, "linear"}, {AddActivation::Tanh, "tanh"}});
+};
 
 struct NTMWriteHeadOptions {
   AddActivation add_activation = AddActivation::Tanh;

@@ -5,12 +5,6 @@
 
 namespace mann {
 
-RnnKind parse_rnn_kind(const std::string& text) {
-  if (text == "lstm") return RnnKind::Lstm;
-  if (text == "gru") return RnnKind::Gru;
-  throw UserError("unknown cell `" + text + "` (expected lstm or gru)");
-}
-
 RecurrentCell::RecurrentCell(RnnKind kind, const ParamScope& scope, Index input_size, Index hidden_size,
                              Rng& rng)
     : hidden_(hidden_size) {

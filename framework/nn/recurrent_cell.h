@@ -7,14 +7,19 @@
 
 #include "framework/nn/gru_cell.h"
 #include "framework/nn/lstm_cell.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
 // Which cell a recurrent layer uses.
 enum class RnnKind { Lstm, Gru };
 
-// "lstm" or "gru"; throws UserError on anything else.
-RnnKind parse_rnn_kind(const std::string& text);
+template <>
+struct EnumNames<RnnKind> {
+  static constexpr std::string_view noun = "recurrent cell";
+  static constexpr auto entries =
+      std::to_array<EnumEntry<RnnKind>>({{RnnKind::Lstm, "lstm"}, {RnnKind::Gru, "gru"}});
+};
 
 // The state a recurrent cell carries from one step to the next.
 struct RnnState {

@@ -6,13 +6,6 @@
 
 namespace mann {
 
-RewardKind parse_reward_kind(const std::string& name) {
-  if (name == "correct") return RewardKind::kCorrect;
-  if (name == "log_likelihood") return RewardKind::kLogLikelihood;
-  if (name == "likelihood") return RewardKind::kLikelihood;
-  throw UserError("unknown reward `" + name + "` (correct, log_likelihood or likelihood)");
-}
-
 Matrix classification_rewards(RewardKind kind, const Matrix& logits, const std::vector<int>& targets) {
   if (static_cast<size_t>(logits.rows()) != targets.size())
     throw ShapeError("classification_rewards: " + std::to_string(logits.rows()) + " rows of logits for " +

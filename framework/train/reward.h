@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "framework/autodiff/matrix.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
@@ -15,8 +16,14 @@ enum class RewardKind {
   kLikelihood,     // p(target): dense, in [0, 1], bounded like kCorrect
 };
 
-// "correct", "log_likelihood" or "likelihood"; anything else is a UserError listing them.
-RewardKind parse_reward_kind(const std::string& name);
+template <>
+struct EnumNames<RewardKind> {
+  static constexpr std::string_view noun = "reward";
+  static constexpr auto entries =
+      std::to_array<EnumEntry<RewardKind>>({{RewardKind::kCorrect, "correct"},
+                                            {RewardKind::kLikelihood, "likelihood"},
+                                            {RewardKind::kLogLikelihood, "log_likelihood"}});
+};
 
 // Per-example rewards (B x 1) for logits (B x C) and targets (B class ids).
 Matrix classification_rewards(RewardKind kind, const Matrix& logits, const std::vector<int>& targets);

@@ -1,7 +1,7 @@
 #pragma once
 // The architecture of an End-To-End Memory Network (Sukhbaatar et al. 2015), with the paper's choices as
 // defaults: 3 hops, adjacent weight tying, position encoding, temporal encoding, d = 20, N(0, 0.1) weights.
-#include <string>
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
@@ -28,8 +28,23 @@ struct MemN2NOptions {
   int memory_size = 50;   // rows of the temporal tables: the most memories an example has
 };
 
-// "adjacent" / "layerwise", "bow" / "pe" / "pe_centered"; throw UserError on anything else.
-WeightTying parse_weight_tying(const std::string& text);
-SentenceEncoding parse_sentence_encoding(const std::string& text);
+template <>
+struct EnumNames<WeightTying> {
+  static constexpr std::string_view noun = "weight tying";
+  static constexpr auto entries =
+      std::to_array<EnumEntry<WeightTying>>({{WeightTying::Adjacent, "adjacent"},
+                                             {WeightTying::LayerWise, "layerwise"},
+                                             {WeightTying::LayerWise, "layer_wise"}});
+};
+
+template <>
+struct EnumNames<SentenceEncoding> {
+  static constexpr std::string_view noun = "sentence encoding";
+  static constexpr auto entries =
+      std::to_array<EnumEntry<SentenceEncoding>>({{SentenceEncoding::BagOfWords, "bow"},
+                                                  {SentenceEncoding::Position, "pe"},
+                                                  {SentenceEncoding::PositionCentered, "pe_centered"},
+                                                  {SentenceEncoding::Position, "position"}});
+};
 
 }  // namespace mann

@@ -1,5 +1,6 @@
 #include "models/memn2n/register_memn2n.h"
 
+#include "framework/addressing/soft_content.h"
 #include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
 #include "models/memn2n/memn2n_learner.h"
@@ -16,12 +17,11 @@ void register_memn2n(Registry& r) {
        "End-To-End Memory Network (Sukhbaatar et al. 2015) for bAbI QA: K hops of attention over sentence "
        "memories, answer over the vocabulary.",
        {option("hops", "int", m.hops, "memory hops K"), option("dim", "int", m.dim, "embedding dimension d"),
-        choice_option("tying", "adjacent", {"adjacent", "layerwise", "layer_wise"},
-                      "weight tying: adjacent or layerwise (with H)"),
-        choice_option("encoding", "pe", {"bow", "pe", "pe_centered", "position"},
-                      "sentence encoding: bow, pe (the paper's printed formula) or pe_centered (the "
-                      "authors' code; the shipped bAbI recipe, needed for the paper's Table 1). The default "
-                      "stays pe so that checkpoints saved without this key keep their meaning"),
+        enum_option("tying", m.tying, "weight tying: adjacent or layerwise (with H)"),
+        enum_option("encoding", m.encoding,
+                    "sentence encoding: bow, pe (the paper's printed formula) or pe_centered (the "
+                    "authors' code; the shipped bAbI recipe, needed for the paper's Table 1). The default "
+                    "stays pe so that checkpoints saved without this key keep their meaning"),
         option("temporal", "bool", m.temporal, "temporal encoding of memory order (TE)"),
         option("init_std", "float", m.init_std, "weights ~ N(0, init_std)").in(at_least(0)),
         option("linear_start", "bool", l.linear_start.enabled,
@@ -52,10 +52,9 @@ void register_memn2n(Registry& r) {
                "how each hop weights its memories (paper: soft dot; hard or gumbel for hard attention)"),
         option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus (hard attention)")
             .in(at_least(0)),
-        choice_option(
-            "reward", "correct", {"correct", "likelihood", "log_likelihood"},
-            "REINFORCE reward of hard attention: correct (1/0), likelihood or log_likelihood of the "
-            "answer")}},
+        enum_option("reward", l.reward,
+                    "REINFORCE reward of hard attention: correct (1/0), likelihood or log_likelihood of the "
+                    "answer")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         QaDataset& data = c.dataset_as<QaDataset>(v, "qa", "babi");
         MemN2NOptions o;
@@ -63,8 +62,8 @@ void register_memn2n(Registry& r) {
         o.dim = v.get<int>("dim");
         o.temporal = v.get<bool>("temporal");
         o.init_std = v.get<float>("init_std");
-        o.tying = parse_option(v, "tying", parse_weight_tying);
-        o.encoding = parse_option(v, "encoding", parse_sentence_encoding);
+        o.tying = v.get<WeightTying>("tying");
+        o.encoding = v.get<SentenceEncoding>("encoding");
         for (const char* key : {"hops", "dim"})
           if (v.get<int>(key) <= 0) v.fail(key, "must be positive");
         MemN2NLearnerOptions lo;
@@ -82,13 +81,13 @@ void register_memn2n(Registry& r) {
         lo.attend_empty_slots = v.get<bool>("attend_empty_slots");
         lo.attention_examples = v.get<int>("attention_examples");
         lo.entropy_weight = v.get<float>("entropy_weight");
-        lo.reward = parse_option(v, "reward", parse_reward_kind);
+        lo.reward = v.get<RewardKind>("reward");
         lo.seed = c.seed;
         if (lo.random_noise < 0.f || lo.random_noise > 1.f) v.fail("random_noise", "must be in [0, 1]");
         if (lo.linear_start.lr_factor <= 0.f) v.fail("ls_lr_factor", "must be positive");
         if (lo.linear_start.enabled) {
           const ConfigView a = v.child("addressing");
-          if (a.type() != "soft_content" || a.get<std::string>("score") != "dot")
+          if (a.type() != "soft_content" || a.get<ContentScore>("score") != ContentScore::Dot)
             v.fail("linear_start",
                    "linear start removes the softmax of dot-product attention, so it needs "
                    "addressing {type: soft_content, score: dot}; set linear_start: false");

@@ -1,10 +1,9 @@
 #pragma once
 // The NTM's architecture options (what `model: {type: ntm, ...}` sets), with the defaults of the NTM paper's
 // copy experiment and of the reference implementation (shared/bench/ref/ntm_copy.py).
-#include <string>
-
 #include "framework/autodiff/matrix.h"
 #include "framework/memory/ntm_write_head.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
@@ -14,6 +13,34 @@ enum class ControllerKind { Lstm, FeedForward };
 enum class MemoryInit { Constant, Learned, Random };
 enum class ReadInit { Learned, Zero };         // the read vectors fed to the controller at the first step
 enum class WeightingInit { OneHot, Uniform };  // the heads' "previous" weighting at the first step
+
+template <>
+struct EnumNames<ControllerKind> {
+  static constexpr std::string_view noun = "controller";
+  static constexpr auto entries = std::to_array<EnumEntry<ControllerKind>>(
+      {{ControllerKind::Lstm, "lstm"}, {ControllerKind::FeedForward, "feedforward"}});
+};
+
+template <>
+struct EnumNames<MemoryInit> {
+  static constexpr std::string_view noun = "memory initialisation";
+  static constexpr auto entries = std::to_array<EnumEntry<MemoryInit>>(
+      {{MemoryInit::Constant, "constant"}, {MemoryInit::Learned, "learned"}, {MemoryInit::Random, "random"}});
+};
+
+template <>
+struct EnumNames<ReadInit> {
+  static constexpr std::string_view noun = "read initialisation";
+  static constexpr auto entries =
+      std::to_array<EnumEntry<ReadInit>>({{ReadInit::Learned, "learned"}, {ReadInit::Zero, "zero"}});
+};
+
+template <>
+struct EnumNames<WeightingInit> {
+  static constexpr std::string_view noun = "initial weighting";
+  static constexpr auto entries = std::to_array<EnumEntry<WeightingInit>>(
+      {{WeightingInit::OneHot, "onehot"}, {WeightingInit::Uniform, "uniform"}});
+};
 
 struct NTMOptions {
   ControllerKind controller = ControllerKind::Lstm;
@@ -31,12 +58,5 @@ struct NTMOptions {
   WeightingInit weighting_init = WeightingInit::OneHot;
   NTMWriteHeadOptions write = {AddActivation::Linear, 0.f};  // linear add vectors, as in the reference
 };
-
-// Parsers for the option strings; each throws UserError listing the accepted values.
-ControllerKind parse_controller_kind(const std::string& text);
-MemoryInit parse_memory_init(const std::string& text);
-ReadInit parse_read_init(const std::string& text);
-WeightingInit parse_weighting_init(const std::string& text);
-AddActivation parse_add_activation(const std::string& text);
 
 }  // namespace mann

@@ -21,15 +21,15 @@ void register_retrieval_models(Registry& r) {
         option("embed", "int", d.embed, "width of the key and value embeddings"),
         option("entropy_weight", "float", d.entropy_weight,
                "REINFORCE entropy bonus (stochastic addressing)"),
-        choice_option("reward", "correct", {"correct", "likelihood", "log_likelihood"},
-                      "REINFORCE reward: correct (1/0), likelihood or log_likelihood of the answer")}},
+        enum_option("reward", d.reward,
+                    "REINFORCE reward: correct (1/0), likelihood or log_likelihood of the answer")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         auto& data = c.dataset_as<RetrievalDataset>(v, "retrieval", "retrieval");
         RetrievalReaderOptions o;
         o.embed = v.get<int>("embed");
         if (o.embed <= 0) v.fail("embed", "must be positive");
         o.entropy_weight = v.get<float>("entropy_weight");
-        o.reward = parse_option(v, "reward", parse_reward_kind);
+        o.reward = v.get<RewardKind>("reward");
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;
         o.eval_batches = c.batches.eval_batches;

@@ -35,7 +35,7 @@ void register_seq2seq(Registry& r) {
        "decoder state queries the encoder states through an addressing module, or sees only the final "
        "encoder state (attention: none). Teacher forcing in training; greedy or beam-search decoding "
        "(eval.beam_size) scored by exact match.",
-       {choice_option("cell", d.cell, {"lstm", "gru"}, "recurrent cell of encoder and decoder: lstm or gru"),
+       {enum_option("cell", d.cell, "recurrent cell of encoder and decoder"),
         option("embed", "int", d.embed, "token embedding width"),
         option("hidden", "int", d.hidden, "units of each RNN"),
         option("bidirectional", "bool", d.bidirectional,
@@ -48,8 +48,7 @@ void register_seq2seq(Registry& r) {
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         Seq2SeqDataset& data = c.dataset_as<Seq2SeqDataset>(v, "seq2seq", "reversal, toy_translation");
         Seq2SeqOptions o;
-        o.cell = v.get<std::string>("cell");
-        if (o.cell != "lstm" && o.cell != "gru") v.fail("cell", "must be lstm or gru, not `" + o.cell + "`");
+        o.cell = v.get<RnnKind>("cell");
         o.embed = v.get<int>("embed");
         o.hidden = v.get<int>("hidden");
         for (const char* key : {"embed", "hidden"})

@@ -31,14 +31,13 @@ Seq2SeqLearner::Seq2SeqLearner(std::unique_ptr<Seq2SeqTask> task, const Seq2SeqO
   if (options.batch <= 0 || options.eval_batch <= 0 || options.eval_batches <= 0)
     throw UserError("seq2seq batch sizes must be positive");
   if (options.beam_size <= 0) throw UserError("eval.beam_size must be positive");
-  const RnnKind kind = parse_rnn_kind(options.cell);
   Rng init(options.seed);
-  encoder_ = std::make_unique<RnnEncoder>(params_->scope("model/encoder"), kind,
+  encoder_ = std::make_unique<RnnEncoder>(params_->scope("model/encoder"), options.cell,
                                           static_cast<Index>(task_->source_words().size()), options.embed,
                                           options.hidden, options.bidirectional, init);
   decoder_ = std::make_unique<AttentionDecoder>(
-      params_->scope("model/decoder"), kind, static_cast<Index>(task_->target_words().size()), options.embed,
-      options.hidden, encoder_->width(), init, attention);
+      params_->scope("model/decoder"), options.cell, static_cast<Index>(task_->target_words().size()),
+      options.embed, options.hidden, encoder_->width(), init, attention);
   // Hard attention's choices are trained by REINFORCE with each sentence's token accuracy as the reward.
   objective_.emplace(std::vector<std::string>{"loss", "token_accuracy"},
                      has_attention() && decoder_->attention()->needs_reinforce(), options.entropy_weight);

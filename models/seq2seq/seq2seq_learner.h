@@ -18,9 +18,9 @@
 namespace mann {
 
 struct Seq2SeqOptions {
-  std::string cell = "lstm";  // lstm or gru, for encoder and decoder
-  int embed = 32;             // token embedding width (source and target)
-  int hidden = 64;            // units of each RNN (the bidirectional encoder's states are 2 * hidden wide)
+  RnnKind cell = RnnKind::Lstm;  // for encoder and decoder
+  int embed = 32;                // token embedding width (source and target)
+  int hidden = 64;               // units of each RNN (the bidirectional encoder's states are 2 * hidden wide)
   bool bidirectional = false;
   float entropy_weight = 0.01f;  // REINFORCE entropy bonus (hard attention)
   int batch = 32;

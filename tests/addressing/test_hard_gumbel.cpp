@@ -125,7 +125,7 @@ TEST_CASE("hard attention: k samples, policy entry, evaluation argmax, read grad
 
 TEST_CASE("gumbel soft path (no straight-through) gradients with fixed noise") {
   for (ContentScore score : {ContentScore::ScaledDot, ContentScore::Cosine}) {
-    CAPTURE(to_string(score));
+    CAPTURE(std::string(enum_name(score)));
     ParameterCollection pc(9);
     Rng rng(10);
     GumbelOptions o;

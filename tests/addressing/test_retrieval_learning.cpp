@@ -126,14 +126,14 @@ TrainResult train(RetrievalModel& model, int steps, float learning_rate, float e
 TEST_CASE("retrieval task: soft content attention learns it, with every score") {
   for (ContentScore score :
        {ContentScore::Dot, ContentScore::ScaledDot, ContentScore::Cosine, ContentScore::Additive}) {
-    CAPTURE(to_string(score));
+    CAPTURE(std::string(enum_name(score)));
     RetrievalModel model;
     SoftContentOptions o;
     o.score = score;
     model.attention = std::make_unique<SoftContentAddressing>(model.params.scope("attention"),
                                                               RetrievalModel::shape(), model.init, o);
     const TrainResult r = train(model, 800, 0.01f);
-    MESSAGE("soft_content " << to_string(score) << ": test accuracy " << r.test_accuracy << " in "
+    MESSAGE("soft_content " << enum_name(score) << ": test accuracy " << r.test_accuracy << " in "
                             << r.seconds << " s");
     CHECK(r.test_accuracy >= 0.95f);
   }

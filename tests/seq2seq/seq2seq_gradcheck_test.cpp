@@ -62,7 +62,7 @@ TEST_CASE("attention decoder step: gradients match finite differences for additi
     for (const auto& [score, project] :
          {std::pair{ContentScore::Additive, false}, std::pair{ContentScore::Dot, false},
           std::pair{ContentScore::Dot, true}}) {
-      CAPTURE(to_string(score));
+      CAPTURE(std::string(enum_name(score)));
       CAPTURE(project);
       CAPTURE(kind == RnnKind::Lstm);
       DecoderFixture fixture(kind, score, project);
@@ -73,7 +73,7 @@ TEST_CASE("attention decoder step: gradients match finite differences for additi
 
 TEST_CASE("attention decoder step: the check catches a missing gradient through the attention read") {
   for (ContentScore score : {ContentScore::Additive, ContentScore::Dot}) {
-    CAPTURE(to_string(score));
+    CAPTURE(std::string(enum_name(score)));
     DecoderFixture fixture(RnnKind::Lstm, score);
     CHECK_FALSE(fixture.check(true).ok);
   }

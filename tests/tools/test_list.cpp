@@ -15,6 +15,18 @@ TEST_CASE("mann list shows the top-level keys and the choices of string options"
   CHECK(listed.output.find("one of: dot, scaled_dot, cosine, additive") != std::string::npos);
 }
 
+TEST_CASE("mann list shows each enum option's choices and its default from the options struct") {
+  const auto ntm = run_mann("list model ntm");
+  REQUIRE_MESSAGE(ntm.exit_code == 0, ntm.output);
+  for (const char* line : {"default: lstm", "one of: lstm, feedforward\n", "default: constant",
+                           "one of: constant, learned, random\n", "one of: onehot, uniform\n",
+                           "default: linear", "one of: linear, tanh\n"})
+    CHECK_MESSAGE(ntm.output.find(line) != std::string::npos, line);
+  const auto hard = run_mann("list addressing hard");
+  REQUIRE_MESSAGE(hard.exit_code == 0, hard.output);
+  CHECK(hard.output.find("one of: none, ema, learned\n") != std::string::npos);
+}
+
 TEST_CASE("mann list SECTION [NAME] narrows the listing") {
   const auto models = run_mann("list model");
   REQUIRE_MESSAGE(models.exit_code == 0, models.output);

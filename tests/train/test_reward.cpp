@@ -31,10 +31,7 @@ TEST_CASE("classification rewards: correct, likelihood, log-likelihood") {
   CHECK(log_likelihood(1, 0) == doctest::Approx(std::log(p1)).epsilon(1e-4));  // float near 1000
 }
 
-TEST_CASE("classification rewards: names and shapes are checked") {
-  CHECK(parse_reward_kind("log_likelihood") == RewardKind::kLogLikelihood);
-  CHECK_THROWS_WITH_AS(parse_reward_kind("accuracy"), doctest::Contains("correct, log_likelihood"),
-                       UserError);
+TEST_CASE("classification rewards: shapes are checked") {
   CHECK_THROWS_AS(classification_rewards(RewardKind::kCorrect, Matrix::Zero(2, 3), {0}), ShapeError);
 }
 
