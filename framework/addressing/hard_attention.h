@@ -19,8 +19,6 @@
 
 namespace mann {
 
-enum class BaselineKind { None, Ema, Learned };
-
 struct HardOptions {
   SoftContentOptions scorer;  // the distribution to sample from
   int samples = 1;            // k: one-hot of the sample (1) or the mean of k one-hots

@@ -73,4 +73,13 @@ class LearnedBaseline : public ReinforceBaseline {
   Linear head_;
 };
 
+// Which baseline a REINFORCE-trained module subtracts from its rewards.
+enum class BaselineKind { None, Ema, Learned };
+
+// The baseline of `kind` for a module: its state or parameters under `scope` (EmaBaseline's `ema`,
+// LearnedBaseline's W and b), a learned one reading features of width feature_width. Null for None.
+std::unique_ptr<ReinforceBaseline> make_baseline(BaselineKind kind, const ParamScope& scope,
+                                                 Index feature_width, Rng& rng, float ema_decay,
+                                                 const LearnedBaselineOptions& learned);
+
 }  // namespace mann
