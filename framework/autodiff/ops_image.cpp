@@ -6,14 +6,25 @@
 #include <array>
 #include <cmath>
 #include <stdexcept>
+#include <type_traits>
 
 #include "framework/autodiff/op_support.h"
 
 namespace mann {
 namespace {
 
-using StridedRow = Eigen::Map<Eigen::RowVectorXf, 0, Eigen::InnerStride<>>;
 using ConstStridedRow = Eigen::Map<const Eigen::RowVectorXf, 0, Eigen::InnerStride<>>;
+
+// Calls f with `count` pixels starting at `first`, `stride` apart, as an Eigen row. Stride 1 gets a plain
+// contiguous map, which Eigen vectorises (a runtime inner stride is copied one float at a time).
+template <class T, class F>
+void with_pixel_run(T* first, Index count, Index stride, F&& f) {
+  using Row = std::conditional_t<std::is_const_v<T>, const Eigen::RowVectorXf, Eigen::RowVectorXf>;
+  if (stride == 1)
+    f(Eigen::Map<Row>(first, count));
+  else
+    f(Eigen::Map<Row, 0, Eigen::InnerStride<>>(first, count, Eigen::InnerStride<>(stride)));
+}
 // One image channel after another: rows c*H .. c*H+H-1 are channel c.
 using ConstPlanes = Eigen::Map<const Matrix>;
 using Planes = Eigen::Map<Matrix>;
@@ -33,7 +44,6 @@ struct Window {
   Index kernel = 1, stride = 1, padding = 0;
   ImageShape out;  // channels: those of the input (pooling); conv2d replaces them
 
-  static constexpr size_t kInts = 6;
   void store(std::vector<int>& ints) const {
     ints.assign({static_cast<int>(in.channels), static_cast<int>(in.height), static_cast<int>(in.width),
                  static_cast<int>(kernel), static_cast<int>(stride), static_cast<int>(padding)});
@@ -107,8 +117,8 @@ Matrix& scratch(size_t which) {
   return buffers[which];
 }
 
-// value (B x C_out*P) <-> transposed (C_out x B*P): the product's layout and the batch layout differ only
-// in which of image and channel is the outer index.
+// (B x C_out*P) -> (C_out x B*P): the batch layout and the GEMM's layout differ only in which of image and
+// channel is the outer index.
 void batch_to_channels(const Matrix& batch_major, Index channels, Index pixels, Matrix& channel_major) {
   const Index B = batch_major.rows();
   channel_major.resize(channels, B * pixels);
@@ -130,8 +140,8 @@ void conv2d_backward(Tape& t, Node& n) {
     column_grad.noalias() = weight.transpose() * grad;
     Matrix& x_grad = t.grad_buffer(n.inputs[0]);
     for_each_tap_run(w, n.grad.rows(), [&](Index row, Index b, Index column, Index pixel, Index count) {
-      StridedRow(x_grad.row(b).data() + pixel, count, Eigen::InnerStride<>(w.stride)) +=
-          column_grad.row(row).segment(column, count);
+      with_pixel_run(x_grad.row(b).data() + pixel, count, w.stride,
+                     [&](auto pixels) { pixels += column_grad.row(row).segment(column, count); });
     });
   }
 }
@@ -239,8 +249,8 @@ Var conv2d(Var x, const ImageShape& shape, Var weight, Var bias, Index stride, I
   columns.resize(shape.channels * kernel * kernel, B * P);
   if (padding > 0) columns.setZero();
   for_each_tap_run(w, B, [&](Index row, Index b, Index column, Index pixel, Index count) {
-    columns.row(row).segment(column, count) =
-        ConstStridedRow(xv.row(b).data() + pixel, count, Eigen::InnerStride<>(stride));
+    with_pixel_run(xv.row(b).data() + pixel, count, stride,
+                   [&](auto pixels) { columns.row(row).segment(column, count) = pixels; });
   });
   Matrix& product = scratch(0);  // (C_out x B*P)
   product.noalias() = wv * columns;
@@ -273,19 +283,33 @@ Var max_pool2d(Var x, const ImageShape& shape, Index kernel, Index stride) {
       {x});
   n.ints.resize(static_cast<size_t>(B * out_size));
   n.value.resize(B, out_size);
+  // One output row at a time, all its windows together: each kernel tap updates every window's running
+  // maximum, so the comparisons form independent lanes rather than one dependency chain per window, and in
+  // arithmetic rather than branches (on real data which pixel wins is unpredictable).
+  const Index out_width = w.out.width;
   for (Index b = 0; b < B; ++b) {
-    const ConstPlanes image = planes_of(xv, b, shape);
-    for_each_pool_window(w, [&](Index j, Index row, Index col) {
-      Index best_row = row, best_col = col;
-      for (Index ky = 0; ky < kernel; ++ky)
-        for (Index kx = 0; kx < kernel; ++kx)
-          if (image(row + ky, col + kx) > image(best_row, best_col)) {  // strict: ties keep the first
-            best_row = row + ky;
-            best_col = col + kx;
+    const float* image = xv.row(b).data();
+    for (Index c = 0; c < shape.channels; ++c)
+      for (Index oy = 0; oy < w.out.height; ++oy) {
+        const Index j = (c * w.out.height + oy) * out_width;
+        float* top = n.value.row(b).data() + j;  // the running maxima
+        int* where = n.ints.data() + b * out_size + j;
+        const Index corner = (c * shape.height + oy * stride) * shape.width;
+        for (Index ox = 0; ox < out_width; ++ox) {
+          top[ox] = image[corner + ox * stride];
+          where[ox] = static_cast<int>(corner + ox * stride);
+        }
+        for (Index ky = 0; ky < kernel; ++ky)
+          for (Index kx = ky == 0 ? 1 : 0; kx < kernel; ++kx) {
+            const Index first = corner + ky * shape.width + kx;
+            for (Index ox = 0; ox < out_width; ++ox) {
+              const int at = static_cast<int>(first + ox * stride);
+              const int better = image[at] > top[ox];  // strict: ties keep the first
+              where[ox] += better * (at - where[ox]);
+              top[ox] = std::max(top[ox], image[at]);
+            }
           }
-      n.value(b, j) = image(best_row, best_col);
-      n.ints[static_cast<size_t>(b * out_size + j)] = static_cast<int>(best_row * shape.width + best_col);
-    });
+      }
   }
   return t.last();
 }
