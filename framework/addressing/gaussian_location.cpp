@@ -48,8 +48,7 @@ Var GaussianLocationPolicy::sample(Tape& tape, Var mean, Var features, Addressin
     entry.entropy = tape.constant(mu.rows(), 1, dims * (log_norm + 0.5f));
     entry.baseline = baseline_.get();
     if (baseline_) entry.baseline_value = baseline_->value(tape, features.valid() ? features : mean);
-    // d log p / d mean, for the gradient-variance diagnostic (the counterpart of hard attention's logit
-    // score).
+    // d log p / d mean, for the gradient-variance diagnostic (as hard attention's logit score is).
     entry.logit_score = noise / sigma;
     ctx.policy->entries.push_back(std::move(entry));
   }

@@ -5,8 +5,7 @@
 //
 // Training (ctx.training): l = mean + stddev * eps, eps ~ N(0, I), per example and coordinate. The policy
 // returns l as a constant (no gradient flows through the location itself) and logs
-//   log_prob = log N(l; mean, stddev^2 I) = sum_d [-(l_d - mean_d)^2 / (2 stddev^2)] - D log(stddev sqrt(2
-//   pi)),
+//   log_prob = log N(l; mean, stddev^2 I) = -|l - mean|^2 / (2 stddev^2) - D log(stddev sqrt(2 pi)),
 // differentiable w.r.t. the mean (d log p / d mean = (l - mean) / stddev^2), so REINFORCE's gradient flows
 // into the location network that produced the mean. The entropy D log(stddev sqrt(2 pi e)) is a constant
 // (stddev is fixed): an entropy weight adds nothing to the gradient.

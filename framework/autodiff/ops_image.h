@@ -17,9 +17,8 @@ ImageShape conv2d_output_shape(const ImageShape& input, Index out_channels, Inde
                                Index padding);
 
 // 2-D cross-correlation (the "convolution" of deep learning), square kernels, zero padding:
-//   out(b, o, y, x) = bias(o) + sum_{c, ky, kx} weight(o, (c*k + ky)*k + kx) in(b, c, y*stride - padding +
-//   ky,
-//                                                                                 x*stride - padding + kx)
+//   out(b, o, y, x) = bias(o) + sum_{c, ky, kx} weight(o, (c*k + ky)*k + kx) in(b, c, iy, ix),
+//   iy = y*stride - padding + ky,  ix = x*stride - padding + kx,
 // with pixels outside the image read as 0. weight is (C_out x C*k*k): one filter per row, laid out as a
 // small C x k x k image, and k follows from its width; bias is (1 x C_out). Result (B x C_out*H_out*W_out),
 // shape conv2d_output_shape(shape, C_out, k, stride, padding). Differentiable w.r.t. x, weight and bias.
