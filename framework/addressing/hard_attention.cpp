@@ -16,17 +16,8 @@ HardAttention::HardAttention(const ParamScope& scope, AddressingShape shape, Rng
     : name_(scope.name()), options_(options), scorer_(scope, shape, rng, options.scorer) {
   if (options.samples < 1)
     throw UserError(name_ + ": hard attention needs samples >= 1, got " + std::to_string(options.samples));
-  switch (options.baseline) {
-    case BaselineKind::None:
-      break;
-    case BaselineKind::Ema:
-      baseline_ = std::make_unique<EmaBaseline>(scope.sub("baseline"), options.ema_decay);
-      break;
-    case BaselineKind::Learned:
-      baseline_ =
-          std::make_unique<LearnedBaseline>(scope.sub("baseline"), shape.query_width, rng, options.learned);
-      break;
-  }
+  baseline_ = make_baseline(options.baseline, scope.sub("baseline"), shape.query_width, rng,
+                            options.ema_decay, options.learned);
 }
 
 Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,

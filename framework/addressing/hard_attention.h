@@ -20,16 +20,6 @@
 
 namespace mann {
 
-// What the REINFORCE reward is compared with: nothing, a running average, or a value head on the query.
-enum class BaselineKind { None, Ema, Learned };
-
-template <>
-struct EnumNames<BaselineKind> {
-  static constexpr std::string_view noun = "REINFORCE baseline";
-  static constexpr auto entries = std::to_array<EnumEntry<BaselineKind>>(
-      {{BaselineKind::None, "none"}, {BaselineKind::Ema, "ema"}, {BaselineKind::Learned, "learned"}});
-};
-
 struct HardOptions {
   SoftContentOptions scorer;  // the distribution to sample from
   int samples = 1;            // k: one-hot of the sample (1) or the mean of k one-hots

@@ -1,6 +1,7 @@
 #pragma once
-// The record of the discrete choices a stochastic (hard) attention module made during a training forward
-// pass: what REINFORCE needs to turn per-example rewards into a gradient (see framework/train/reinforce.h).
+// The record of the choices stochastic modules made during a training forward pass (the discrete slots of
+// hard attention, the continuous locations of gaussian_location.h): what REINFORCE needs to turn
+// per-example rewards into a gradient (see framework/train/reinforce.h).
 #include <string>
 #include <vector>
 
@@ -17,8 +18,9 @@ struct PolicyLog {
     Var entropy;         // (B x 1): entropy of the distribution the choice was drawn from
     ReinforceBaseline* baseline = nullptr;  // may be null: no baseline (advantage = reward)
     Var baseline_value;  // (B x 1) baseline prediction recorded at choice time; invalid without baseline
-    // (B x N) gradient of log_prob w.r.t. the logits the distribution is a softmax of (counts - k * p);
-    // used only for the gradient-variance diagnostic. Empty (0 x 0) when unknown.
+    // (B x N) gradient of log_prob w.r.t. what the distribution is computed from: the logits it is a
+    // softmax of (hard: counts - k * p), or a Gaussian's mean ((l - mean) / stddev^2); used only for the
+    // gradient-variance diagnostic. Empty (0 x 0) when unknown.
     Matrix logit_score;
   };
   std::vector<Entry> entries;

@@ -50,4 +50,18 @@ Var LearnedBaseline::regression_loss(Var value, const Matrix& rewards) {
   return scale(mse(value, rewards), options_.loss_weight);
 }
 
+std::unique_ptr<ReinforceBaseline> make_baseline(BaselineKind kind, const ParamScope& scope,
+                                                 Index feature_width, Rng& rng, float ema_decay,
+                                                 const LearnedBaselineOptions& learned) {
+  switch (kind) {
+    case BaselineKind::None:
+      return nullptr;
+    case BaselineKind::Ema:
+      return std::make_unique<EmaBaseline>(scope, ema_decay);
+    case BaselineKind::Learned:
+      return std::make_unique<LearnedBaseline>(scope, feature_width, rng, learned);
+  }
+  return nullptr;
+}
+
 }  // namespace mann

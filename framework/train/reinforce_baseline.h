@@ -11,6 +11,7 @@
 
 #include "framework/autodiff/tape.h"
 #include "framework/nn/linear.h"
+#include "framework/util/enum_names.h"
 
 namespace mann {
 
@@ -72,5 +73,22 @@ class LearnedBaseline : public ReinforceBaseline {
   LearnedBaselineOptions options_;
   Linear head_;
 };
+
+// Which baseline a REINFORCE-trained module subtracts from its rewards: nothing, a running average, or a
+// value head on the module's features.
+enum class BaselineKind { None, Ema, Learned };
+
+template <>
+struct EnumNames<BaselineKind> {
+  static constexpr std::string_view noun = "REINFORCE baseline";
+  static constexpr auto entries = std::to_array<EnumEntry<BaselineKind>>(
+      {{BaselineKind::None, "none"}, {BaselineKind::Ema, "ema"}, {BaselineKind::Learned, "learned"}});
+};
+
+// The baseline of `kind` for a module: its state or parameters under `scope` (EmaBaseline's `ema`,
+// LearnedBaseline's W and b), a learned one reading features of width feature_width. Null for None.
+std::unique_ptr<ReinforceBaseline> make_baseline(BaselineKind kind, const ParamScope& scope,
+                                                 Index feature_width, Rng& rng, float ema_decay,
+                                                 const LearnedBaselineOptions& learned);
 
 }  // namespace mann

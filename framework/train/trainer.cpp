@@ -34,9 +34,8 @@ void Trainer::check_no_owed_terms(const Tape& tape, int64_t step) const {
   throw std::logic_error(options_.model_name + ": step " + std::to_string(step) + ": hard module `" +
                          tape.owed_loss_terms().front() +
                          "` made choices in the forward pass but the loss has no REINFORCE term for them, so "
-                         "they would get no gradient; the learner's objective must add "
-                         "add_reinforce_term() (framework/train/reinforce_objective.h) of the forward's "
-                         "policy log");
+                         "they would get no gradient; the learner's loss must come from an Objective "
+                         "(framework/train/objective.h) given the forward's policy log");
 }
 
 Trainer::Trainer(Learner& learner, Optimizer& optimizer, const Schedule& schedule, TrainerOptions options,

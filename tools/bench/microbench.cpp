@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "framework/autodiff/ops.h"
+#include "framework/autodiff/ops_image.h"
 #include "framework/nn/lstm_cell.h"
 #include "framework/util/rng.h"
 
@@ -66,6 +67,45 @@ void BM_LstmStep(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LstmStep)->Arg(1)->Arg(32)->Unit(benchmark::kMicrosecond);
+
+// A small convolutional layer on 28x28 grey images: 8 3x3 filters with padding 1, ReLU, 2x2 max pooling,
+// forward and backward (the weight's and bias's gradients).
+void BM_ConvPoolStep(benchmark::State& state) {
+  const Index batch = state.range(0);
+  const ImageShape in{1, 28, 28};
+  const ImageShape features = conv2d_output_shape(in, 8, 3, 1, 1);
+  Rng rng(1);
+  Parameter weight("weight", rng.uniform_matrix(8, 9, -0.3f, 0.3f));
+  Parameter bias("bias", Matrix::Zero(1, 8));
+  const Matrix images = rng.uniform_matrix(batch, in.size(), 0.f, 1.f);
+  Tape tape;
+  for (auto _ : state) {
+    tape.clear();
+    weight.zero_grad();
+    bias.zero_grad();
+    Var conv = conv2d(tape.constant(images), in, tape.param(weight), tape.param(bias), 1, 1);
+    tape.backward(sum(max_pool2d(relu(conv), features, 2, 2)));
+    benchmark::DoNotOptimize(weight.grad.data());
+  }
+}
+BENCHMARK(BM_ConvPoolStep)->Arg(1)->Arg(32)->Unit(benchmark::kMicrosecond);
+
+// The RAM glimpse sensor (3 scales of 8x8) on 28x28 images, forward and backward into the images.
+void BM_Glimpse(benchmark::State& state) {
+  const Index batch = state.range(0);
+  const ImageShape in{1, 28, 28};
+  Rng rng(1);
+  Parameter images("images", rng.uniform_matrix(batch, in.size(), 0.f, 1.f));
+  const Matrix location = rng.uniform_matrix(batch, 2, -1.f, 1.f);
+  Tape tape;
+  for (auto _ : state) {
+    tape.clear();
+    images.zero_grad();
+    tape.backward(sum(glimpse(tape.param(images), in, location, 8, 3)));
+    benchmark::DoNotOptimize(images.grad.data());
+  }
+}
+BENCHMARK(BM_Glimpse)->Arg(1)->Arg(32)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace mann
