@@ -49,7 +49,7 @@ std::vector<std::uint8_t> read_gzip_file(const std::string& path, std::size_t ma
   z_stream& z = inflater.stream();
   z.next_in = compressed.data();
   z.avail_in = static_cast<uInt>(compressed.size());  // files over 4 GiB are beyond any dataset read here
-  std::vector<std::uint8_t> out(std::max<std::size_t>(compressed.size() * 4, 1 << 16));
+  std::vector<std::uint8_t> out(std::min(std::max<std::size_t>(compressed.size() * 4, 1 << 16), max_bytes));
   std::size_t produced = 0;
   for (;;) {
     if (produced == out.size()) {

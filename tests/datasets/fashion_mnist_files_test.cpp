@@ -5,6 +5,7 @@
 #include <string>
 
 #include "datasets/image/fashion_mnist_files.h"
+#include "datasets/image/gzip_file.h"
 #include "datasets/image/idx_file.h"
 #include "datasets/image/labelled_images.h"
 #include "framework/autodiff/errors.h"
@@ -83,6 +84,8 @@ TEST_CASE("fashion_mnist idx: damaged and foreign files are refused with a reaso
   CHECK(error_of(read).find("truncated inside its IDX header") != std::string::npos);
 
   CHECK(error_of([&] { mann::read_idx_gz(dir.path("absent.gz")); }).find("cannot open") != std::string::npos);
+  write_gzip_file(path, idx_bytes({2, 3, 4}, counting(24)));
+  CHECK(error_of([&] { mann::read_gzip_file(path, 10); }).find("more than 10 bytes") != std::string::npos);
 }
 
 TEST_CASE("fashion_mnist idx: a gzip stream cut short is reported as truncated") {
