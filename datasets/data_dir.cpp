@@ -25,4 +25,8 @@ std::string data_dir_origin(const std::string& cli_or_config_value) {
   return "default ./data (neither --data-dir nor MANN_DATA set)";
 }
 
+bool data_dir_chosen(const std::string& cli_or_config_value) {
+  return !cli_or_config_value.empty() || env_data_dir() != nullptr;
+}
+
 }  // namespace mann

@@ -13,4 +13,8 @@ std::string resolve_data_dir(const std::string& cli_or_config_value);
 // "environment variable MANN_DATA", "default ./data").
 std::string data_dir_origin(const std::string& cli_or_config_value);
 
+// Whether a data directory was chosen (`cli_or_config_value` or $MANN_DATA) rather than left to the ./data
+// default; datasets installed system-wide (Fashion-MNIST) look in a chosen one only.
+bool data_dir_chosen(const std::string& cli_or_config_value);
+
 }  // namespace mann

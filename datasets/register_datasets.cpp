@@ -7,6 +7,8 @@
 #include "datasets/algorithmic/sort_task.h"
 #include "datasets/babi/babi_files.h"
 #include "datasets/dataset.h"
+#include "datasets/image/fashion_mnist.h"
+#include "datasets/image/image_dataset.h"
 #include "datasets/retrieval_dataset.h"
 #include "datasets/seq2seq/reversal_task.h"
 #include "datasets/seq2seq/seq2seq_dataset.h"
@@ -67,6 +69,61 @@ void register_babi(Registry& r) {
       });
 }
 
+// The canvas of a named variant with the options that override it, each checked as it is applied so that a
+// misfit is reported at the option that caused it.
+CanvasVariant configured_variant(const ConfigView& v) {
+  CanvasVariant variant = parse_option(v, "variant", canvas_variant_preset);
+  const auto apply = [&](const char* key, int CanvasVariant::*field, int keep_value) {
+    const int value = v.get<int>(key);
+    if (value == keep_value) return;
+    variant.*field = value;
+    try {
+      check_canvas_variant(variant, kFashionMnistSide, kFashionMnistSide);
+    } catch (const UserError& e) {
+      v.fail(key, e.what());
+    }
+  };
+  apply("canvas", &CanvasVariant::canvas, 0);
+  apply("clutter", &CanvasVariant::clutter, -1);
+  apply("piece_size", &CanvasVariant::piece_size, 0);
+  return variant;
+}
+
+void register_fashion_mnist(Registry& r) {
+  const FashionMnistOptions defaults;
+  r.add<Dataset, DatasetContext>(
+      {"dataset",
+       "fashion_mnist",
+       "Fashion-MNIST (Xiao et al. 2017): 28x28 greyscale articles in 10 classes, from Debian's "
+       "dataset-fashion-mnist; the item at a random place on a larger canvas, with clutter, as in the RAM "
+       "paper (Mnih et al. 2014). Valid: the last validation_size training items; test: t10k.",
+       {choice_option("variant", "plain", canvas_variant_names(),
+                      "plain (28x28), translated60 (60x60), cluttered60 (60x60, 4 pieces), cluttered100 "
+                      "(100x100, 8 pieces)"),
+        option("canvas", "int", 0, "canvas side in pixels (0: the variant's)").in(between(0, 4096)),
+        option("clutter", "int", -1, "clutter pieces per canvas (-1: the variant's)").in(between(-1, 1000)),
+        option("piece_size", "int", 0, "side of a clutter piece (0: the variant's, 8)")
+            .in(between(0, kFashionMnistSide)),
+        option(
+            "seed", "int", 0,
+            "seeds item places and clutter (not the experiment seed, so every run sees the same canvases)"),
+        option("data_dir", "string", defaults.data_dir,
+               std::string("data directory ('': --data-dir, else MANN_DATA; then ") + kFashionMnistSystemDir +
+                   ")"),
+        option("validation_size", "int", defaults.validation_size,
+               "training items held out for validation (the last ones of the file)")
+            .in(between(1, 59999))}},
+      [](const ConfigView& v, DatasetContext& c) -> std::unique_ptr<Dataset> {
+        FashionMnistOptions o;
+        o.variant = configured_variant(v);
+        o.data_dir = c.data_dir.empty() ? v.get<std::string>("data_dir") : c.data_dir;
+        o.seed = static_cast<uint64_t>(v.get<int64_t>("seed"));
+        o.validation_size = v.get<int>("validation_size");
+        return std::make_unique<ImageDataset>("fashion_mnist", v.get<std::string>("variant"),
+                                              load_fashion_mnist(o));
+      });
+}
+
 void register_seq2seq_tasks(Registry& r) {
   const ReversalTaskOptions reversal;
   r.add<Dataset, DatasetContext>(
@@ -98,6 +155,7 @@ void register_seq2seq_tasks(Registry& r) {
 
 void register_datasets(Registry& r) {
   register_babi(r);
+  register_fashion_mnist(r);
   register_seq2seq_tasks(r);
   const CopyTaskOptions copy;
   r.add<Dataset, DatasetContext>(

@@ -18,6 +18,7 @@ int lengths_command(const Args& args);
 int sweep_command(const Args& args);
 int curves_command(const Args& args);
 int runs_command(const Args& args);
+int data_command(const Args& args);
 
 // Exit codes shared by all commands.
 enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kDiverged = 3 };

@@ -2,7 +2,8 @@
 # Installs the Debian packages mann needs, skipping those already present. Safe to run repeatedly.
 set -euo pipefail
 packages=(cmake g++ make pkg-config libeigen3-dev libboost-program-options-dev libhdf5-dev libyaml-cpp-dev
-          doctest-dev hdf5-tools libbenchmark-dev zlib1g-dev libopenmpi-dev openmpi-bin python3)
+          doctest-dev hdf5-tools libbenchmark-dev zlib1g-dev libopenmpi-dev openmpi-bin python3
+          dataset-fashion-mnist)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -37,6 +37,8 @@ commands:
                      draw runs' learning curves from their metrics.csv, one line per run
   runs [DIR...] [--depth N]
                      list run directories: what they train, step, best validation, recorded test metric
+  data preview DATASET [--variant V] [--set key=value]... [--split S] [--count N] [--out FILE.png|.svg]
+                     draw examples of an image dataset as a model sees them, with their class names
 
 Under `mpirun -np N mann ...` (or srun): train runs data-parallel, compare and sweep spread their runs.
 
@@ -59,7 +61,7 @@ int main(int argc, char** argv) {
       {"train", train_command},         {"eval", eval_command},       {"inspect", inspect_command},
       {"list", list_command},           {"bench", bench_command},     {"compare", compare_command},
       {"attention", attention_command}, {"lengths", lengths_command}, {"sweep", sweep_command},
-      {"curves", curves_command},       {"runs", runs_command}};
+      {"curves", curves_command},       {"runs", runs_command},       {"data", data_command}};
   if (argc < 2) {
     std::cerr << kMainUsage << "\n";
     return kUsage;
