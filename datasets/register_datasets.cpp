@@ -72,7 +72,12 @@ void register_babi(Registry& r) {
 // The canvas of a named variant with the options that override it, each checked as it is applied so that a
 // misfit is reported at the option that caused it.
 CanvasVariant configured_variant(const ConfigView& v) {
-  CanvasVariant variant = parse_option(v, "variant", canvas_variant_preset);
+  CanvasVariant variant;
+  try {
+    variant = canvas_variant_preset(v.get<std::string>("variant"));
+  } catch (const UserError& e) {
+    v.fail("variant", e.what());  // reported at the config value
+  }
   const auto apply = [&](const char* key, int CanvasVariant::*field, int keep_value) {
     const int value = v.get<int>(key);
     if (value == keep_value) return;

@@ -1,6 +1,6 @@
 #include "models/retrieval/retrieval_views.h"
 
-#include "framework/views/generated_example.h"
+#include "framework/train/generated_example.h"
 #include "models/retrieval/retrieval_reader.h"
 
 namespace mann {

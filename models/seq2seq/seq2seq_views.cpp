@@ -1,6 +1,6 @@
 #include "models/seq2seq/seq2seq_views.h"
 
-#include "framework/views/generated_example.h"
+#include "framework/train/generated_example.h"
 #include "models/seq2seq/seq2seq_learner.h"
 
 namespace mann {

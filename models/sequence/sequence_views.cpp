@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "framework/addressing/attention_recorder.h"
-#include "framework/views/generated_example.h"
+#include "framework/train/generated_example.h"
 
 namespace mann {
 namespace {

@@ -1,4 +1,4 @@
-#include "framework/views/generated_example.h"
+#include "framework/train/generated_example.h"
 
 #include "framework/autodiff/errors.h"
 #include "framework/train/trainer.h"
