@@ -16,6 +16,7 @@
 #include "framework/addressing/attention_recorder.h"
 #include "framework/addressing/policy_log.h"
 #include "framework/autodiff/tape.h"
+#include "framework/nn/module.h"
 #include "framework/util/rng.h"
 
 namespace mann {
@@ -37,9 +38,8 @@ struct AddressingContext {
   bool linear = false;
 };
 
-class AddressingModule {
+class AddressingModule : public Module {
  public:
-  virtual ~AddressingModule() = default;
 
   // previous: (B x N) previous weighting, or an invalid Var{} for modules that do not use it.
   // record_name: the series the weighting is recorded under when ctx.recorder is set ("" = not recorded).
@@ -55,6 +55,10 @@ class AddressingModule {
   // MemN2N's u . m_i.
   virtual bool has_linear_form() const { return false; }
   virtual std::string type() const = 0;
+
+ protected:
+  // Its parameters (projections, baselines) go under scope.
+  explicit AddressingModule(const ParamScope& scope) : Module(scope) {}
 };
 
 }  // namespace mann

@@ -11,9 +11,9 @@ namespace mann {
 
 GaussianLocationPolicy::GaussianLocationPolicy(const ParamScope& scope, Index feature_width, Rng& rng,
                                                const GaussianLocationOptions& options)
-    : name_(scope.name()), options_(options) {
+    : Module(scope), options_(options) {
   if (!(options.stddev > 0.f))
-    throw UserError(name_ + ": the location policy needs stddev > 0, got " + std::to_string(options.stddev));
+    throw UserError(name() + ": the location policy needs stddev > 0, got " + std::to_string(options.stddev));
   baseline_ = make_baseline(options.baseline, scope.sub("baseline"), feature_width, rng, options.ema_decay,
                             options.learned);
 }
@@ -22,20 +22,20 @@ Var GaussianLocationPolicy::sample(Tape& tape, Var mean, Var features, Addressin
                                    const std::string& record_name) {
   const Matrix& mu = mean.value();
   if (features.valid() && features.rows() != mu.rows())
-    throw ShapeError(name_ + ": features " + shape_string(features.value()) + " and mean " +
+    throw ShapeError(name() + ": features " + shape_string(features.value()) + " and mean " +
                      shape_string(mu) + " differ in batch size");
   auto clamped = [&](const Matrix& m) -> Matrix {
     return options_.clamp ? Matrix(m.cwiseMax(-1.f).cwiseMin(1.f)) : m;
   };
   if (!ctx.training) return tape.constant(clamped(mu));
 
-  if (!ctx.rng) throw std::logic_error(name_ + ": the location policy needs ctx.rng when training");
+  if (!ctx.rng) throw std::logic_error(name() + ": the location policy needs ctx.rng when training");
   const float sigma = options_.stddev;
   const Matrix noise = ctx.rng->normal_matrix(mu.rows(), mu.cols(), 0.f, 1.f);
   const Matrix drawn = mu + sigma * noise;
   // The location gets no gradient but REINFORCE's: the loss owes that term until reinforce_surrogate()
   // settles it (from ctx.policy, so without a policy log the trainer reports it).
-  const std::string module = record_name.empty() ? name_ : name_ + ":" + record_name;
+  const std::string module = record_name.empty() ? name() : name() + ":" + record_name;
   tape.owe_loss_term(module);
   if (ctx.policy) {
     const auto dims = static_cast<float>(mu.cols());

@@ -33,7 +33,7 @@ struct GaussianLocationOptions {
   LearnedBaselineOptions learned;  // Learned: a value head on the features passed to sample()
 };
 
-class GaussianLocationPolicy {
+class GaussianLocationPolicy : public Module {
  public:
   /// A policy named by `scope` (its PolicyLog entries and owed terms carry that name). feature_width is the
   /// width of the features a learned baseline reads (ignored by the other baselines). Throws UserError for
@@ -50,13 +50,11 @@ class GaussianLocationPolicy {
   Var sample(Tape& tape, Var mean, Var features, AddressingContext& ctx, const std::string& record_name = "");
 
   /// The scope path the policy's entries and owed terms are named after.
-  const std::string& name() const { return name_; }
   /// The baseline, or null without one.
   ReinforceBaseline* baseline() { return baseline_.get(); }
   const GaussianLocationOptions& options() const { return options_; }
 
  private:
-  std::string name_;
   GaussianLocationOptions options_;
   std::unique_ptr<ReinforceBaseline> baseline_;
 };

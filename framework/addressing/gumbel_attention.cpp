@@ -40,20 +40,20 @@ Var gumbel_softmax(Var logits, const Matrix* mask, const Matrix& noise, float ta
 
 GumbelAttention::GumbelAttention(const ParamScope& scope, AddressingShape shape, Rng& rng,
                                  const GumbelOptions& options)
-    : name_(scope.name()), options_(options), scorer_(scope, shape, rng, options.scorer) {
+    : AddressingModule(scope), options_(options), scorer_(scope, shape, rng, options.scorer) {
   if (!(options.tau0 > 0.f) || !(options.tau_min > 0.f))
-    throw UserError(name_ + ": gumbel temperatures must be > 0 (tau0 " + std::to_string(options.tau0) +
+    throw UserError(name() + ": gumbel temperatures must be > 0 (tau0 " + std::to_string(options.tau0) +
                     ", tau_min " + std::to_string(options.tau_min) + ")");
 }
 
 Var GumbelAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
                              AddressingContext& ctx, const std::string& record_name) {
-  refuse_linear_form(name_, ctx);
-  check_inputs(name_, scorer_.shape(), memory, mask, query, previous);
+  refuse_linear_form(name(), ctx);
+  check_inputs(name(), scorer_.shape(), memory, mask, query, previous);
   Var logits = scorer_.scores(tape, memory, mask, query);
   Var w;
   if (ctx.training) {
-    if (!ctx.rng) throw std::logic_error(name_ + ": gumbel attention needs ctx.rng when training");
+    if (!ctx.rng) throw std::logic_error(name() + ": gumbel attention needs ctx.rng when training");
     w = gumbel_softmax(logits, mask, gumbel_noise(logits.rows(), logits.cols(), *ctx.rng),
                        gumbel_temperature(options_, ctx.step), options_.straight_through);
   } else {

@@ -46,7 +46,6 @@ class GumbelAttention : public AddressingModule {
   const GumbelOptions& options() const { return options_; }
 
  private:
-  std::string name_;
   GumbelOptions options_;
   SoftContentAddressing scorer_;
 };

@@ -13,17 +13,17 @@ using namespace addressing_detail;
 
 HardAttention::HardAttention(const ParamScope& scope, AddressingShape shape, Rng& rng,
                              const HardOptions& options)
-    : name_(scope.name()), options_(options), scorer_(scope, shape, rng, options.scorer) {
+    : AddressingModule(scope), options_(options), scorer_(scope, shape, rng, options.scorer) {
   if (options.samples < 1)
-    throw UserError(name_ + ": hard attention needs samples >= 1, got " + std::to_string(options.samples));
+    throw UserError(name() + ": hard attention needs samples >= 1, got " + std::to_string(options.samples));
   baseline_ = make_baseline(options.baseline, scope.sub("baseline"), shape.query_width, rng,
                             options.ema_decay, options.learned);
 }
 
 Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
                            AddressingContext& ctx, const std::string& record_name) {
-  refuse_linear_form(name_, ctx);
-  const Index slots = check_inputs(name_, scorer_.shape(), memory, mask, query, previous);
+  refuse_linear_form(name(), ctx);
+  const Index slots = check_inputs(name(), scorer_.shape(), memory, mask, query, previous);
   const Index batch = query.rows();
   Var probs = scorer_.distribution(tape, memory, mask, query);
   const Matrix& p = probs.value();
@@ -41,7 +41,7 @@ Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query
     return w;
   }
 
-  if (!ctx.rng) throw std::logic_error(name_ + ": hard attention needs ctx.rng when training");
+  if (!ctx.rng) throw std::logic_error(name() + ": hard attention needs ctx.rng when training");
   for (int k = 0; k < options_.samples; ++k) {
     const std::vector<int> draw = sample_categorical(p, *ctx.rng);
     for (Index b = 0; b < batch; ++b)
@@ -50,7 +50,7 @@ Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query
   const float k = static_cast<float>(options_.samples);
   // The choice gets no gradient but REINFORCE's: the loss owes that term until reinforce_surrogate() adds
   // it (from ctx.policy, so without a policy log the term can never be added, and the trainer says so).
-  const std::string module = record_name.empty() ? name_ : name_ + ":" + record_name;
+  const std::string module = record_name.empty() ? name() : name() + ":" + record_name;
   tape.owe_loss_term(module);
   if (ctx.policy) {
     // sum_k log p(a_k) = sum_j count_j log p_j; masked slots have count 0.

@@ -44,7 +44,6 @@ class HardAttention : public AddressingModule {
   const HardOptions& options() const { return options_; }
 
  private:
-  std::string name_;
   HardOptions options_;
   SoftContentAddressing scorer_;
   std::unique_ptr<ReinforceBaseline> baseline_;

@@ -23,7 +23,7 @@ int checked_shift_range(const std::string& who, int r, Index slots) {
 
 NTMLocationAddressing::NTMLocationAddressing(const ParamScope& scope, AddressingShape shape, Rng& rng,
                                              const NTMLocationOptions& options)
-    : name_(scope.name()),
+    : AddressingModule(scope),
       shape_(shape),
       options_(options),
       key_(scope.sub("key"), shape.query_width, shape.memory_width, rng),
@@ -60,9 +60,9 @@ Var NTMLocationAddressing::address_with(Var memory, const Matrix* mask, Var key,
 
 Var NTMLocationAddressing::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
                                    AddressingContext& ctx, const std::string& record_name) {
-  refuse_linear_form(name_, ctx);
-  const Index slots = check_inputs(name_, shape_, memory, mask, query, previous);
-  checked_shift_range(name_, options_.shift_range, slots);
+  refuse_linear_form(name(), ctx);
+  const Index slots = check_inputs(name(), shape_, memory, mask, query, previous);
+  checked_shift_range(name(), options_.shift_range, slots);
   Var w = address_with(memory, mask, key_(tape, query), softplus(beta_(tape, query)),
                        sigmoid(gate_(tape, query)), softmax_rows(shift_(tape, query)),
                        softplus(gamma_(tape, query)) + 1.f, previous, options_);

@@ -55,7 +55,6 @@ class NTMLocationAddressing : public AddressingModule {
   const NTMLocationOptions& options() const { return options_; }
 
  private:
-  std::string name_;
   AddressingShape shape_;
   NTMLocationOptions options_;
   Linear key_, beta_, gate_, shift_, gamma_;

@@ -12,9 +12,9 @@ using namespace addressing_detail;
 
 SoftContentAddressing::SoftContentAddressing(const ParamScope& scope, AddressingShape shape, Rng& rng,
                                              const SoftContentOptions& options)
-    : name_(scope.name()), shape_(shape), options_(options) {
+    : AddressingModule(scope), shape_(shape), options_(options) {
   if (shape.query_width <= 0 || shape.memory_width <= 0)
-    throw ShapeError(name_ + ": soft_content needs positive query and memory widths, got " +
+    throw ShapeError(name() + ": soft_content needs positive query and memory widths, got " +
                      std::to_string(shape.query_width) + " and " + std::to_string(shape.memory_width));
   if (options.score == ContentScore::Additive) {
     const Index hidden = options.additive_hidden > 0 ? options.additive_hidden : shape.memory_width;
@@ -28,7 +28,7 @@ SoftContentAddressing::SoftContentAddressing(const ParamScope& scope, Addressing
   if (project) {
     key_.emplace(scope.sub("key"), shape.query_width, shape.memory_width, rng);
   } else if (shape.query_width != shape.memory_width) {
-    throw ShapeError(name_ + ": " + std::string(enum_name(options.score)) +
+    throw ShapeError(name() + ": " + std::string(enum_name(options.score)) +
                      " score without key projection needs query width (" + std::to_string(shape.query_width) +
                      ") == memory width (" + std::to_string(shape.memory_width) + ")");
   }
@@ -38,7 +38,7 @@ SoftContentAddressing::SoftContentAddressing(const ParamScope& scope, Addressing
 }
 
 Var SoftContentAddressing::scores(Tape& tape, Var memory, const Matrix* mask, Var query) const {
-  const Index slots = check_inputs(name_, shape_, memory, mask, query, Var{});
+  const Index slots = check_inputs(name(), shape_, memory, mask, query, Var{});
   const Index batch = query.rows();
   if (options_.score == ContentScore::Additive) {
     // q W + b once per example, repeated to every slot of that example so it lines up with m_i U.
@@ -72,9 +72,9 @@ Var SoftContentAddressing::distribution(Tape& tape, Var memory, const Matrix* ma
 
 Var SoftContentAddressing::address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,
                                    AddressingContext& ctx, const std::string& record_name) {
-  check_inputs(name_, shape_, memory, mask, query, previous);
+  check_inputs(name(), shape_, memory, mask, query, previous);
   if (ctx.linear) {
-    if (!has_linear_form()) refuse_linear_form(name_ + " (" + std::string(enum_name(options_.score)) + " scores)", ctx);
+    if (!has_linear_form()) refuse_linear_form(name() + " (" + std::string(enum_name(options_.score)) + " scores)", ctx);
     Var s = scores(tape, memory, mask, query);
     return mask ? mul(s, tape.constant(*mask)) : s;  // linear start: no softmax, nothing on empty slots
   }

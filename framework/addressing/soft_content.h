@@ -64,11 +64,9 @@ class SoftContentAddressing : public AddressingModule {
 
   const SoftContentOptions& options() const { return options_; }
   const AddressingShape& shape() const { return shape_; }
-  const std::string& name() const { return name_; }
   bool projects_key() const { return key_.has_value(); }
 
  private:
-  std::string name_;
   AddressingShape shape_;
   SoftContentOptions options_;
   std::optional<Linear> key_;             // dot / scaled_dot / cosine

@@ -9,7 +9,7 @@
 namespace mann {
 namespace {
 
-using Module = std::unique_ptr<AddressingModule>;
+using BuiltModule = std::unique_ptr<AddressingModule>;
 
 // soft_content's options, shared by the modules that score slots with it (hard, gumbel).
 std::vector<OptionSpec> scorer_options() {
@@ -56,7 +56,7 @@ void register_addressing_components(Registry& r) {
         option("sharpen_eps", "float", loc.sharpen_eps, "w + eps inside the sharpening log"),
         option("gate_bias", "float", loc.gate_bias, "initial bias of the interpolation gate"),
         option("key_strength_bias", "float", loc.key_strength_bias, "initial bias of the key strength")}},
-      [](const ConfigView& v, AddressingBuildContext& c) -> Module {
+      [](const ConfigView& v, AddressingBuildContext& c) -> BuiltModule {
         if (v.get<int>("shift_range") < 0) v.fail("shift_range", "must be >= 0");
         return std::make_unique<NTMLocationAddressing>(
             c.scope, c.shape, c.rng,
@@ -67,7 +67,7 @@ void register_addressing_components(Registry& r) {
   r.add<AddressingModule, AddressingBuildContext>(
       {"addressing", "soft_content",
        "Soft content addressing: softmax of dot, scaled dot, cosine or additive scores.", scorer_options()},
-      [](const ConfigView& v, AddressingBuildContext& c) -> Module {
+      [](const ConfigView& v, AddressingBuildContext& c) -> BuiltModule {
         return std::make_unique<SoftContentAddressing>(c.scope, c.shape, c.rng, read_scorer(v));
       });
   const HardOptions hard;
@@ -82,7 +82,7 @@ void register_addressing_components(Registry& r) {
                     "learned baseline: loss weight"),
              option("log_prob_eps", "float", hard.log_prob_eps,
                     "log(p + eps) keeps log-probabilities finite")})},
-      [](const ConfigView& v, AddressingBuildContext& c) -> Module {
+      [](const ConfigView& v, AddressingBuildContext& c) -> BuiltModule {
         HardOptions o;
         o.scorer = read_scorer(v);
         o.samples = v.get<int>("samples");
@@ -102,7 +102,7 @@ void register_addressing_components(Registry& r) {
              option("tau_min", "float", gumbel.tau_min, "floor of the temperature schedule"),
              option("decay_rate", "float", gumbel.decay_rate, "tau = max(tau_min, tau0 exp(-rate step))"),
              option("straight_through", "bool", gumbel.straight_through, "one-hot forward, soft backward")})},
-      [](const ConfigView& v, AddressingBuildContext& c) -> Module {
+      [](const ConfigView& v, AddressingBuildContext& c) -> BuiltModule {
         GumbelOptions o;
         o.scorer = read_scorer(v);
         o.tau0 = v.get<float>("tau0");

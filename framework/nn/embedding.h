@@ -5,11 +5,12 @@
 #include <vector>
 
 #include "framework/autodiff/tape.h"
+#include "framework/nn/module.h"
 #include "framework/nn/parameter_collection.h"
 
 namespace mann {
 
-class Embedding {
+class Embedding : public Module {
  public:
   // Creates "E" (vocab x dim) under scope.
   Embedding(const ParamScope& scope, Index vocab, Index dim, Rng& rng,
@@ -26,13 +27,11 @@ class Embedding {
   Parameter& table() const { return *table_; }
   Index vocab() const { return table_->value.rows(); }
   Index dim() const { return table_->value.cols(); }
-  const std::string& name() const { return name_; }
 
  private:
-  Embedding(std::string name, Parameter* table) : name_(std::move(name)), table_(table) {}
+  Embedding(std::string name, Parameter* table) : Module(std::move(name)), table_(table) {}
   void check_ids(const std::vector<int>& ids) const;
 
-  std::string name_;
   Parameter* table_;
 };
 

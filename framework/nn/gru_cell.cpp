@@ -7,7 +7,7 @@ namespace mann {
 
 GRUCell::GRUCell(const ParamScope& scope, Index input_size, Index hidden_size, Rng& rng,
                  const GRUOptions& options)
-    : name_(scope.name()), input_(input_size), hidden_(hidden_size) {
+    : Module(scope), input_(input_size), hidden_(hidden_size) {
   const Index H = hidden_size;
   W_ = &scope.add("W", input_size, 3 * H, options.input_init, rng);
   U_rz_ = &scope.add("U_rz", initialize_blocks(options.recurrent_init, H, H, 2, rng));
@@ -22,7 +22,7 @@ Var GRUCell::initial_state(Tape& tape, Index batch) const {
 Var GRUCell::operator()(Tape& tape, Var x, Var h) const {
   const Index H = hidden_;
   if (x.cols() != input_ || h.rows() != x.rows() || h.cols() != H) {
-    throw ShapeError("GRUCell '" + name_ + "': input " + shape_string(x.value()) + ", h " +
+    throw ShapeError("GRUCell '" + name() + "': input " + shape_string(x.value()) + ", h " +
                      shape_string(h.value()) + "; expected (B x " + std::to_string(input_) + "), (B x " +
                      std::to_string(H) + ")");
   }

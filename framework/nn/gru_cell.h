@@ -10,6 +10,7 @@
 #include <string>
 
 #include "framework/autodiff/tape.h"
+#include "framework/nn/module.h"
 #include "framework/nn/parameter_collection.h"
 
 namespace mann {
@@ -19,7 +20,7 @@ struct GRUOptions {
   Init recurrent_init = Init::orthogonal();  // applied to each (H x H) gate block
 };
 
-class GRUCell {
+class GRUCell : public Module {
  public:
   // Creates "W" (input x 3H), "U_rz" (H x 2H), "U_n" (H x H) and "b" (1 x 3H) under scope.
   GRUCell(const ParamScope& scope, Index input_size, Index hidden_size, Rng& rng,
@@ -30,10 +31,8 @@ class GRUCell {
 
   Index input_size() const { return input_; }
   Index hidden_size() const { return hidden_; }
-  const std::string& name() const { return name_; }
 
  private:
-  std::string name_;
   Index input_, hidden_;
   Parameter* W_;
   Parameter* U_rz_;

@@ -5,17 +5,17 @@
 namespace mann {
 
 Linear::Linear(const ParamScope& scope, Index in, Index out, Rng& rng, const LinearOptions& options)
-    : name_(scope.name()), in_(in), out_(out) {
+    : Module(scope), in_(in), out_(out) {
   weight_ = &scope.add("W", in, out, options.weight_init, rng);
   if (options.bias) bias_ = &scope.add("b", 1, out, options.bias_init, rng);
 }
 
 Linear::Linear(std::string name, Parameter* weight, Parameter* bias, bool transposed)
-    : name_(std::move(name)), weight_(weight), bias_(bias), transposed_(transposed) {
+    : Module(std::move(name)), weight_(weight), bias_(bias), transposed_(transposed) {
   in_ = transposed ? weight->value.cols() : weight->value.rows();
   out_ = transposed ? weight->value.rows() : weight->value.cols();
   if (bias && (bias->value.rows() != 1 || bias->value.cols() != out_)) {
-    throw ShapeError("Linear '" + name_ + "': tied bias '" + bias->name + "' is " +
+    throw ShapeError("Linear '" + this->name() + "': tied bias '" + bias->name + "' is " +
                      shape_string(bias->value) + ", expected " + shape_string(1, out_));
   }
 }
@@ -26,7 +26,7 @@ Linear Linear::tied(std::string name, Parameter& weight, Parameter* bias, bool t
 
 Var Linear::operator()(Tape& tape, Var x) const {
   if (x.cols() != in_) {
-    throw ShapeError("Linear '" + name_ + "': input is " + shape_string(x.value()) + ", expected (B x " +
+    throw ShapeError("Linear '" + name() + "': input is " + shape_string(x.value()) + ", expected (B x " +
                      std::to_string(in_) + ")");
   }
   Var w = tape.param(*weight_);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "framework/autodiff/tape.h"
+#include "framework/nn/module.h"
 #include "framework/nn/parameter_collection.h"
 
 namespace mann {
@@ -16,7 +17,7 @@ struct LinearOptions {
   Init bias_init = Init::zeros();
 };
 
-class Linear {
+class Linear : public Module {
  public:
   // Creates "W" and (optionally) "b" under scope.
   Linear(const ParamScope& scope, Index in, Index out, Rng& rng, const LinearOptions& options = {});
@@ -29,12 +30,10 @@ class Linear {
   Parameter* bias() const { return bias_; }
   Index in_features() const { return in_; }
   Index out_features() const { return out_; }
-  const std::string& name() const { return name_; }
 
  private:
   Linear(std::string name, Parameter* weight, Parameter* bias, bool transposed);
 
-  std::string name_;
   Parameter* weight_ = nullptr;
   Parameter* bias_ = nullptr;
   bool transposed_ = false;

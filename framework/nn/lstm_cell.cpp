@@ -13,7 +13,7 @@ Matrix initialize_blocks(const Init& init, Index rows, Index cols, Index blocks,
 
 LSTMCell::LSTMCell(const ParamScope& scope, Index input_size, Index hidden_size, Rng& rng,
                    const LSTMOptions& options)
-    : name_(scope.name()), input_(input_size), hidden_(hidden_size) {
+    : Module(scope), input_(input_size), hidden_(hidden_size) {
   const Index H = hidden_size;
   W_ = &scope.add("W", input_size, 4 * H, options.input_init, rng);
   U_ = &scope.add("U", initialize_blocks(options.recurrent_init, H, H, 4, rng));
@@ -30,7 +30,7 @@ LSTMState LSTMCell::operator()(Tape& tape, Var x, const LSTMState& state) const 
   const Index B = x.rows(), H = hidden_;
   if (x.cols() != input_ || state.h.rows() != B || state.h.cols() != H || state.c.rows() != B ||
       state.c.cols() != H) {
-    throw ShapeError("LSTMCell '" + name_ + "': input " + shape_string(x.value()) + ", h " +
+    throw ShapeError("LSTMCell '" + name() + "': input " + shape_string(x.value()) + ", h " +
                      shape_string(state.h.value()) + ", c " + shape_string(state.c.value()) +
                      "; expected (B x " + std::to_string(input_) + "), (B x " + std::to_string(H) +
                      "), (B x " + std::to_string(H) + ")");

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "framework/autodiff/tape.h"
+#include "framework/nn/module.h"
 #include "framework/nn/parameter_collection.h"
 
 namespace mann {
@@ -26,7 +27,7 @@ struct LSTMOptions {
   Init recurrent_init = Init::orthogonal();  // applied to each (H x H) gate block of U
 };
 
-class LSTMCell {
+class LSTMCell : public Module {
  public:
   // Creates "W" (input x 4H), "U" (H x 4H) and "b" (1 x 4H) under scope.
   LSTMCell(const ParamScope& scope, Index input_size, Index hidden_size, Rng& rng,
@@ -38,13 +39,11 @@ class LSTMCell {
 
   Index input_size() const { return input_; }
   Index hidden_size() const { return hidden_; }
-  const std::string& name() const { return name_; }
   Parameter& W() const { return *W_; }
   Parameter& U() const { return *U_; }
   Parameter& b() const { return *b_; }
 
  private:
-  std::string name_;
   Index input_, hidden_;
   Parameter* W_;
   Parameter* U_;

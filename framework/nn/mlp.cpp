@@ -3,9 +3,9 @@
 namespace mann {
 
 MLP::MLP(const ParamScope& scope, const std::vector<Index>& sizes, Rng& rng, const MLPOptions& options)
-    : name_(scope.name()), activation_(options.activation), output_activation_(options.output_activation) {
+    : Module(scope), activation_(options.activation), output_activation_(options.output_activation) {
   if (sizes.size() < 2) {
-    throw ShapeError("MLP '" + name_ + "': needs at least an input and an output size, got " +
+    throw ShapeError("MLP '" + name() + "': needs at least an input and an output size, got " +
                      std::to_string(sizes.size()) + " sizes");
   }
   for (size_t k = 0; k + 1 < sizes.size(); ++k) {
@@ -15,7 +15,7 @@ MLP::MLP(const ParamScope& scope, const std::vector<Index>& sizes, Rng& rng, con
 
 Var MLP::operator()(Tape& tape, Var x) const {
   if (x.cols() != in_features()) {
-    throw ShapeError("MLP '" + name_ + "': input is " + shape_string(x.value()) + ", expected (B x " +
+    throw ShapeError("MLP '" + name() + "': input is " + shape_string(x.value()) + ", expected (B x " +
                      std::to_string(in_features()) + ")");
   }
   for (size_t k = 0; k < layers_.size(); ++k) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "framework/autodiff/tape.h"
+#include "framework/nn/module.h"
 #include "framework/nn/activation.h"
 #include "framework/nn/linear.h"
 
@@ -16,7 +17,7 @@ struct MLPOptions {
   LinearOptions linear = {};
 };
 
-class MLP {
+class MLP : public Module {
  public:
   // Layer k's parameters live under scope/layer<k>. sizes needs at least two entries.
   MLP(const ParamScope& scope, const std::vector<Index>& sizes, Rng& rng, const MLPOptions& options = {});
@@ -26,10 +27,8 @@ class MLP {
   const std::vector<Linear>& layers() const { return layers_; }
   Index in_features() const { return layers_.front().in_features(); }
   Index out_features() const { return layers_.back().out_features(); }
-  const std::string& name() const { return name_; }
 
  private:
-  std::string name_;
   std::vector<Linear> layers_;
   Activation activation_, output_activation_;
 };

@@ -7,7 +7,7 @@ namespace mann {
 
 RecurrentCell::RecurrentCell(RnnKind kind, const ParamScope& scope, Index input_size, Index hidden_size,
                              Rng& rng)
-    : hidden_(hidden_size) {
+    : Module(scope), hidden_(hidden_size) {
   if (kind == RnnKind::Lstm)
     lstm_.emplace(scope, input_size, hidden_size, rng);
   else

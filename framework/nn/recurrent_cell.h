@@ -7,6 +7,7 @@
 
 #include "framework/nn/gru_cell.h"
 #include "framework/nn/lstm_cell.h"
+#include "framework/nn/module.h"
 #include "framework/util/enum_names.h"
 
 namespace mann {
@@ -27,9 +28,9 @@ struct RnnState {
   Var c;  // (B x H), LSTM only (invalid for the GRU)
 };
 
-class RecurrentCell {
+class RecurrentCell : public Module {
  public:
-  // The cell's parameters go directly under scope (LSTMCell: W, U, b; GRUCell: W, U_rz, U_n, b).
+  // A module at scope; the cell's parameters go directly under it (LSTMCell: W, U, b; GRUCell: W, U_rz, U_n, b).
   RecurrentCell(RnnKind kind, const ParamScope& scope, Index input_size, Index hidden_size, Rng& rng);
 
   // One step: x (B x input_size) and the previous state -> the next state.

@@ -5,26 +5,26 @@
 namespace mann {
 
 LayerScopes numbered_layers(const ParamScope& scope, const std::string& prefix) {
-  return [scope, prefix](int layer) { return scope.sub(prefix + std::to_string(layer)); };
+  return {scope, [scope, prefix](int layer) { return scope.sub(prefix + std::to_string(layer)); }};
 }
 
 LayerScopes single_layer(const ParamScope& scope) {
-  return [scope](int layer) {
-    if (layer != 0)
-      throw UserError(scope.name() + ": has a single recurrent layer, not " + std::to_string(layer + 1));
-    return scope;
-  };
+  return {scope, [scope](int layer) {
+            if (layer != 0)
+              throw UserError(scope.name() + ": has a single recurrent layer, not " + std::to_string(layer + 1));
+            return scope;
+          }};
 }
 
 RecurrentStack::RecurrentStack(RnnKind kind, const LayerScopes& layer_scopes, Index input_size,
                                Index hidden_size, int layers, Rng& rng)
-    : hidden_(hidden_size) {
+    : Module(layer_scopes.stack), hidden_(hidden_size) {
   if (hidden_size <= 0 || layers <= 0) {
-    const std::string where = layers > 0 ? layer_scopes(0).name() : std::string("recurrent stack");
+    const std::string where = layers > 0 ? layer_scopes.layer(0).name() : std::string("recurrent stack");
     throw UserError(where + ": recurrent size and layers must be positive");
   }
   for (int l = 0; l < layers; ++l)
-    cells_.emplace_back(kind, layer_scopes(l), l == 0 ? input_size : hidden_size, hidden_size, rng);
+    cells_.emplace_back(kind, layer_scopes.layer(l), l == 0 ? input_size : hidden_size, hidden_size, rng);
 }
 
 RecurrentStack::State RecurrentStack::initial_state(Tape& tape, Index batch) const {

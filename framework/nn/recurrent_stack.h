@@ -9,12 +9,17 @@
 #include <string>
 #include <vector>
 
+#include "framework/nn/module.h"
 #include "framework/nn/recurrent_cell.h"
 
 namespace mann {
 
-// Names the parameter scope of layer `layer` (0 is the bottom layer, the one reading the input).
-using LayerScopes = std::function<ParamScope(int layer)>;
+// Where a stack's parameters go: the stack's own scope (its module path) and the scope of layer `layer`
+// (0 is the bottom layer, the one reading the input) under it.
+struct LayerScopes {
+  ParamScope stack;
+  std::function<ParamScope(int layer)> layer;
+};
 
 // Layers numbered under scope: scope/<prefix>0, scope/<prefix>1, ...
 LayerScopes numbered_layers(const ParamScope& scope, const std::string& prefix);
@@ -24,13 +29,14 @@ LayerScopes single_layer(const ParamScope& scope);
 // Which way run() walks a sequence.
 enum class Direction { LeftToRight, RightToLeft };
 
-class RecurrentStack {
+class RecurrentStack : public Module {
  public:
   // One state per layer, bottom first.
   using State = std::vector<RnnState>;
 
   // `layers` cells of `kind`: the bottom one reads input_size wide inputs, every other one the layer
-  // below's h; all are hidden_size wide. Parameters are created bottom layer first, under layer_scopes(l).
+  // below's h; all are hidden_size wide. Parameters are created bottom layer first, under layer_scopes.layer(l); the
+  // stack is the module at layer_scopes.stack.
   // Throws UserError unless hidden_size and layers are positive.
   RecurrentStack(RnnKind kind, const LayerScopes& layer_scopes, Index input_size, Index hidden_size,
                  int layers, Rng& rng);

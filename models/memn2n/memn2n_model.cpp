@@ -17,7 +17,7 @@ AddressingModuleFactory MemN2N::paper_addressing() {
 
 MemN2N::MemN2N(const ParamScope& scope, const MemN2NOptions& o, Rng& rng,
                const AddressingModuleFactory& addressing)
-    : options_(o) {
+    : Module(scope), options_(o) {
   if (o.hops < 1) throw UserError("MemN2N needs at least one hop, got " + std::to_string(o.hops));
   if (o.dim < 1 || o.vocab < 1 || o.memory_size < 1)
     throw UserError("MemN2N needs positive dim, vocabulary and memory size");

@@ -18,7 +18,7 @@
 
 namespace mann {
 
-class MemN2N {
+class MemN2N : public Module {
  public:
   // Parameters under `scope`. Adjacent tying: E0..EK (V x d) with B = A^1 = E0, C^k = A^{k+1} = Ek,
   // W^T = EK, and temporal tables T0..TK (memory_size x d) tied the same way. Layer-wise: B, A, C, W,
