@@ -88,7 +88,7 @@ MemN2N::Output MemN2N::forward(Tape& tape, const MemN2NInput& in, AddressingCont
     Var m = memory(input_table_[k]);
     Var p = addressing_[k]->address(tape, m, &in.mask, u, Var{}, ctx, "hop" + std::to_string(k + 1));
     Var o = memory_read(p, memory(output_table_[k]));
-    u = add(h_ ? matmul(u, tape.param(*h_)) : u, o);
+    u = apply(options_.hop_activation, add(h_ ? matmul(u, tape.param(*h_)) : u, o));
     out.attention.push_back(p);
   }
   out.logits = matmul(u, transpose(tape.param(*words_[answer_table_])));

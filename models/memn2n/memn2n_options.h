@@ -1,6 +1,7 @@
 #pragma once
 // The architecture of an End-To-End Memory Network (Sukhbaatar et al. 2015), with the paper's choices as
 // defaults: 3 hops, adjacent weight tying, position encoding, temporal encoding, d = 20, N(0, 0.1) weights.
+#include "framework/nn/activation.h"
 #include "framework/util/enum_names.h"
 
 namespace mann {
@@ -24,6 +25,9 @@ struct MemN2NOptions {
   SentenceEncoding encoding = SentenceEncoding::Position;
   bool temporal = true;   // temporal encoding T_A, T_C added to the memory vectors (sec. 4.1)
   float init_std = 0.1f;  // every weight ~ N(0, init_std) (sec. 4.2)
+  // Applied to the controller state after every hop, u^{k+1} = f(u^k + o^k) (or f(H u^k + o^k)): none as in
+  // the paper's equations, relu for the non-linear variant (the authors' code's add_nonlin).
+  Activation hop_activation = Activation::None;
   int vocab = 0;          // words, including nil (id 0)
   int memory_size = 50;   // rows of the temporal tables: the most memories an example has
 };

@@ -23,6 +23,9 @@ void register_memn2n(Registry& r) {
                     "authors' code; the shipped bAbI recipe, needed for the paper's Table 1). The default "
                     "stays pe so that checkpoints saved without this key keep their meaning"),
         option("temporal", "bool", m.temporal, "temporal encoding of memory order (TE)"),
+        enum_option("hop_activation", m.hop_activation,
+                    "applied to the controller state after every hop: none (the paper's equations) or relu "
+                    "(the non-linear variant, the authors' code's add_nonlin)"),
         option("init_std", "float", m.init_std, "weights ~ N(0, init_std)").in(at_least(0)),
         option("linear_start", "bool", l.linear_start.enabled,
                "LS: no attention softmax until validation loss stops falling"),
@@ -61,6 +64,7 @@ void register_memn2n(Registry& r) {
         o.hops = v.get<int>("hops");
         o.dim = v.get<int>("dim");
         o.temporal = v.get<bool>("temporal");
+        o.hop_activation = v.get<Activation>("hop_activation");
         o.init_std = v.get<float>("init_std");
         o.tying = v.get<WeightTying>("tying");
         o.encoding = v.get<SentenceEncoding>("encoding");

@@ -1,6 +1,6 @@
 // Gradient checks of the whole MemN2N forward pass over its parameters, for every variant that changes the
 // graph: adjacent and layer-wise (H) tying, position and bag-of-words encoding, temporal encoding, softmax
-// and linear-start attention.
+// and linear-start attention, the ReLU between hops.
 #include <doctest/doctest.h>
 
 #include "framework/autodiff/gradcheck.h"
@@ -45,6 +45,16 @@ TEST_CASE("MemN2N gradients: adjacent tying, PE, TE, softmax") {
 
 TEST_CASE("MemN2N gradients: adjacent tying, PE, TE, linear start") {
   check_memn2n_gradients(MemN2NOptions{}, /*linear=*/true);
+}
+
+TEST_CASE("MemN2N gradients: an activation on the state after every hop (the non-linear variant)") {
+  // The wiring is checked with tanh: a central difference across ReLU's kink is wrong by construction, and
+  // this tiny model's states pass close to zero; relu's own gradient is checked with the elementwise ops.
+  MemN2NOptions o;
+  o.hop_activation = Activation::Tanh;
+  check_memn2n_gradients(o, /*linear=*/false);
+  o.tying = WeightTying::LayerWise;
+  check_memn2n_gradients(o, /*linear=*/false);
 }
 
 TEST_CASE("MemN2N gradients: layer-wise tying with H, PE, TE") {
