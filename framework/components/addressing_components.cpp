@@ -4,7 +4,7 @@
 #include "framework/addressing/hard_attention.h"
 #include "framework/addressing/ntm_location.h"
 #include "framework/addressing/soft_content.h"
-#include "framework/components/spec_helpers.h"
+#include "framework/components/bound_options.h"
 
 namespace mann {
 namespace {
@@ -12,105 +12,77 @@ namespace {
 using BuiltModule = std::unique_ptr<AddressingModule>;
 
 // soft_content's options, shared by the modules that score slots with it (hard, gumbel).
-std::vector<OptionSpec> scorer_options() {
-  const SoftContentOptions d;
-  return {
-      enum_option("score", d.score, "how a query scores a memory slot"),
-      OptionSpec{"project_key", "bool", "", false,
-                 "project the query to a key (unset: when widths differ, or for cosine)"},
-      option("learn_key_strength", "bool", d.learn_key_strength, "cosine: learn beta from the query"),
-      option("key_strength", "float", d.key_strength, "cosine: the fixed beta when not learned"),
-      option("key_strength_bias", "float", d.key_strength_bias, "cosine: initial bias of learned beta"),
-      option("additive_hidden", "int", static_cast<int>(d.additive_hidden), "additive: hidden width (0: M)"),
-      option("cosine_eps", "float", d.cosine_eps, "keeps cosine finite for zero keys or slots")};
-}
-
-SoftContentOptions read_scorer(const ConfigView& v) {
-  SoftContentOptions o;
-  o.score = v.get<ContentScore>("score");
-  if (v.has("project_key")) o.project_key = v.get<bool>("project_key");
-  o.learn_key_strength = v.get<bool>("learn_key_strength");
-  o.key_strength = v.get<float>("key_strength");
-  o.key_strength_bias = v.get<float>("key_strength_bias");
-  o.additive_hidden = v.get<int>("additive_hidden");
-  if (o.additive_hidden < 0) v.fail("additive_hidden", "must be >= 0");
-  o.cosine_eps = v.get<float>("cosine_eps");
-  return o;
-}
-
-std::vector<OptionSpec> with(std::vector<OptionSpec> a, const std::vector<OptionSpec>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
+const BoundOptions<SoftContentOptions>& scorer_fields() {
+  static const auto fields =
+      BoundOptions<SoftContentOptions>()
+          .field("score", &SoftContentOptions::score, "how a query scores a memory slot")
+          .field("project_key", &SoftContentOptions::project_key,
+                 "project the query to a key (unset: when widths differ, or for cosine)")
+          .field("learn_key_strength", &SoftContentOptions::learn_key_strength,
+                 "cosine: learn beta from the query")
+          .field("key_strength", &SoftContentOptions::key_strength, "cosine: the fixed beta when not learned")
+          .field("key_strength_bias", &SoftContentOptions::key_strength_bias,
+                 "cosine: initial bias of learned beta")
+          .field("additive_hidden", &SoftContentOptions::additive_hidden, "additive: hidden width (0: M)",
+                 at_least(0))
+          .field("cosine_eps", &SoftContentOptions::cosine_eps, "keeps cosine finite for zero keys or slots");
+  return fields;
 }
 
 }  // namespace
 
 void register_addressing_components(Registry& r) {
-  const NTMLocationOptions loc;
+  static const auto location =
+      BoundOptions<NTMLocationOptions>()
+          .field("shift_range", &NTMLocationOptions::shift_range, "shifts by -r..r slots", at_least(0))
+          .field("cosine_eps", &NTMLocationOptions::cosine_eps, "keeps cosine finite for zero keys or slots")
+          .field("sharpen_eps", &NTMLocationOptions::sharpen_eps, "w + eps inside the sharpening log")
+          .field("gate_bias", &NTMLocationOptions::gate_bias, "initial bias of the interpolation gate")
+          .field("key_strength_bias", &NTMLocationOptions::key_strength_bias,
+                 "initial bias of the key strength");
   r.add<AddressingModule, AddressingBuildContext>(
-      {"addressing",
-       "ntm_location",
+      {"addressing", "ntm_location",
        "NTM content + location addressing: cosine key match, interpolation, circular shift, sharpening.",
-       {option("shift_range", "int", loc.shift_range, "shifts by -r..r slots"),
-        option("cosine_eps", "float", loc.cosine_eps, "keeps cosine finite for zero keys or slots"),
-        option("sharpen_eps", "float", loc.sharpen_eps, "w + eps inside the sharpening log"),
-        option("gate_bias", "float", loc.gate_bias, "initial bias of the interpolation gate"),
-        option("key_strength_bias", "float", loc.key_strength_bias, "initial bias of the key strength")}},
+       location.specs()},
       [](const ConfigView& v, AddressingBuildContext& c) -> BuiltModule {
-        if (v.get<int>("shift_range") < 0) v.fail("shift_range", "must be >= 0");
-        return std::make_unique<NTMLocationAddressing>(
-            c.scope, c.shape, c.rng,
-            NTMLocationOptions{v.get<int>("shift_range"), v.get<float>("cosine_eps"),
-                               v.get<float>("sharpen_eps"), v.get<float>("gate_bias"),
-                               v.get<float>("key_strength_bias")});
+        return std::make_unique<NTMLocationAddressing>(c.scope, c.shape, c.rng, location.read(v));
       });
   r.add<AddressingModule, AddressingBuildContext>(
       {"addressing", "soft_content",
-       "Soft content addressing: softmax of dot, scaled dot, cosine or additive scores.", scorer_options()},
+       "Soft content addressing: softmax of dot, scaled dot, cosine or additive scores.",
+       scorer_fields().specs()},
       [](const ConfigView& v, AddressingBuildContext& c) -> BuiltModule {
-        return std::make_unique<SoftContentAddressing>(c.scope, c.shape, c.rng, read_scorer(v));
+        return std::make_unique<SoftContentAddressing>(c.scope, c.shape, c.rng, scorer_fields().read(v));
       });
-  const HardOptions hard;
+  static const auto hard =
+      BoundOptions<HardOptions>()
+          .include(&HardOptions::scorer, scorer_fields())
+          .field("samples", &HardOptions::samples, "slots drawn per step (their one-hots are averaged)",
+                 at_least(1))
+          .field("baseline", &HardOptions::baseline, "REINFORCE baseline")
+          .field("ema_decay", &HardOptions::ema_decay, "ema baseline: decay")
+          .field("baseline_loss_weight", [](HardOptions& o) -> float& { return o.learned.loss_weight; },
+                 "learned baseline: loss weight")
+          .field("log_prob_eps", &HardOptions::log_prob_eps, "log(p + eps) keeps log-probabilities finite");
   r.add<AddressingModule, AddressingBuildContext>(
       {"addressing", "hard",
        "Hard attention: sample slots from a soft_content distribution (REINFORCE), argmax at evaluation.",
-       with(scorer_options(),
-            {option("samples", "int", hard.samples, "slots drawn per step (their one-hots are averaged)"),
-             enum_option("baseline", hard.baseline, "REINFORCE baseline"),
-             option("ema_decay", "float", hard.ema_decay, "ema baseline: decay"),
-             option("baseline_loss_weight", "float", hard.learned.loss_weight,
-                    "learned baseline: loss weight"),
-             option("log_prob_eps", "float", hard.log_prob_eps,
-                    "log(p + eps) keeps log-probabilities finite")})},
+       hard.specs()},
       [](const ConfigView& v, AddressingBuildContext& c) -> BuiltModule {
-        HardOptions o;
-        o.scorer = read_scorer(v);
-        o.samples = v.get<int>("samples");
-        if (o.samples <= 0) v.fail("samples", "must be positive");
-        o.baseline = v.get<BaselineKind>("baseline");
-        o.ema_decay = v.get<float>("ema_decay");
-        o.learned.loss_weight = v.get<float>("baseline_loss_weight");
-        o.log_prob_eps = v.get<float>("log_prob_eps");
-        return std::make_unique<HardAttention>(c.scope, c.shape, c.rng, o);
+        return std::make_unique<HardAttention>(c.scope, c.shape, c.rng, hard.read(v));
       });
-  const GumbelOptions gumbel;
+  static const auto gumbel =
+      BoundOptions<GumbelOptions>()
+          .include(&GumbelOptions::scorer, scorer_fields())
+          .field("tau0", &GumbelOptions::tau0, "initial temperature", above(0))
+          .field("tau_min", &GumbelOptions::tau_min, "floor of the temperature schedule", above(0))
+          .field("decay_rate", &GumbelOptions::decay_rate, "tau = max(tau_min, tau0 exp(-rate step))")
+          .field("straight_through", &GumbelOptions::straight_through, "one-hot forward, soft backward");
   r.add<AddressingModule, AddressingBuildContext>(
-      {"addressing", "gumbel",
-       "Gumbel-softmax attention over soft_content scores (straight-through by default).",
-       with(scorer_options(),
-            {option("tau0", "float", gumbel.tau0, "initial temperature"),
-             option("tau_min", "float", gumbel.tau_min, "floor of the temperature schedule"),
-             option("decay_rate", "float", gumbel.decay_rate, "tau = max(tau_min, tau0 exp(-rate step))"),
-             option("straight_through", "bool", gumbel.straight_through, "one-hot forward, soft backward")})},
+      {"addressing", "gumbel", "Gumbel-softmax attention over soft_content scores (straight-through by default).",
+       gumbel.specs()},
       [](const ConfigView& v, AddressingBuildContext& c) -> BuiltModule {
-        GumbelOptions o;
-        o.scorer = read_scorer(v);
-        o.tau0 = v.get<float>("tau0");
-        o.tau_min = v.get<float>("tau_min");
-        o.decay_rate = v.get<float>("decay_rate");
-        o.straight_through = v.get<bool>("straight_through");
-        if (o.tau0 <= 0.f || o.tau_min <= 0.f) v.fail("tau0", "temperatures must be positive");
-        return std::make_unique<GumbelAttention>(c.scope, c.shape, c.rng, o);
+        return std::make_unique<GumbelAttention>(c.scope, c.shape, c.rng, gumbel.read(v));
       });
 }
 
