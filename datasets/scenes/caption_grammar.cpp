@@ -4,6 +4,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "datasets/scenes/random_order.h"
 #include "datasets/scenes/scene_options.h"
 
 namespace mann {
@@ -105,14 +106,6 @@ std::vector<CaptionWords> single_item_captions(const Scene& scene) {
   return out;
 }
 
-std::vector<int> shuffled(int n, Rng& rng) {
-  std::vector<int> order(static_cast<std::size_t>(n));
-  std::iota(order.begin(), order.end(), 0);
-  for (int i = n - 1; i > 0; --i)
-    std::swap(order[static_cast<std::size_t>(i)], order[rng.uniform_int(i + 1)]);
-  return order;
-}
-
 void add_if_new(std::vector<CaptionWords>& to, CaptionWords caption, int count) {
   if (static_cast<int>(to.size()) < count && std::find(to.begin(), to.end(), caption) == to.end())
     to.push_back(std::move(caption));
@@ -159,7 +152,7 @@ std::vector<CaptionWords> scene_references(const Scene& scene, int count, Rng& r
   if (scene.items.size() == 1) {
     std::vector<CaptionWords> all = single_item_captions(scene);
     // The canonical one first, then the others in a drawn order.
-    const std::vector<int> order = shuffled(static_cast<int>(all.size()) - 1, rng);
+    const std::vector<int> order = random_order(static_cast<int>(all.size()) - 1, rng);
     std::vector<CaptionWords> out{all.front()};
     for (int i : order) add_if_new(out, all[static_cast<std::size_t>(i) + 1], count);
     return out;
@@ -172,7 +165,7 @@ std::vector<CaptionWords> scene_references(const Scene& scene, int count, Rng& r
     phrasing.there_is = rng.bernoulli(0.5f);
     phrasing.copula = rng.bernoulli(0.5f);
     phrasing.and_only = rng.bernoulli(0.5f);
-    add_if_new(out, realise(scene, shuffled(n, rng), phrasing), count);
+    add_if_new(out, realise(scene, random_order(n, rng), phrasing), count);
   }
   // Phrasings alone give at least 11 distinct captions of one order (two items: 3 with relations, 8 with
   // cells); reached only if the draws kept repeating.

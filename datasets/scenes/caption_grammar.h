@@ -5,15 +5,18 @@
 //
 //   caption   := opening? clause (joiner clause)*
 //   opening   := "there is"
-//   clause    := item "is"? relation item'          (relations: each item after the first is related to
-//              | item "is"? "in the" cell             the one mentioned before it, "the" + its class)
-//   item      := ("a" | "an") class
+//   clause    := item "is"? relation item          relations: the first clause relates the first item named
+//              | item "is"? relation "the" class     to the second; each later clause relates a new item
+//              | item "is"? "in the" cell            to the one named just before it ("the" + its class)
+//   item      := ("a" | "an") class                 ("an ankle boot")
 //   relation  := "to the left of" | "to the right of" | "above" | "below"        (scene_geometry.h)
 //   cell      := "top left" | "top right" | "bottom left" | "bottom right"
 //   joiner    := "," | ", and" (before the last clause) | "and"
 //
-// e.g. "a sneaker to the left of a bag , and a dress below the bag". A scene of one item says its
-// quadrant in one of five fixed forms ("a coat in the top left", "in the top left there is a coat", ...).
+// A caption uses relations or cells throughout; "is" follows no "there is". For example "a sneaker to the
+// left of a bag, and a dress below the bag" or "there is a coat in the top left and a bag is in the bottom
+// right". A scene of one item says its quadrant in one of five fixed forms ("a coat in the top left", "in
+// the top left there is a coat", ...).
 // Words are lower case; the comma is a word of its own.
 #include <string>
 #include <vector>

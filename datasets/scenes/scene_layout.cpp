@@ -4,6 +4,8 @@
 #include <numeric>
 #include <tuple>
 
+#include "datasets/scenes/random_order.h"
+
 namespace mann {
 
 namespace {
@@ -12,15 +14,6 @@ namespace {
 // grid fallback: with the sizes check_scene_options allows, the fallback is a rare safety net.
 constexpr int kTriesPerItem = 64;
 constexpr int kTriesPerScene = 16;
-
-// Indices 0..n-1 in an order drawn uniformly by `rng` (Fisher-Yates).
-std::vector<int> shuffled(int n, Rng& rng) {
-  std::vector<int> order(static_cast<std::size_t>(n));
-  std::iota(order.begin(), order.end(), 0);
-  for (int i = n - 1; i > 0; --i)
-    std::swap(order[static_cast<std::size_t>(i)], order[rng.uniform_int(i + 1)]);
-  return order;
-}
 
 // Random corners for `boxes` (sides already set) with no two overlapping, or false after too many tries.
 bool place_anywhere(std::vector<SceneBox>& boxes, int canvas, Rng& rng) {
@@ -41,7 +34,7 @@ bool place_anywhere(std::vector<SceneBox>& boxes, int canvas, Rng& rng) {
 // Distinct random cells of the grid of side-sized squares that fits the canvas.
 void place_in_packed_grid(std::vector<SceneBox>& boxes, int canvas, Rng& rng) {
   const int per_row = canvas / boxes.front().side;
-  const std::vector<int> cells = shuffled(per_row * per_row, rng);
+  const std::vector<int> cells = random_order(per_row * per_row, rng);
   for (std::size_t i = 0; i < boxes.size(); ++i) {
     boxes[i].x = cells[i] % per_row * boxes[i].side;
     boxes[i].y = cells[i] / per_row * boxes[i].side;
@@ -50,7 +43,7 @@ void place_in_packed_grid(std::vector<SceneBox>& boxes, int canvas, Rng& rng) {
 
 // Distinct random quadrants, each item centred in its own.
 void place_on_2x2_grid(std::vector<SceneBox>& boxes, int canvas, Rng& rng) {
-  const std::vector<int> quadrants = shuffled(4, rng);
+  const std::vector<int> quadrants = random_order(4, rng);
   const int half = canvas / 2;
   for (std::size_t i = 0; i < boxes.size(); ++i) {
     const int margin = (half - boxes[i].side) / 2;
