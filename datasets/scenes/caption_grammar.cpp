@@ -51,9 +51,26 @@ CaptionWords in_cell(SceneCell cell) {
   return out;
 }
 
+// Of the items order[0..named-1], the one whose centre is nearest to item `item`'s (the later one on a
+// tie): the item a new clause relates it to, so that relations stay short and seldom diagonal.
+int nearest_named(const Scene& scene, const std::vector<int>& order, std::size_t named, int item) {
+  const SceneBox& box = scene.items[static_cast<std::size_t>(item)].box;
+  int best = order[0];
+  long best_distance = -1;
+  for (std::size_t k = 0; k < named; ++k) {
+    const SceneBox& other = scene.items[static_cast<std::size_t>(order[k])].box;
+    // Doubled centre offsets keep the arithmetic in integers.
+    const long dx = (2 * box.x + box.side) - (2 * other.x + other.side);
+    const long dy = (2 * box.y + box.side) - (2 * other.y + other.side);
+    const long distance = dx * dx + dy * dy;
+    if (best_distance < 0 || distance <= best_distance) best = order[k], best_distance = distance;
+  }
+  return best;
+}
+
 // The clauses of `order` in `phrasing`: with relations, clause 0 relates order[0] to order[1] and clause k
-// (k >= 1) relates order[k + 1] to order[k], so every item is named once with "a"; with cells, clause k
-// places order[k].
+// (k >= 1) relates order[k + 1] to the nearest item named before it (nearest_named), so every item is
+// named once with "a"; with cells, clause k places order[k].
 std::vector<CaptionWords> clauses(const Scene& scene, const std::vector<int>& order,
                                   const Phrasing& phrasing) {
   std::vector<CaptionWords> out;
@@ -69,7 +86,7 @@ std::vector<CaptionWords> clauses(const Scene& scene, const std::vector<int>& or
   }
   for (std::size_t k = 0; k + 1 < order.size(); ++k) {
     const int subject = k == 0 ? order[0] : order[k + 1];
-    const int object = k == 0 ? order[1] : order[k];
+    const int object = k == 0 ? order[1] : nearest_named(scene, order, k + 1, subject);
     CaptionWords clause = mention(scene, subject, false);
     if (phrasing.copula && !(k == 0 && phrasing.there_is)) clause.push_back("is");
     append(clause, caption_words(relation_between(items[static_cast<std::size_t>(subject)].box,

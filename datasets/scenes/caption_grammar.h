@@ -7,7 +7,8 @@
 //   opening   := "there is"
 //   clause    := item "is"? relation item          relations: the first clause relates the first item named
 //              | item "is"? relation "the" class     to the second; each later clause relates a new item
-//              | item "is"? "in the" cell            to the one named just before it ("the" + its class)
+//              | item "is"? "in the" cell            to the nearest one named before it ("the" + its class;
+//                                                    nearest by centre, the later named on a tie)
 //   item      := ("a" | "an") class                 ("an ankle boot")
 //   relation  := "to the left of" | "to the right of" | "above" | "below"        (scene_geometry.h)
 //   cell      := "top left" | "top right" | "bottom left" | "bottom right"

@@ -42,7 +42,7 @@ Scene scene_of(const std::vector<std::array<int, 3>>& items) {
   return scene;
 }
 
-// A sneaker top left, a bag top right, a dress below the bag, a little to its left.
+// A sneaker top left, a bag top right, a dress below the sneaker, a little to its right.
 Scene three_items() {
   return scene_of({{kSneaker, 0, 0}, {kBag, 36, 0}, {kDress, 4, 36}});
 }
@@ -75,15 +75,16 @@ TEST_CASE("fashion_scenes captions: geometry of cells and relations") {
 
 TEST_CASE("fashion_scenes captions: the canonical caption of hand-built scenes") {
   CHECK(mann::caption_text(mann::canonical_caption(three_items())) ==
-        "a sneaker to the left of a bag, and a dress below the bag");
+        "a sneaker to the left of a bag, and a dress below the sneaker");
   CHECK(mann::caption_text(mann::canonical_caption(scene_of({{kAnkleBoot, 30, 34}}))) ==
         "an ankle boot in the bottom right");
   CHECK(mann::caption_text(mann::canonical_caption(scene_of({{kShirt, 0, 20}, {kBag, 33, 22}}))) ==
         "a shirt to the left of a bag");
-  // Four items: the chain goes on, each new item related to the one named before it.
+  // Four items: each new item is related to the nearest one named before it (the dress to the sneaker, not
+  // the bag; the shirt to the dress).
   CHECK(mann::caption_text(mann::canonical_caption(
             scene_of({{kSneaker, 0, 0}, {kBag, 36, 0}, {kDress, 4, 36}, {kShirt, 36, 36}}))) ==
-        "a sneaker to the left of a bag, a dress below the bag, and a shirt to the right of the dress");
+        "a sneaker to the left of a bag, a dress below the sneaker, and a shirt to the right of the dress");
 }
 
 TEST_CASE("fashion_scenes captions: reading a caption back") {
