@@ -10,7 +10,7 @@ namespace mann {
 namespace {
 
 constexpr int kCaptionWidth = 400;   // screen pixels under each scene: about 33 characters a line
-constexpr int kLinesPerCaption = 4;  // enough for a four-item caption at that width
+constexpr int kLinesPerCaption = 8;  // more than a four-item caption needs at that width
 
 }  // namespace
 
