@@ -10,6 +10,7 @@
 #include "datasets/image/fashion_mnist.h"
 #include "datasets/image/image_dataset.h"
 #include "datasets/retrieval_dataset.h"
+#include "datasets/scenes/captioned_image_dataset.h"
 #include "datasets/seq2seq/reversal_task.h"
 #include "datasets/seq2seq/seq2seq_dataset.h"
 #include "datasets/seq2seq/toy_translation_task.h"
@@ -129,6 +130,56 @@ void register_fashion_mnist(Registry& r) {
       });
 }
 
+void register_fashion_scenes(Registry& r) {
+  const SceneOptions scenes;
+  const FashionMnistOptions fashion;
+  r.add<Dataset, DatasetContext>(
+      {"dataset",
+       "fashion_scenes",
+       "Captioned scenes of Fashion-MNIST items (for Show, Attend and Tell): 1..K items on a canvas without "
+       "overlap, each scene with reference captions from a small grammar naming every item and where it is "
+       "('a sneaker to the left of a bag , and a dress below the bag'). Train scenes show only training "
+       "items, valid the last validation_size of them, test only t10k items.",
+       {option("canvas", "int", scenes.canvas, "canvas side in pixels").in(between(4, 1024)),
+        option("min_items", "int", scenes.min_items, "fewest items per scene").in(between(1, 64)),
+        option("max_items", "int", scenes.max_items, "most items per scene").in(between(1, 64)),
+        enum_option(
+            "layout", scenes.arrangement,
+            "random: anywhere without overlap; grid2x2: centred in distinct quadrants (the easy check)"),
+        option("item_side", "int", scenes.item_side, "side of an item on the canvas (below 28: shrunk)")
+            .in(between(4, kFashionMnistSide)),
+        option("references", "int", scenes.references, "distinct reference captions per scene")
+            .in(between(kMinReferences, kMaxReferences)),
+        enum_option("teacher", scenes.teacher,
+                    "the caption batches teach: canonical (reading order) or any reference"),
+        option("seed", "int", 0,
+               "seeds every scene (not the experiment seed, so every run sees the same scenes)"),
+        option("data_dir", "string", fashion.data_dir,
+               std::string("data directory ('': --data-dir, else MANN_DATA; then ") + kFashionMnistSystemDir +
+                   ")"),
+        option("validation_size", "int", fashion.validation_size,
+               "training items held out for validation (the last ones of the file)")
+            .in(between(1, 59999))}},
+      [](const ConfigView& v, DatasetContext& c) -> std::unique_ptr<Dataset> {
+        SceneOptions o;
+        o.canvas = v.get<int>("canvas");
+        o.min_items = v.get<int>("min_items");
+        o.max_items = v.get<int>("max_items");
+        o.arrangement = v.get<SceneArrangement>("layout");
+        o.item_side = v.get<int>("item_side");
+        o.references = v.get<int>("references");
+        o.teacher = v.get<TeacherCaption>("teacher");
+        // Checked before the files are read, and reported at the option to change.
+        if (const auto problem = find_scene_option_problem(o, kFashionMnistSide))
+          v.fail(problem->option, problem->message);
+        const std::string data_dir = c.data_dir.empty() ? v.get<std::string>("data_dir") : c.data_dir;
+        return std::make_unique<CaptionedImageDataset>(
+            "fashion_scenes",
+            SceneCaptionData(load_fashion_mnist_splits(data_dir, v.get<int>("validation_size")), o,
+                             static_cast<uint64_t>(v.get<int64_t>("seed"))));
+      });
+}
+
 void register_seq2seq_tasks(Registry& r) {
   const ReversalTaskOptions reversal;
   r.add<Dataset, DatasetContext>(
@@ -161,6 +212,7 @@ void register_seq2seq_tasks(Registry& r) {
 void register_datasets(Registry& r) {
   register_babi(r);
   register_fashion_mnist(r);
+  register_fashion_scenes(r);
   register_seq2seq_tasks(r);
   const CopyTaskOptions copy;
   r.add<Dataset, DatasetContext>(

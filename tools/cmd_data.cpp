@@ -1,10 +1,13 @@
 // `mann data preview DATASET`: a picture of a dataset's examples as a model sees them, for checking a
-// dataset and its options by eye before training on it. Only image datasets can be drawn so far.
+// dataset and its options by eye before training on it. Image datasets are drawn with their class names,
+// captioned scenes with their reference captions.
 #include <iostream>
 
 #include "datasets/dataset.h"
 #include "datasets/image/image_dataset.h"
 #include "datasets/image/image_preview.h"
+#include "datasets/scenes/captioned_image_dataset.h"
+#include "datasets/scenes/scene_preview.h"
 #include "framework/autodiff/errors.h"
 #include "framework/config/config_node.h"
 #include "framework/config/override.h"
@@ -18,9 +21,11 @@ namespace {
 const char* kDataUsage =
     "usage: mann data preview DATASET [--variant V] [--set key=value]... [--split train|valid|test]\n"
     "                         [--count N] [--first I] [--columns C] [--out FILE.png|.svg] [--data-dir DIR]\n"
-    "Draws examples of an image dataset (fashion_mnist) as a model sees them, with their class names.\n"
+    "Draws examples of an image dataset (fashion_mnist) as a model sees them, with their class names, or\n"
+    "captioned scenes (fashion_scenes) with their reference captions.\n"
     "--variant and --set set the dataset's options (`mann list dataset fashion_mnist`), e.g.\n"
-    "  mann data preview fashion_mnist --variant cluttered60 --out cluttered60.png";
+    "  mann data preview fashion_mnist --variant cluttered60 --out cluttered60.png\n"
+    "  mann data preview fashion_scenes --set layout=grid2x2 --count 6";
 
 // The dataset built from its registry entry, as an experiment's `dataset:` section with these options.
 std::unique_ptr<Dataset> build_dataset(const std::string& type, const std::vector<std::string>& sets,
@@ -60,10 +65,19 @@ int data_command(const Args& args) {
   if (!variant.empty()) sets.insert(sets.begin(), "variant=" + variant);
 
   const std::unique_ptr<Dataset> dataset = build_dataset(type, sets, data_dir);
+  if (const auto* scenes = dynamic_cast<const CaptionedImageDataset*>(dataset.get())) {
+    const std::string layout(enum_name(scenes->data().options().arrangement));
+    const std::string name = type + " " + layout;
+    if (out.empty()) out = type + "-" + layout + "-" + preview.split + ".png";
+    write_scene_preview(scenes->data(), name, preview, out);
+    std::cout << "preview: " << out << " (" << preview.count << " " << preview.split << " scenes of " << name
+              << ")\n";
+    return kOk;
+  }
   const auto* images = dynamic_cast<const ImageDataset*>(dataset.get());
   if (images == nullptr)
     throw UserError("`" + type + "` is a " + dataset->family() +
-                    " dataset; `mann data preview` draws image datasets (fashion_mnist)");
+                    " dataset; `mann data preview` draws image datasets (fashion_mnist, fashion_scenes)");
   const std::string name = type + " " + images->variant_name();
   if (out.empty()) out = type + "-" + images->variant_name() + "-" + preview.split + ".png";
   write_image_preview(images->data(), name, preview, out);

@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "tests/support/idx_files.h"
 #include "tests/tools/cli_support.h"
@@ -19,6 +21,21 @@ TEST_CASE("mann data preview fashion_mnist draws a variant's examples from the d
   REQUIRE_MESSAGE(r.exit_code == 0, r.output);
   CHECK(r.output.find("4 valid examples of fashion_mnist cluttered60") != std::string::npos);
   CHECK(std::filesystem::file_size(dir.path("preview.png")) > 0);
+}
+
+TEST_CASE("mann data preview fashion_scenes draws scenes with their reference captions") {
+  const TempDir dir("scenes-preview");
+  write_synthetic_fashion_mnist(dir / "fashion-mnist", 30, 10);
+  const CommandResult r = run_mann(
+      "data preview fashion_scenes --set layout=grid2x2 --set validation_size=5 --count 3 "
+      "--split test --data-dir " +
+      dir.path().string() + " --out " + dir.path("scenes.svg"));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  CHECK(r.output.find("3 test scenes of fashion_scenes grid2x2") != std::string::npos);
+  std::ifstream svg_file(dir.path("scenes.svg"));
+  const std::string svg((std::istreambuf_iterator<char>(svg_file)), std::istreambuf_iterator<char>());
+  CHECK(svg.find(">1. a") != std::string::npos);  // the canonical caption of a scene, numbered
+  CHECK(svg.find(">5. ") != std::string::npos);   // and its fifth reference
 }
 
 TEST_CASE("mann data preview refuses datasets without images, unknown variants and actions") {

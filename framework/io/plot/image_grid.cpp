@@ -17,6 +17,7 @@ constexpr int kTargetImageSide = 120;  // pixels on screen, when the spec leaves
 constexpr int kMaxCaptionChars = 24;
 constexpr int kTextScale = 2;
 constexpr int kMaxTitleLines = 4;
+constexpr int kMaxCaptionLines = 64;
 constexpr float kMargin = 12, kGap = 12, kCaptionGap = 6, kLineGap = 4;
 constexpr Color kTitleColor{40, 40, 40};
 
@@ -33,6 +34,9 @@ void check_spec(const ImageGridSpec& spec, const std::filesystem::path& out) {
   if (!spec.captions.empty() && static_cast<Index>(spec.captions.size()) != n)
     throw UserError(where + std::to_string(spec.captions.size()) + " captions for " + std::to_string(n) +
                     " images");
+  if (spec.caption_lines < 1 || spec.caption_lines > kMaxCaptionLines)
+    throw UserError(where + "captions of " + std::to_string(spec.caption_lines) + " lines (1.." +
+                    std::to_string(kMaxCaptionLines) + ")");
   for (const ImageMark& mark : spec.marks)
     if (mark.image < 0 || mark.image >= n)
       throw UserError(where + "a mark on image " + std::to_string(mark.image) + " of " + std::to_string(n));
@@ -51,6 +55,23 @@ void draw_image(Canvas& canvas, const ImageGridSpec& spec, Index row, float x, f
   }
 }
 
+// A caption wrapped to `width` pixels: each '\n'-separated part on lines of its own, at most `max_lines`
+// in all (the last one cut with ".." when more would be needed).
+std::vector<std::string> wrap_caption(const std::string& caption, int width, int max_lines) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= caption.size() && static_cast<int>(lines.size()) < max_lines) {
+    const std::size_t end = std::min(caption.find('\n', start), caption.size());
+    const int left = max_lines - static_cast<int>(lines.size());
+    for (std::string& line : wrap_label(caption.substr(start, end - start), width, kTextScale, left))
+      lines.push_back(std::move(line));
+    if (end < caption.size() && static_cast<int>(lines.size()) == max_lines)
+      lines.back() = fit_label(lines.back() + " ..", width, kTextScale);  // parts left out
+    start = end + 1;
+  }
+  return lines;
+}
+
 }  // namespace
 
 void draw_image_grid(const ImageGridSpec& spec, const std::filesystem::path& out) {
@@ -65,14 +86,20 @@ void draw_image_grid(const ImageGridSpec& spec, const std::filesystem::path& out
       static_cast<float>(spec.scale > 0 ? spec.scale : std::max(1, (kTargetImageSide + side - 1) / side));
   const float image_w = spec.width * scale, image_h = spec.height * scale;
 
-  std::vector<std::string> captions;
-  float caption_w = 0;
+  const float line_h = text_height(kTextScale) + kLineGap;
+  std::vector<std::vector<std::string>> captions;  // the lines of each
+  float cell_w = std::max(image_w, static_cast<float>(spec.caption_width));
+  std::size_t caption_lines = 0;
   for (const std::string& c : spec.captions) {
-    captions.push_back(truncate_label(c, kMaxCaptionChars));
-    caption_w = std::max(caption_w, static_cast<float>(text_width(captions.back(), kTextScale)));
+    if (spec.caption_lines == 1) {
+      captions.push_back({truncate_label(c, kMaxCaptionChars)});
+      cell_w = std::max(cell_w, static_cast<float>(text_width(captions.back().front(), kTextScale)));
+    } else {
+      captions.push_back(wrap_caption(c, static_cast<int>(cell_w), spec.caption_lines));
+    }
+    caption_lines = std::max(caption_lines, captions.back().size());
   }
-  const float cell_w = std::max(image_w, caption_w);
-  const float caption_h = captions.empty() ? 0 : kCaptionGap + text_height(kTextScale);
+  const float caption_h = captions.empty() ? 0 : kCaptionGap + caption_lines * line_h - kLineGap;
   const float cell_h = image_h + caption_h;
   const float width = 2 * kMargin + columns * cell_w + (columns - 1) * kGap;
   // A long title over a narrow grid takes several lines.
@@ -80,7 +107,6 @@ void draw_image_grid(const ImageGridSpec& spec, const std::filesystem::path& out
       spec.title.empty()
           ? std::vector<std::string>{}
           : wrap_label(spec.title, static_cast<int>(width - 2 * kMargin), kTextScale, kMaxTitleLines);
-  const float line_h = text_height(kTextScale) + kLineGap;
   const float title_h = title.empty() ? 0 : title.size() * line_h + kGap;
   const float height = 2 * kMargin + title_h + rows * cell_h + (rows - 1) * kGap;
 
@@ -100,8 +126,10 @@ void draw_image_grid(const ImageGridSpec& spec, const std::filesystem::path& out
         TextStyle style;
         style.scale = kTextScale;
         style.anchor = Anchor::kMiddle;
-        canvas.text({cell_x + cell_w / 2, cell_y + image_h + kCaptionGap + kCapHeight * kTextScale / 2.0f},
-                    captions[i], style);
+        for (std::size_t line = 0; line < captions[i].size(); ++line)
+          canvas.text({cell_x + cell_w / 2,
+                       cell_y + image_h + kCaptionGap + line * line_h + kCapHeight * kTextScale / 2.0f},
+                      captions[i][line], style);
       }
       for (const ImageMark& mark : spec.marks) {
         if (mark.image != i) continue;

@@ -23,6 +23,8 @@ struct ImageGridSpec {
   Matrix images;                      // one image per row, height * width columns
   int height = 0, width = 0;          // of each image
   std::vector<std::string> captions;  // empty, or one per image (shortened to fit under it)
+  int caption_lines = 1;              // >1: captions wrap onto up to this many lines ('\n' starts a line)
+  int caption_width = 0;              // least width of a cell in screen pixels, so long captions fit
   std::string title;                  // above the grid; may be empty
   int columns = 0;                    // images per grid row; 0: about as many columns as rows
   int scale = 0;                      // screen pixels per image pixel; 0: images about 120 px wide
@@ -30,7 +32,8 @@ struct ImageGridSpec {
 };
 
 // Writes the grid (.svg or .png by the extension). UserError for an invalid spec: no images, more than 1024,
-// a column count that is not height * width, captions not one per image, a mark on no image.
+// a column count that is not height * width, captions not one per image, a mark on no image, caption_lines
+// outside 1..64.
 void draw_image_grid(const ImageGridSpec& spec, const std::filesystem::path& out);
 
 }  // namespace mann::plot
