@@ -22,7 +22,7 @@ PolicyLog::Entry categorical_choice_entry(Var probs, const Matrix& counts, float
   return entry;
 }
 
-Matrix choice_counts(const std::vector<int>& choices, Index options) {
+Matrix one_hot_rows(const std::vector<int>& choices, Index options) {
   Matrix counts = Matrix::Zero(static_cast<Index>(choices.size()), options);
   for (size_t b = 0; b < choices.size(); ++b)
     if (choices[b] >= 0) counts(static_cast<Index>(b), choices[b]) = 1.f;

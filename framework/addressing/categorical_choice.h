@@ -16,7 +16,8 @@ namespace mann {
 // the row's number of draws. module, baseline and baseline_value are the caller's to fill in.
 PolicyLog::Entry categorical_choice_entry(Var probs, const Matrix& counts, float log_prob_eps);
 
-// One-hot rows (B x N) of the chosen indices; a negative index leaves its row zero (no choice).
-Matrix choice_counts(const std::vector<int>& choices, Index options);
+// One-hot rows (B x N) of indices (chosen actions, symbols); a negative index leaves its row zero (no
+// choice, no symbol).
+Matrix one_hot_rows(const std::vector<int>& choices, Index options);
 
 }  // namespace mann

@@ -27,7 +27,7 @@ std::vector<int> ActionHead::choose(Tape& tape, Var state, const std::vector<boo
   if (!ctx.training) return choice;
   tape.owe_loss_term(name());  // settled when the objective adds the REINFORCE term of ctx.policy
   if (ctx.policy) {
-    PolicyLog::Entry entry = categorical_choice_entry(probs, choice_counts(choice, actions()), log_prob_eps);
+    PolicyLog::Entry entry = categorical_choice_entry(probs, one_hot_rows(choice, actions()), log_prob_eps);
     entry.module = name();
     logged_entry = static_cast<int>(ctx.policy->entries.size());
     ctx.policy->entries.push_back(std::move(entry));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "framework/addressing/categorical_choice.h"
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
 #include "models/rl_ntm/memory_tape.h"
@@ -11,13 +12,6 @@ namespace {
 
 constexpr int kMemoryMoves = 3;   // -1, 0, +1
 constexpr int kWriteChoices = 2;  // silent, write
-
-Matrix one_hot(const std::vector<int>& indices, Index width) {
-  Matrix m = Matrix::Zero(static_cast<Index>(indices.size()), width);
-  for (size_t b = 0; b < indices.size(); ++b)
-    if (indices[b] >= 0) m(static_cast<Index>(b), indices[b]) = 1.f;
-  return m;
-}
 
 }  // namespace
 
@@ -90,11 +84,11 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     for (int b = 0; b < batch; ++b)
       if (!active[b]) ep.input_positions.back()[b] = ep.memory_positions.back()[b] = -1;
 
-    Var symbol_in = tape.constant(one_hot(symbol, classes_));
+    Var symbol_in = tape.constant(one_hot_rows(symbol, classes_));
     Var x = concat_cols({symbol_in, memory.read(at_memory),
-                         tape.constant(one_hot(prev_input_move, input_moves())),
-                         tape.constant(one_hot(prev_memory_move, kMemoryMoves)),
-                         tape.constant(one_hot(prev_write, kWriteChoices))});
+                         tape.constant(one_hot_rows(prev_input_move, input_moves())),
+                         tape.constant(one_hot_rows(prev_memory_move, kMemoryMoves)),
+                         tape.constant(one_hot_rows(prev_write, kWriteChoices))});
     state = controller_(tape, x, state);
     Var h = state.h;
 

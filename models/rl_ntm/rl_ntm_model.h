@@ -10,6 +10,7 @@
 // previous actions. The moves and the write decision are sampled (REINFORCE, logged in the PolicyLog with
 // a per-step baseline from the controller state); the symbols are trained by cross-entropy.
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "datasets/rl_tapes/symbol_tape_task.h"

@@ -55,8 +55,8 @@ Eigen::VectorXd estimate(Parameter& theta1, Parameter& theta2, Rng& rng, float b
   Var p1 = softmax_rows(t.param(theta1)), p2 = softmax_rows(t.param(theta2));
   const std::vector<int> a1 = sample_categorical(p1.value(), rng), a2 = sample_categorical(p2.value(), rng);
   PolicyLog log;
-  log.entries.push_back(categorical_choice_entry(p1, choice_counts(a1, 3), 0.f));
-  log.entries.push_back(categorical_choice_entry(p2, choice_counts(a2, 3), 0.f));
+  log.entries.push_back(categorical_choice_entry(p1, one_hot_rows(a1, 3), 0.f));
+  log.entries.push_back(categorical_choice_entry(p2, one_hot_rows(a2, 3), 0.f));
   const float r2 = kR2[a1[0]][a2[0]];
   log.entries[0].credited_reward = Matrix::Constant(1, 1, kR1[a1[0]] + r2);
   log.entries[1].credited_reward = Matrix::Constant(1, 1, r2);
@@ -103,7 +103,7 @@ TEST_CASE("rl_ntm policy: moves credited the rewards after them give an unbiased
 TEST_CASE("rl_ntm policy: the categorical entry of a step where some examples chose nothing") {
   Tape t;
   Var probs = t.constant(Matrix{{0.2f, 0.5f, 0.3f}, {0.1f, 0.1f, 0.8f}});
-  const PolicyLog::Entry e = categorical_choice_entry(probs, choice_counts({1, -1}, 3), 0.f);
+  const PolicyLog::Entry e = categorical_choice_entry(probs, one_hot_rows({1, -1}, 3), 0.f);
   CHECK(e.log_prob.value()(0, 0) == doctest::Approx(std::log(0.5f)));
   CHECK(e.log_prob.value()(1, 0) == 0.f);  // a finished episode makes no choice
   CHECK(e.entropy.value()(0, 0) > 0.f);
