@@ -30,6 +30,9 @@ void register_rl_ntm(Registry& r) {
                "-missing_penalty")
             .in(above(0)),
         option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus").in(at_least(0)),
+        option("baseline_clip", "float", l.baseline_clip,
+               "gradient norm limit of the per-step baseline, before train.clip_norm (0: none)")
+            .in(at_least(0)),
         option("curriculum", "bool", l.curriculum.enabled,
                "the paper's curriculum: complexity from min_length up, lengths from a mixture"),
         option("curriculum_threshold", "float", l.curriculum.threshold,
@@ -54,6 +57,7 @@ void register_rl_ntm(Registry& r) {
         lo.eval_batch = c.batches.eval_batch;
         lo.eval_batches = c.batches.eval_batches;
         lo.entropy_weight = v.get<float>("entropy_weight");
+        lo.baseline_clip = v.get<double>("baseline_clip");
         lo.curriculum.enabled = v.get<bool>("curriculum");
         lo.curriculum.threshold = v.get<float>("curriculum_threshold");
         lo.curriculum.min_gap = v.get<int64_t>("curriculum_gap");

@@ -1,6 +1,7 @@
 #include "models/rl_ntm/rl_ntm_learner.h"
 
 #include "framework/autodiff/errors.h"
+#include "framework/train/clipping.h"
 
 namespace mann {
 namespace {
@@ -36,6 +37,10 @@ Var RlNtmLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& met
                {"complexity", curriculum_.complexity()}};
   return objective_.loss(
       tape, episode.symbol_loss, std::move(task), policy, [&] { return episode.total_reward; }, metrics);
+}
+
+void RlNtmLearner::clip_own_gradients() {
+  if (options_.baseline_clip > 0) clip_grad_norm(model_.baseline_parameters(), options_.baseline_clip);
 }
 
 void RlNtmLearner::after_step() {

@@ -20,6 +20,7 @@ struct RlNtmLearnerOptions {
   int eval_batch = 64;
   int eval_batches = 4;
   float entropy_weight = 0.f;
+  double baseline_clip = 2;  // the per-step baseline's gradient norm limit (the paper: 2); 0: none
   TapeCurriculumOptions curriculum;
   uint64_t eval_seed = 0;  // views draw their example from this, the split and the index
 };
@@ -31,6 +32,8 @@ class RlNtmLearner : public Learner {
 
   ParameterCollection& parameters() override { return *params_; }
   Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;
+  /// Clips the baseline's gradient norm at baseline_clip (before the trainer's clipping of everything).
+  void clip_own_gradients() override;
   /// Moves the curriculum with the last training batch's error rate.
   void after_step() override;
   Metrics evaluate(const std::string& split, Rng& rng) override;

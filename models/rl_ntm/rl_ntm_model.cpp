@@ -28,6 +28,7 @@ double RlNtmEpisode::all_right() const {
 
 RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions& o, Rng& rng)
     : Module(scope),
+      baseline_scope_(scope.sub("baseline").name()),
       classes_(classes),
       options_(o),
       controller_(scope.sub("controller"),
@@ -41,6 +42,14 @@ RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions&
   if (o.controller == RlControllerKind::Direct)
     direct_.emplace(scope.sub("direct"), classes, classes, rng, LinearOptions{.bias = false});
   baseline_ = make_baseline(BaselineKind::Learned, scope.sub("baseline"), o.hidden, rng, 0.f, {});
+}
+
+std::vector<Parameter*> RlNtmModel::baseline_parameters() const {
+  std::vector<Parameter*> out;
+  const std::string prefix = baseline_scope_ + "/";
+  for (Parameter* p : parameters())
+    if (p->name.starts_with(prefix)) out.push_back(p);
+  return out;
 }
 
 RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingContext& ctx) const {

@@ -57,10 +57,13 @@ class RlNtmModel : public Module {
   const RlNtmOptions& options() const { return options_; }
   /// The per-step baseline (a value head on the controller state).
   ReinforceBaseline* baseline() const { return baseline_.get(); }
+  /// The baseline's parameters (its value head), which have their own gradient limit.
+  std::vector<Parameter*> baseline_parameters() const;
 
  private:
   int input_moves() const { return options_.forward_only_input ? 2 : 3; }
 
+  std::string baseline_scope_;  // where the baseline's parameters live
   int classes_;
   RlNtmOptions options_;
   LSTMCell controller_;

@@ -90,6 +90,10 @@ TEST_CASE("rl_ntm training episode: every action owed and logged, rewards credit
   CHECK(policy.entries[0].baseline == model.baseline());
   CHECK(policy.entries[1].baseline == nullptr);
   CHECK(policy.entries[1].baseline_value.valid());
+  // Its value head, which the learner clips on its own.
+  const std::vector<Parameter*> baseline = model.baseline_parameters();
+  REQUIRE(baseline.size() == 2);
+  CHECK(baseline[0]->name == "model/baseline/W");
   CHECK(ep.error_rate() >= 0.0);
   CHECK(ep.error_rate() <= 1.0);
 }
