@@ -110,15 +110,7 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     ep.step_entries.emplace_back();
     for (int e : entries)
       if (e >= 0) ep.step_entries.back().push_back(e);
-    if (!ep.step_entries.back().empty()) {
-      // One baseline per step, on the first entry (its regression trains it once); the others share it.
-      Var value = baseline_->value(tape, h);
-      for (size_t i = 0; i < ep.step_entries.back().size(); ++i) {
-        PolicyLog::Entry& entry = ctx.policy->entries[static_cast<size_t>(ep.step_entries.back()[i])];
-        entry.baseline_value = value;
-        entry.baseline = i == 0 ? baseline_.get() : nullptr;
-      }
-    }
+    attach_step_baseline(tape, h, ep.step_entries.back(), ctx);
 
     memory.write(at_memory, tanh(memory_vector_(tape, h)));
     Var logits = symbol_(tape, h);
@@ -128,15 +120,9 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
       if (active[b] && write[b] == 1) expected[b] = tapes.targets[b][emitted[b]];
     ep.writes.push_back(write);
     if (std::any_of(expected.begin(), expected.end(), [](int e) { return e >= 0; })) {
-      Var log_p = pick(log_softmax_rows(logits), expected);  // 0 where nothing is written
-      losses.push_back(-sum(log_p));
-      const std::vector<int> predicted = argmax_rows(logits.value());
-      for (int b = 0; b < batch; ++b) {
-        if (expected[b] < 0) continue;
-        ep.step_rewards(b, t) = std::max(log_p.value()(b, 0), -options_.missing_penalty);
-        if (predicted[b] != expected[b]) ep.errors[b] += 1;
-        if (++emitted[b] == static_cast<int>(tapes.targets[b].size())) done[b] = true;
-      }
+      losses.push_back(score_written(logits, expected, t, ep));
+      for (int b = 0; b < batch; ++b)
+        if (expected[b] >= 0 && ++emitted[b] == static_cast<int>(tapes.targets[b].size())) done[b] = true;
     }
     for (int b = 0; b < batch; ++b) {
       if (!active[b]) continue;
@@ -158,6 +144,31 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
   for (Var l : losses) total = total + l;
   ep.symbol_loss = scale(total, 1.f / static_cast<float>(std::max(batch, 1)));
   return ep;
+}
+
+void RlNtmModel::attach_step_baseline(Tape& tape, Var state, const std::vector<int>& entries,
+                                      AddressingContext& ctx) const {
+  if (entries.empty()) return;
+  // One baseline per step, on the first entry (its regression trains it once); the others share its value.
+  Var value = baseline_->value(tape, state);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    PolicyLog::Entry& entry = ctx.policy->entries[static_cast<size_t>(entries[i])];
+    entry.baseline_value = value;
+    entry.baseline = i == 0 ? baseline_.get() : nullptr;
+  }
+}
+
+Var RlNtmModel::score_written(Var logits, const std::vector<int>& expected, int step,
+                              RlNtmEpisode& ep) const {
+  Var log_p = pick(log_softmax_rows(logits), expected);  // 0 where nothing is written
+  const std::vector<int> predicted = argmax_rows(logits.value());
+  for (size_t b = 0; b < expected.size(); ++b) {
+    if (expected[b] < 0) continue;
+    const auto row = static_cast<Index>(b);
+    ep.step_rewards(row, step) = std::max(log_p.value()(row, 0), -options_.missing_penalty);
+    if (predicted[b] != expected[b]) ep.errors[b] += 1;
+  }
+  return -sum(log_p);
 }
 
 void RlNtmModel::credit_rewards(const RlNtmEpisode& episode, PolicyLog& policy) {

@@ -62,6 +62,12 @@ class RlNtmModel : public Module {
 
  private:
   int input_moves() const { return options_.forward_only_input ? 2 : 3; }
+  // Gives the step's logged entries (indices into ctx.policy) the baseline's value on the controller state.
+  void attach_step_baseline(Tape& tape, Var state, const std::vector<int>& entries,
+                            AddressingContext& ctx) const;
+  // For the examples that wrote (expected[b] >= 0: the symbol due), records the step's reward and errors in
+  // ep and returns the summed cross-entropy of the written symbols.
+  Var score_written(Var logits, const std::vector<int>& expected, int step, RlNtmEpisode& ep) const;
 
   std::string baseline_scope_;  // where the baseline's parameters live
   int classes_;
