@@ -10,7 +10,11 @@
 #include "datasets/image/fashion_mnist.h"
 #include "datasets/image/image_dataset.h"
 #include "datasets/retrieval_dataset.h"
+<<<<<<< HEAD
 #include "datasets/scenes/captioned_image_dataset.h"
+=======
+#include "datasets/rl_tapes/symbol_tape_task.h"
+>>>>>>> h-rlntm
 #include "datasets/seq2seq/reversal_task.h"
 #include "datasets/seq2seq/seq2seq_dataset.h"
 #include "datasets/seq2seq/toy_translation_task.h"
@@ -207,9 +211,40 @@ void register_seq2seq_tasks(Registry& r) {
       });
 }
 
+// The RL-NTM tasks (Zaremba & Sutskever 2015), one dataset type per task ("rl_copy", "rl_reverse", ...).
+void register_rl_tape_tasks(Registry& r) {
+  const SymbolTapeTaskOptions d;
+  for (const auto& entry : EnumNames<TapeTaskKind>::entries) {
+    const TapeTaskKind kind = entry.value;
+    const std::string type = "rl_" + std::string(entry.name);
+    r.add<Dataset, DatasetContext>(
+        {"dataset", type,
+         "RL-NTM task " + std::string(entry.name) +
+             " (Zaremba & Sutskever 2015): random symbols on an input tape; the output tape must receive "
+             "the task's answer, then an end marker. Soft models read it as one-hot steps.",
+         with({option("alphabet", "int", d.alphabet, "input symbols (the paper: 30)"),
+               option("duplicates", "int", d.duplicates, "duplicated_input: copies of each symbol"),
+               option("max_repeats", "int", d.max_repeats, "repeat_copy: the largest repeat count")},
+              length_options("length", d.min_length, d.max_length))},
+        [kind, type](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+          SymbolTapeTaskOptions o;
+          o.kind = kind;
+          o.alphabet = v.get<int>("alphabet");
+          o.duplicates = v.get<int>("duplicates");
+          o.max_repeats = v.get<int>("max_repeats");
+          o.min_length = v.get<int>("min_length");
+          o.max_length = v.get<int>("max_length");
+          o.eval_min_length = v.get<int>("eval_min_length");
+          o.eval_max_length = v.get<int>("eval_max_length");
+          return std::make_unique<SequenceDataset>(type, std::make_unique<SymbolTapeTask>(o));
+        });
+  }
+}
+
 }  // namespace
 
 void register_datasets(Registry& r) {
+  register_rl_tape_tasks(r);
   register_babi(r);
   register_fashion_mnist(r);
   register_fashion_scenes(r);

@@ -6,6 +6,7 @@
 #include "models/model_context.h"
 #include "models/ntm/ntm_config.h"
 #include "models/retrieval/register_retrieval.h"
+#include "models/rl_ntm/register_rl_ntm.h"
 #include "models/seq2seq/register_seq2seq.h"
 #include "models/sequence/lstm_sequence_model.h"
 #include "models/sequence/sequence_learner.h"
@@ -13,7 +14,9 @@
 namespace mann {
 namespace {
 
-constexpr const char* kSequenceTasks = "copy, repeat_copy, associative_recall, priority_sort, sort";
+constexpr const char* kSequenceTasks =
+    "copy, repeat_copy, associative_recall, priority_sort, sort, rl_copy, rl_duplicated_input, rl_reverse, "
+    "rl_forward_reverse, rl_repeat_copy";
 
 // Options of the sequence learner, shared by every model of the sequence tasks.
 std::vector<OptionSpec> with_sequence_learner_specs(std::vector<OptionSpec> specs) {
@@ -88,6 +91,7 @@ void register_models(Registry& registry) {
   register_memn2n(registry);
   register_retrieval_models(registry);
   register_seq2seq(registry);
+  register_rl_ntm(registry);
 }
 
 }  // namespace mann

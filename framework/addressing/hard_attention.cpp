@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "framework/addressing/addressing_support.h"
+#include "framework/addressing/categorical_choice.h"
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
@@ -54,14 +55,10 @@ Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query
   tape.owe_loss_term(module);
   if (ctx.policy) {
     // sum_k log p(a_k) = sum_j count_j log p_j; masked slots have count 0.
-    Var log_p = log(probs, options_.log_prob_eps);
-    PolicyLog::Entry entry;
+    PolicyLog::Entry entry = categorical_choice_entry(probs, counts, options_.log_prob_eps);
     entry.module = module;
-    entry.log_prob = row_sums(mul(tape.constant(counts), log_p));
-    entry.entropy = -row_sums(mul(probs, log_p));
     entry.baseline = baseline_.get();
     if (baseline_) entry.baseline_value = baseline_->value(tape, query);
-    entry.logit_score = counts - k * p;  // d log p(choice) / d logits for p = softmax(logits)
     ctx.policy->entries.push_back(std::move(entry));
   }
   Var w = tape.constant(counts / k);

@@ -22,6 +22,9 @@ struct PolicyLog {
     // softmax of (hard: counts - k * p), or a Gaussian's mean ((l - mean) / stddev^2); used only for the
     // gradient-variance diagnostic. Empty (0 x 0) when unknown.
     Matrix logit_score;
+    // (B x 1) the reward credited to this choice alone, e.g. the rewards that followed it in an episode
+    // (RL-NTM); empty (0 x 0): the batch's per-example rewards, as for every choice of a forward pass.
+    Matrix credited_reward;
   };
   std::vector<Entry> entries;
 

@@ -51,6 +51,9 @@ class Learner {
   // `rng` or from the step number, and returns the 1x1 loss to differentiate. `metrics` receives the
   // step's training metrics, named as in train_metric_names().
   virtual Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) = 0;
+  // Called after backward, before the trainer's clipping (clip_value, clip_norm): a learner whose parts
+  // have gradient limits of their own clips them here (the RL-NTM's baseline, as in its paper).
+  virtual void clip_own_gradients() {}
   // Called after the optimizer update (e.g. to move a REINFORCE baseline).
   virtual void after_step() {}
 

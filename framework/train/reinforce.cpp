@@ -27,12 +27,16 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
     if (e.log_prob.rows() != batch || e.log_prob.cols() != 1)
       throw ShapeError("reinforce_surrogate: log_prob " + shape_string(e.log_prob.value()) + " of '" +
                        e.module + "' does not match rewards " + shape_string(rewards));
-    Matrix advantage = rewards;
+    const Matrix& reward = e.credited_reward.size() > 0 ? e.credited_reward : rewards;
+    if (reward.rows() != batch || reward.cols() != 1)
+      throw ShapeError("reinforce_surrogate: credited reward " + shape_string(reward) + " of '" + e.module +
+                       "' should be (B x 1)");
+    Matrix advantage = reward;
     if (e.baseline_value.valid()) {
       advantage -= e.baseline_value.value();
       baseline_sum += e.baseline_value.value().mean();
       if (e.baseline) {
-        Var regression = e.baseline->regression_loss(e.baseline_value, rewards);
+        Var regression = e.baseline->regression_loss(e.baseline_value, reward);
         if (regression.valid()) {
           out.loss = out.loss + regression;
           out.baseline_loss += regression.item();

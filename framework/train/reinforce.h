@@ -8,9 +8,10 @@
 //                  + regression_loss_e (learned baselines) ]
 //
 // (r - b) is a constant: the policy gradient does not flow into the baseline, nor the baseline's loss into
-// the policy. Entries are summed because the log-probability of a sequence of choices is the sum of theirs.
-// After building the loss, each distinct baseline's update() is called once with the rewards, and the
-// terms the entries' modules owe on the tape (Tape::owe_loss_term) are settled.
+// the policy. An entry with a credited_reward uses it as its r (and its baseline regresses to it): the
+// rewards that followed a choice in an episode. Entries are summed because the log-probability of a sequence
+// of choices is the sum of theirs. After building the loss, each distinct baseline's update() is called once
+// with the rewards, and the terms the entries' modules owe on the tape (Tape::owe_loss_term) are settled.
 #include "framework/addressing/policy_log.h"
 #include "framework/autodiff/tape.h"
 

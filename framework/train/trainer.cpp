@@ -225,6 +225,7 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
     if (!all_finite(params, &bad))
       throw TrainingDiverged("step " + std::to_string(progress.step + 1) + ": the gradient of parameter `" +
                              bad + "` is NaN or Inf");
+    learner_.clip_own_gradients();
     if (options_.clip_value > 0) clip_grad_value(params, static_cast<float>(options_.clip_value));
     const double norm =
         options_.clip_norm > 0 ? clip_grad_norm(params, options_.clip_norm) : grad_norm(params);

@@ -1,0 +1,184 @@
+#include "models/rl_ntm/rl_ntm_model.h"
+
+#include <algorithm>
+
+#include "framework/addressing/categorical_choice.h"
+#include "framework/autodiff/ops.h"
+#include "framework/autodiff/sampling.h"
+#include "models/rl_ntm/memory_tape.h"
+
+namespace mann {
+namespace {
+
+constexpr int kMemoryMoves = 3;   // -1, 0, +1
+constexpr int kWriteChoices = 2;  // silent, write
+
+}  // namespace
+
+double RlNtmEpisode::error_rate() const {
+  double sum = 0;
+  for (size_t b = 0; b < errors.size(); ++b) sum += errors[b] / target_lengths[b];
+  return errors.empty() ? 0.0 : sum / static_cast<double>(errors.size());
+}
+
+double RlNtmEpisode::all_right() const {
+  const auto right = std::count(errors.begin(), errors.end(), 0.0);
+  return errors.empty() ? 0.0 : static_cast<double>(right) / static_cast<double>(errors.size());
+}
+
+RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions& o, Rng& rng)
+    : Module(scope),
+      baseline_scope_(scope.sub("baseline").name()),
+      classes_(classes),
+      options_(o),
+      controller_(scope.sub("controller"),
+                  classes + o.memory_width + (o.forward_only_input ? 2 : 3) + kMemoryMoves + kWriteChoices,
+                  o.hidden, rng),
+      input_move_(scope.sub("input_move"), o.hidden, o.forward_only_input ? 2 : 3, rng),
+      memory_move_(scope.sub("memory_move"), o.hidden, kMemoryMoves, rng),
+      write_(scope.sub("write"), o.hidden, kWriteChoices, rng),
+      symbol_(scope.sub("symbol"), o.hidden, classes, rng),
+      memory_vector_(scope.sub("memory_vector"), o.hidden, o.memory_width, rng) {
+  if (o.controller == RlControllerKind::Direct)
+    direct_.emplace(scope.sub("direct"), classes, classes, rng, LinearOptions{.bias = false});
+  baseline_ = make_baseline(BaselineKind::Learned, scope.sub("baseline"), o.hidden, rng, 0.f, {});
+}
+
+std::vector<Parameter*> RlNtmModel::baseline_parameters() const {
+  std::vector<Parameter*> out;
+  const std::string prefix = baseline_scope_ + "/";
+  for (Parameter* p : parameters())
+    if (p->name.starts_with(prefix)) out.push_back(p);
+  return out;
+}
+
+RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingContext& ctx) const {
+  const int batch = tapes.batch();
+  const int end_marker = classes_ - 1;
+  RlNtmEpisode ep;
+  std::vector<int> budget(static_cast<size_t>(batch));
+  int max_budget = 0, longest_input = 0;
+  for (int b = 0; b < batch; ++b) {
+    const int in = static_cast<int>(tapes.inputs[b].size()), out = static_cast<int>(tapes.targets[b].size());
+    budget[b] = static_cast<int>(options_.step_budget * static_cast<float>(in + out)) + 2;
+    max_budget = std::max(max_budget, budget[b]);
+    longest_input = std::max(longest_input, in);
+    ep.target_lengths.push_back(out);
+  }
+  ep.step_rewards = Matrix::Zero(batch, max_budget);
+  ep.errors.assign(static_cast<size_t>(batch), 0.0);
+  MemoryTape memory(tape, batch, longest_input + 2, options_.memory_width);
+  std::vector<int> input_pos(batch, 0), memory_pos(batch, 0), emitted(batch, 0), last_step(batch, 0);
+  std::vector<int> prev_input_move(batch, options_.forward_only_input ? 0 : 1), prev_memory_move(batch, 1),
+      prev_write(batch, 0);
+  std::vector<bool> done(static_cast<size_t>(batch), false);
+  LSTMState state = controller_.initial_state(tape, batch);
+  std::vector<Var> losses;
+
+  for (int t = 0; t < max_budget; ++t) {
+    std::vector<bool> active(static_cast<size_t>(batch));
+    bool any = false;
+    for (int b = 0; b < batch; ++b) any |= (active[b] = !done[b] && t < budget[b]);
+    if (!any) break;
+    std::vector<int> symbol(batch, -1), at_memory(batch, -1);
+    for (int b = 0; b < batch; ++b) {
+      if (!active[b]) continue;
+      const std::vector<int>& in = tapes.inputs[b];
+      symbol[b] = input_pos[b] < static_cast<int>(in.size()) ? in[input_pos[b]] : end_marker;
+      at_memory[b] = memory_pos[b];
+      last_step[b] = t;
+    }
+    ep.input_positions.push_back(input_pos);
+    ep.memory_positions.push_back(memory_pos);
+    for (int b = 0; b < batch; ++b)
+      if (!active[b]) ep.input_positions.back()[b] = ep.memory_positions.back()[b] = -1;
+
+    Var symbol_in = tape.constant(one_hot_rows(symbol, classes_));
+    Var x = concat_cols({symbol_in, memory.read(at_memory),
+                         tape.constant(one_hot_rows(prev_input_move, input_moves())),
+                         tape.constant(one_hot_rows(prev_memory_move, kMemoryMoves)),
+                         tape.constant(one_hot_rows(prev_write, kWriteChoices))});
+    state = controller_(tape, x, state);
+    Var h = state.h;
+
+    std::vector<int> entries(3, -1);
+    const std::vector<int> input_move =
+        input_move_.choose(tape, h, active, ctx, options_.log_prob_eps, entries[0]);
+    const std::vector<int> memory_move =
+        memory_move_.choose(tape, h, active, ctx, options_.log_prob_eps, entries[1]);
+    const std::vector<int> write = write_.choose(tape, h, active, ctx, options_.log_prob_eps, entries[2]);
+    ep.step_entries.emplace_back();
+    for (int e : entries)
+      if (e >= 0) ep.step_entries.back().push_back(e);
+    attach_step_baseline(tape, h, ep.step_entries.back(), ctx);
+
+    memory.write(at_memory, tanh(memory_vector_(tape, h)));
+    Var logits = symbol_(tape, h);
+    if (direct_) logits = logits + (*direct_)(tape, symbol_in);
+    std::vector<int> expected(batch, -1);
+    for (int b = 0; b < batch; ++b)
+      if (active[b] && write[b] == 1) expected[b] = tapes.targets[b][emitted[b]];
+    ep.writes.push_back(write);
+    if (std::any_of(expected.begin(), expected.end(), [](int e) { return e >= 0; })) {
+      losses.push_back(score_written(logits, expected, t, ep));
+      for (int b = 0; b < batch; ++b)
+        if (expected[b] >= 0 && ++emitted[b] == static_cast<int>(tapes.targets[b].size())) done[b] = true;
+    }
+    for (int b = 0; b < batch; ++b) {
+      if (!active[b]) continue;
+      const int step = options_.forward_only_input ? input_move[b] : input_move[b] - 1;
+      input_pos[b] = std::clamp(input_pos[b] + step, 0, static_cast<int>(tapes.inputs[b].size()));
+      memory_pos[b] = std::clamp(memory_pos[b] + memory_move[b] - 1, 0, memory.cells() - 1);
+      prev_input_move[b] = input_move[b];
+      prev_memory_move[b] = memory_move[b];
+      prev_write[b] = write[b];
+    }
+  }
+  for (int b = 0; b < batch; ++b) {
+    const int missing = ep.target_lengths[b] - emitted[b];
+    ep.errors[b] += missing;
+    ep.step_rewards(b, last_step[b]) -= static_cast<float>(missing) * options_.missing_penalty;
+  }
+  ep.total_reward = ep.step_rewards.rowwise().sum();
+  Var total = tape.constant(1, 1, 0.f);
+  for (Var l : losses) total = total + l;
+  ep.symbol_loss = scale(total, 1.f / static_cast<float>(std::max(batch, 1)));
+  return ep;
+}
+
+void RlNtmModel::attach_step_baseline(Tape& tape, Var state, const std::vector<int>& entries,
+                                      AddressingContext& ctx) const {
+  if (entries.empty()) return;
+  // One baseline per step, on the first entry (its regression trains it once); the others share its value.
+  Var value = baseline_->value(tape, state);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    PolicyLog::Entry& entry = ctx.policy->entries[static_cast<size_t>(entries[i])];
+    entry.baseline_value = value;
+    entry.baseline = i == 0 ? baseline_.get() : nullptr;
+  }
+}
+
+Var RlNtmModel::score_written(Var logits, const std::vector<int>& expected, int step,
+                              RlNtmEpisode& ep) const {
+  Var log_p = pick(log_softmax_rows(logits), expected);  // 0 where nothing is written
+  const std::vector<int> predicted = argmax_rows(logits.value());
+  for (size_t b = 0; b < expected.size(); ++b) {
+    if (expected[b] < 0) continue;
+    const auto row = static_cast<Index>(b);
+    ep.step_rewards(row, step) = std::max(log_p.value()(row, 0), -options_.missing_penalty);
+    if (predicted[b] != expected[b]) ep.errors[b] += 1;
+  }
+  return -sum(log_p);
+}
+
+void RlNtmModel::credit_rewards(const RlNtmEpisode& episode, PolicyLog& policy) {
+  const Index batch = episode.step_rewards.rows();
+  Matrix from_here = Matrix::Zero(batch, 1);
+  for (int t = static_cast<int>(episode.step_entries.size()) - 1; t >= 0; --t) {
+    from_here += episode.step_rewards.col(t);
+    for (int e : episode.step_entries[static_cast<size_t>(t)])
+      policy.entries[static_cast<size_t>(e)].credited_reward = from_here;
+  }
+}
+
+}  // namespace mann

@@ -1,0 +1,31 @@
+#pragma once
+// Options of the RL-NTM (Zaremba & Sutskever 2015): the controller, the tapes and the rewards.
+#include "framework/util/enum_names.h"
+
+namespace mann {
+
+// LSTM: the controller's state alone predicts the output symbol. Direct: the current input symbol also
+// feeds the output layer straight (the paper's "direct access" controller), so copying needs no memory of
+// the symbol, only the right moves.
+enum class RlControllerKind { Lstm, Direct };
+
+template <>
+struct EnumNames<RlControllerKind> {
+  static constexpr std::string_view noun = "RL-NTM controller";
+  static constexpr auto entries = std::to_array<EnumEntry<RlControllerKind>>(
+      {{RlControllerKind::Lstm, "lstm"}, {RlControllerKind::Direct, "direct"}});
+};
+
+struct RlNtmOptions {
+  RlControllerKind controller = RlControllerKind::Direct;
+  int hidden = 35;                  // LSTM units
+  int memory_width = 35;            // reals per memory tape cell (the paper's memory of 35 reals)
+  bool forward_only_input = false;  // the input head moves 0/+1 only (forced on by forward_reverse)
+  float step_budget = 2.f;          // an episode lasts at most step_budget * (|input| + |output|) + 2 steps
+  // A symbol never written costs this much reward, and a written one earns log p(correct symbol) but never
+  // less than minus this, so writing is never worse than staying silent (about 2 ln 31 for 30 symbols).
+  float missing_penalty = 7.f;
+  float log_prob_eps = 1e-8f;  // log(p + eps) keeps the moves' log-probabilities finite
+};
+
+}  // namespace mann

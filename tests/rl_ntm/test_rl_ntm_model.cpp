@@ -1,0 +1,129 @@
+// The RL-NTM model: a gradient check of its differentiable part (the symbols and the memory written), the
+// REINFORCE bookkeeping of a training episode, the curriculum's mixture and raises.
+#include <doctest/doctest.h>
+
+#include "framework/autodiff/gradcheck.h"
+#include "framework/autodiff/ops.h"
+#include "models/rl_ntm/rl_ntm_model.h"
+#include "models/rl_ntm/tape_curriculum.h"
+
+using namespace mann;
+
+TEST_SUITE_BEGIN("rl_ntm");
+
+namespace {
+
+SymbolTapes small_tapes(const SymbolTapeTask& task) {
+  Rng rng(5);
+  return task.sample_tapes({3, 2}, rng);
+}
+
+SymbolTapeTask small_task(TapeTaskKind kind) {
+  SymbolTapeTaskOptions o;
+  o.kind = kind;
+  o.alphabet = 4;
+  o.max_length = 4;
+  return SymbolTapeTask(o);
+}
+
+RlNtmOptions small_options(RlControllerKind controller) {
+  RlNtmOptions o;
+  o.controller = controller;
+  o.hidden = 5;
+  o.memory_width = 3;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("rl_ntm gradient check: symbols, controller and memory writes, moves held fixed") {
+  for (const RlControllerKind controller : {RlControllerKind::Lstm, RlControllerKind::Direct}) {
+    CAPTURE(enum_name(controller));
+    const SymbolTapeTask task = small_task(TapeTaskKind::Reverse);
+    ParameterCollection params(1);
+    Rng init(2);
+    RlNtmModel model(params.scope("model"), task.output_width(), small_options(controller), init);
+    // Greedy moves decided by large biases (write every step, input and memory heads forward), so the
+    // episode's path cannot change under the finite differences and the loss is smooth in the rest.
+    params.at("model/write/b").value = Matrix{{-20.f, 20.f}};
+    params.at("model/input_move/b").value = Matrix{{-20.f, -20.f, 20.f}};
+    params.at("model/memory_move/b").value = Matrix{{-20.f, 20.f, -20.f}};
+    const SymbolTapes tapes = small_tapes(task);
+    std::vector<Parameter*> checked;
+    for (Parameter* p : model.parameters())
+      if (p->name.find("_move/") == std::string::npos && p->name.find("write/") == std::string::npos &&
+          p->name.find("baseline/") == std::string::npos)
+        checked.push_back(p);
+    const GradCheckResult r = gradient_check_params(
+        [&](Tape& tape) {
+          AddressingContext ctx{false, nullptr, 0, nullptr, nullptr};
+          const RlNtmEpisode ep = model.run(tape, tapes, ctx);
+          CHECK(ep.errors.size() == 2);
+          return ep.symbol_loss;
+        },
+        checked);
+    CHECK_MESSAGE(r.ok, r.describe());
+  }
+}
+
+TEST_CASE("rl_ntm training episode: every action owed and logged, rewards credited to the steps before") {
+  const SymbolTapeTask task = small_task(TapeTaskKind::Copy);
+  ParameterCollection params(1);
+  Rng init(3);
+  RlNtmModel model(params.scope("model"), task.output_width(), small_options(RlControllerKind::Direct), init);
+  const SymbolTapes tapes = small_tapes(task);
+  Tape tape;
+  Rng rng(4);
+  PolicyLog policy;
+  AddressingContext ctx{true, &rng, 0, nullptr, &policy};
+  const RlNtmEpisode ep = model.run(tape, tapes, ctx);
+  const size_t steps = ep.step_entries.size();
+  REQUIRE(steps > 0);
+  CHECK(policy.entries.size() == 3 * steps);  // input move, memory move, write-or-not
+  RlNtmModel::credit_rewards(ep, policy);
+  // The first step is credited every reward of the episode, the last one only its own.
+  const Matrix& first = policy.entries[static_cast<size_t>(ep.step_entries.front()[0])].credited_reward;
+  CHECK(first.isApprox(ep.total_reward));
+  const Matrix& last = policy.entries[static_cast<size_t>(ep.step_entries.back()[0])].credited_reward;
+  CHECK(last.isApprox(ep.step_rewards.col(static_cast<Index>(steps - 1))));
+  // One baseline per step, on its first entry.
+  CHECK(policy.entries[0].baseline == model.baseline());
+  CHECK(policy.entries[1].baseline == nullptr);
+  CHECK(policy.entries[1].baseline_value.valid());
+  // Its value head, which the learner clips on its own.
+  const std::vector<Parameter*> baseline = model.baseline_parameters();
+  REQUIRE(baseline.size() == 2);
+  CHECK(baseline[0]->name == "model/baseline/W");
+  CHECK(ep.error_rate() >= 0.0);
+  CHECK(ep.error_rate() <= 1.0);
+}
+
+TEST_CASE("rl_ntm curriculum: the length mixture and the raises at least min_gap updates apart") {
+  ParameterCollection params(1);
+  TapeCurriculumOptions o;
+  TapeCurriculum curriculum(params.scope("curriculum"), {1, 10}, o);
+  CHECK(curriculum.complexity() == 1);
+  curriculum.observe(0.5, 0);  // not good enough
+  CHECK(curriculum.complexity() == 1);
+  curriculum.observe(0.1, 1);
+  CHECK(curriculum.complexity() == 2);
+  curriculum.observe(0.1, 50);  // too soon after the raise
+  CHECK(curriculum.complexity() == 2);
+  curriculum.observe(0.1, 101);
+  CHECK(curriculum.complexity() == 3);
+  // 65% at C = 3, 25% uniform over 1..3, 10% uniform over 1..10.
+  Rng rng(9);
+  const std::vector<int> lengths = curriculum.draw_lengths(20000, rng);
+  double at_c = 0, above = 0;
+  for (int l : lengths) {
+    at_c += l == 3;
+    above += l > 3;
+    CHECK((l >= 1 && l <= 10));
+  }
+  CHECK(at_c / 20000 == doctest::Approx(0.65 + 0.25 / 3 + 0.1 / 10).epsilon(0.05));
+  CHECK(above / 20000 == doctest::Approx(0.1 * 7 / 10).epsilon(0.1));
+  // The state is a buffer: a checkpoint carries it.
+  CHECK(params.at("curriculum/state").value(0, 0) == 3.f);
+}
+
+TEST_SUITE_END();
