@@ -1,0 +1,77 @@
+#include "models/image/image_learner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "framework/autodiff/ops.h"
+#include "framework/train/reward.h"
+
+namespace mann {
+
+ImageLearner::ImageLearner(std::unique_ptr<ImageDataset> dataset, std::unique_ptr<ParameterCollection> params,
+                           std::unique_ptr<ImageModel> model, const ImageLearnerOptions& options)
+    : dataset_(std::move(dataset)),
+      params_(std::move(params)),
+      model_(std::move(model)),
+      options_(options),
+      objective_({"loss", "accuracy"}, model_->needs_reinforce(), options.entropy_weight) {}
+
+ImageShape ImageLearner::image_shape() const {
+  const ImageClassificationData& d = data();
+  return {d.channels(), d.height(), d.width()};
+}
+
+Var ImageLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
+  const ImageBatch batch = data().random_batch("train", options_.batch, rng);
+  PolicyLog policy;
+  AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
+  Var out = model_->logits(tape, tape.constant(batch.pixels), ctx);
+  Var loss = softmax_cross_entropy(out, batch.labels);
+  const Matrix right = classification_rewards(RewardKind::kCorrect, out.value(), batch.labels);
+  return objective_.loss(tape, loss, {{"loss", loss.item()}, {"accuracy", right.mean()}}, policy,
+                         [&] { return right; }, metrics);
+}
+
+Matrix ImageLearner::class_probabilities(Tape& tape, const Matrix& pixels, int samples, Rng& rng) {
+  tape.set_grad_enabled(false);
+  const bool sampled = samples > 1 && model_->stochastic();
+  Matrix sum;
+  for (int s = 0; s < (sampled ? samples : 1); ++s) {
+    tape.clear();
+    // A sampled path runs the modules as in training; nothing is logged (no policy), and the terms they
+    // owe are forgotten with the tape.
+    AddressingContext ctx{.training = sampled, .rng = &rng};
+    const Matrix p = softmax_rows(model_->logits(tape, tape.constant(pixels), ctx)).value();
+    if (s == 0)
+      sum = p;
+    else
+      sum += p;
+  }
+  tape.clear();
+  return sampled ? Matrix(sum / static_cast<float>(samples)) : sum;
+}
+
+Metrics ImageLearner::evaluate(const std::string& split, Rng& rng) {
+  const int size = data().size(split);
+  const int count = options_.eval_examples > 0 ? std::min(options_.eval_examples, size) : size;
+  Tape tape;
+  double right = 0, loss = 0;
+  std::vector<std::int64_t> indices;
+  for (int start = 0; start < count; start += options_.eval_batch) {
+    indices.resize(static_cast<std::size_t>(std::min(options_.eval_batch, count - start)));
+    std::iota(indices.begin(), indices.end(), start);
+    const ImageBatch batch = data().batch(split, indices);
+    const Matrix p = class_probabilities(tape, batch.pixels, options_.eval_samples, rng);
+    for (int b = 0; b < batch.size(); ++b) {
+      Index predicted = 0;
+      p.row(b).maxCoeff(&predicted);
+      right += predicted == batch.labels[static_cast<std::size_t>(b)] ? 1 : 0;
+      loss -= std::log(std::max(p(b, batch.labels[static_cast<std::size_t>(b)]), 1e-12f));
+    }
+  }
+  const double accuracy = right / count;
+  return {{"error", 1.0 - accuracy}, {"accuracy", accuracy}, {"loss", loss / count}};
+}
+
+}  // namespace mann
