@@ -40,7 +40,8 @@ int attention_command(const Args& args) {
           "[--out FILE.svg|.png] [--h5 FILE.h5] [--data-dir DIR] [--set key=value]...\n\n"
           "Draws what the model attends to on one example: MemN2N story sentences x hops "
           "(supporting facts outlined), NTM read and write weightings over memory slots x "
-          "time, the retrieval reader's slots x query, the recurrent attention model's glimpses on the image.",
+          "time, the retrieval reader's slots x query, the recurrent attention model's glimpses on the "
+          "image.",
           options, positional, vm))
     return kOk;
   check_split(split);

@@ -7,7 +7,8 @@
 namespace mann {
 
 int bench_command(const Args& args) {
-  const char* usage = "usage: mann bench ntm|memn2n|ram [options]   (`mann bench ntm --help` lists the options)";
+  const char* usage =
+      "usage: mann bench ntm|memn2n|ram [options]   (`mann bench ntm --help` lists the options)";
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << usage << "\n";
     if (args.empty()) throw po::error("name a benchmark: ntm, memn2n or ram");

@@ -18,15 +18,14 @@ constexpr int64_t kWarmupSteps = 20;  // as the reference
 // The experiment of one bench case (a config text, so it is built by the registry like any run).
 std::string bench_config(const std::string& model, int size, int clutter, int glimpses, int scales,
                          const std::string& data_dir) {
-  const std::string model_node =
-      model == "conv" ? "{type: convnet, fc: 256}"
-                      : "{type: ram, glimpses: " + std::to_string(glimpses) +
-                            ", patch: 8, scales: " + std::to_string(scales) + ", attention: gaussian}";
+  const std::string model_node = model == "conv" ? "{type: convnet, fc: 256}"
+                                                 : "{type: ram, glimpses: " + std::to_string(glimpses) +
+                                                       ", patch: 8, scales: " + std::to_string(scales) +
+                                                       ", attention: gaussian}";
   return "name: bench-ram\nseed: 1\n"
          "dataset: {type: fashion_mnist, variant: plain, canvas: " +
          std::to_string(size) + ", clutter: " + std::to_string(clutter) + ", data_dir: '" + data_dir +
-         "'}\nmodel: " + model_node +
-         "\ntrain: {optimizer: {type: adam, lr: 3.0e-4}}\neval: {batch: 500}\n";
+         "'}\nmodel: " + model_node + "\ntrain: {optimizer: {type: adam, lr: 3.0e-4}}\neval: {batch: 500}\n";
 }
 
 }  // namespace
@@ -58,13 +57,15 @@ int bench_ram(const Args& args) {
     throw po::error("--steps must be more than the " + std::to_string(kWarmupSteps) + " warm-up steps");
   set_threads(threads);
 
-  const std::vector<std::string> sets = {"train.batch=" + std::to_string(batch), "seed=" + std::to_string(seed)};
-  Experiment e = build_experiment(
-      parse_stored_config(bench_config(model, size, clutter, glimpses, scales, data_dir), "<bench ram>", sets));
-  std::cout << "ram bench: " << (model == "conv" ? "convnet" : "ram, " + std::to_string(glimpses) + " glimpses")
-            << ", " << e.learner->parameters().count() << " parameters, size " << size << ", clutter "
-            << clutter << ", batch " << batch << ", threads " << threads << ", " << steps << " steps ("
-            << kWarmupSteps << " warm-up)" << std::endl;
+  const std::vector<std::string> sets = {"train.batch=" + std::to_string(batch),
+                                         "seed=" + std::to_string(seed)};
+  Experiment e = build_experiment(parse_stored_config(
+      bench_config(model, size, clutter, glimpses, scales, data_dir), "<bench ram>", sets));
+  std::cout << "ram bench: "
+            << (model == "conv" ? "convnet" : "ram, " + std::to_string(glimpses) + " glimpses") << ", "
+            << e.learner->parameters().count() << " parameters, size " << size << ", clutter " << clutter
+            << ", batch " << batch << ", threads " << threads << ", " << steps << " steps (" << kWarmupSteps
+            << " warm-up)" << std::endl;
 
   TrainerOptions t = e.trainer;
   t.log_every = t.eval_every = t.checkpoint_every = 0;

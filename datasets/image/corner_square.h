@@ -11,12 +11,12 @@
 namespace mann {
 
 struct CornerSquareOptions {
-  int side = 40;            // canvas side in pixels
-  int square = 8;           // side of the bright square
-  int max_inset = 3;        // the square's distance from its corner is uniform in 0..max_inset (both axes)
-  int train_items = 2000;   // items per split
-  int eval_items = 400;     // valid and test items each
-  std::uint64_t seed = 0;   // seeds the items
+  int side = 40;           // canvas side in pixels
+  int square = 8;          // side of the bright square
+  int max_inset = 3;       // the square's distance from its corner is uniform in 0..max_inset (both axes)
+  int train_items = 2000;  // items per split
+  int eval_items = 400;    // valid and test items each
+  std::uint64_t seed = 0;  // seeds the items
 };
 
 // "top-left", "top-right", "bottom-left", "bottom-right": the class names, by label 0..3.

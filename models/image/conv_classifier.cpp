@@ -35,8 +35,10 @@ ConvClassifier::ConvClassifier(const ParamScope& scope, ConvNetKind kind, const 
   int l = 0;
   for (const ConvLayerSpec& spec : conv_layers(kind)) {
     const ParamScope conv = scope.sub("conv" + std::to_string(l++));
-    Layer layer{spec, shape, conv2d_output_shape(shape, spec.filters, spec.kernel, spec.stride, spec.padding)};
-    layer.weight = &conv.add("W", spec.filters, shape.channels * spec.kernel * spec.kernel, Init::glorot(), rng);
+    Layer layer{spec, shape,
+                conv2d_output_shape(shape, spec.filters, spec.kernel, spec.stride, spec.padding)};
+    layer.weight =
+        &conv.add("W", spec.filters, shape.channels * spec.kernel * spec.kernel, Init::glorot(), rng);
     layer.bias = &conv.add("b", 1, spec.filters, Init::zeros());
     layers_.push_back(layer);
     shape = layer_output(spec, shape);
@@ -53,6 +55,8 @@ Var ConvClassifier::logits(Tape& tape, Var pixels, AddressingContext&) {
   return output_(tape, relu(fc_(tape, x)));
 }
 
-std::string ConvClassifier::describe() const { return std::string(enum_name(kind_)); }
+std::string ConvClassifier::describe() const {
+  return std::string(enum_name(kind_));
+}
 
 }  // namespace mann

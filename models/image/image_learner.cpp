@@ -29,8 +29,9 @@ Var ImageLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& met
   Var out = model_->logits(tape, tape.constant(batch.pixels), ctx);
   Var loss = softmax_cross_entropy(out, batch.labels);
   const Matrix right = classification_rewards(RewardKind::kCorrect, out.value(), batch.labels);
-  return objective_.loss(tape, loss, {{"loss", loss.item()}, {"accuracy", right.mean()}}, policy,
-                         [&] { return right; }, metrics);
+  return objective_.loss(
+      tape, loss, {{"loss", loss.item()}, {"accuracy", right.mean()}}, policy, [&] { return right; },
+      metrics);
 }
 
 Matrix ImageLearner::class_probabilities(Tape& tape, const Matrix& pixels, int samples, Rng& rng) {

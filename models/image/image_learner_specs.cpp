@@ -13,8 +13,9 @@ std::vector<OptionSpec> with_image_learner_specs(std::vector<OptionSpec> specs) 
   specs.push_back(option("eval_examples", "int", d.eval_examples,
                          "evaluation: the first N examples of the split (0: all)")
                       .in(between(0, 100000000)));
-  specs.push_back(option("entropy_weight", "float", d.entropy_weight,
-                         "REINFORCE entropy bonus (models with sampled choices; reward 1 for a right answer)"));
+  specs.push_back(
+      option("entropy_weight", "float", d.entropy_weight,
+             "REINFORCE entropy bonus (models with sampled choices; reward 1 for a right answer)"));
   return specs;
 }
 
@@ -31,8 +32,8 @@ std::unique_ptr<ImageLearner> make_image_learner(const ConfigView& v, ModelConte
   const ImageClassificationData& data = dataset->data();
   auto params = std::make_unique<ParameterCollection>(c.seed);
   Rng init(c.seed);
-  auto model = build(params->scope("model"), {data.channels(), data.height(), data.width()},
-                     data.num_classes(), init);
+  auto model =
+      build(params->scope("model"), {data.channels(), data.height(), data.width()}, data.num_classes(), init);
   return std::make_unique<ImageLearner>(std::move(dataset), std::move(params), std::move(model), o);
 }
 

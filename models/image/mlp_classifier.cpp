@@ -22,6 +22,8 @@ MlpClassifier::MlpClassifier(const ParamScope& scope, Index input_width, const s
     : mlp_(scope.sub("mlp"), layer_sizes(input_width, hidden, classes), rng,
            MLPOptions{.activation = Activation::Relu}) {}
 
-Var MlpClassifier::logits(Tape& tape, Var pixels, AddressingContext&) { return mlp_(tape, pixels); }
+Var MlpClassifier::logits(Tape& tape, Var pixels, AddressingContext&) {
+  return mlp_(tape, pixels);
+}
 
 }  // namespace mann

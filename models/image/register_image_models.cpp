@@ -11,12 +11,14 @@ namespace {
 void register_convnet(Registry& r, ConvNetKind kind, const std::string& doc) {
   r.add<Learner, ModelContext>(
       {"model", std::string(enum_name(kind)), doc,
-       with_image_learner_specs({option("fc", "int", 256, "width of the fully connected layer").in(between(1, 65536))})},
+       with_image_learner_specs(
+           {option("fc", "int", 256, "width of the fully connected layer").in(between(1, 65536))})},
       [kind](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         const int fc = v.get<int>("fc");
-        return make_image_learner(v, c, [&](const ParamScope& scope, const ImageShape& image, int classes, Rng& init) {
-          return std::make_unique<ConvClassifier>(scope, kind, image, fc, classes, init);
-        });
+        return make_image_learner(
+            v, c, [&](const ParamScope& scope, const ImageShape& image, int classes, Rng& init) {
+              return std::make_unique<ConvClassifier>(scope, kind, image, fc, classes, init);
+            });
       });
 }
 
@@ -31,9 +33,10 @@ void register_image_models(Registry& r) {
                                  option("layers", "int", 2, "hidden layers").in(between(0, 16))})},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         const std::vector<int> hidden(static_cast<std::size_t>(v.get<int>("layers")), v.get<int>("hidden"));
-        return make_image_learner(v, c, [&](const ParamScope& scope, const ImageShape& image, int classes, Rng& init) {
-          return std::make_unique<MlpClassifier>(scope, image.size(), hidden, classes, init);
-        });
+        return make_image_learner(
+            v, c, [&](const ParamScope& scope, const ImageShape& image, int classes, Rng& init) {
+              return std::make_unique<MlpClassifier>(scope, image.size(), hidden, classes, init);
+            });
       });
   register_convnet(r, ConvNetKind::RamPaper,
                    "Convolutional image classifier of the RAM paper: 8 filters of 10x10 with stride 5, ReLU, "

@@ -33,8 +33,8 @@ class GridAttention {
  public:
   /// A G x G grid (grid >= 2) whose module, built by `addressing` under scope, reads queries of
   /// query_width. Throws UserError for grid < 2 or > 16.
-  GridAttention(const ParamScope& scope, int grid, Index query_width, const AddressingModuleFactory& addressing,
-                Rng& rng);
+  GridAttention(const ParamScope& scope, int grid, Index query_width,
+                const AddressingModuleFactory& addressing, Rng& rng);
 
   /// Chooses where to look from `query` (B x query_width, the core state) and reads the glimpse of
   /// patch x patch pixels at `scales` scales from `pixels` (B x shape.size()).

@@ -51,7 +51,9 @@ RamModel::RamModel(const ParamScope& scope, const ImageShape& image, int classes
   }
 }
 
-bool RamModel::needs_reinforce() const { return policy_.has_value() || grid_->needs_reinforce(); }
+bool RamModel::needs_reinforce() const {
+  return policy_.has_value() || grid_->needs_reinforce();
+}
 
 std::string RamModel::describe() const {
   return "ram (" + std::string(enum_name(options_.attention)) + ", " + std::to_string(options_.glimpses) +

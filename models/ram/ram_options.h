@@ -17,10 +17,11 @@ enum class RamAttention {
 template <>
 struct EnumNames<RamAttention> {
   static constexpr std::string_view noun = "glimpse attention";
-  static constexpr auto entries = std::to_array<EnumEntry<RamAttention>>({{RamAttention::Gaussian, "gaussian"},
-                                                                          {RamAttention::Hard, "hard"},
-                                                                          {RamAttention::Gumbel, "gumbel"},
-                                                                          {RamAttention::Soft, "soft"}});
+  static constexpr auto entries =
+      std::to_array<EnumEntry<RamAttention>>({{RamAttention::Gaussian, "gaussian"},
+                                              {RamAttention::Hard, "hard"},
+                                              {RamAttention::Gumbel, "gumbel"},
+                                              {RamAttention::Soft, "soft"}});
 };
 
 // The core network that integrates the glimpses.
@@ -38,16 +39,16 @@ struct EnumNames<RamCoreKind> {
 };
 
 struct RamOptions {
-  int glimpses = 6;         // glimpses per image (the first at a uniformly random location)
-  int patch = 8;            // side of every patch after averaging, in pixels
-  int scales = 1;           // patches per glimpse, each twice the side of the previous
-  int glimpse_hidden = 128; // width of h_g (what) and h_l (where)
-  int glimpse_out = 256;    // width of g, the glimpse network's output
-  int hidden = 256;         // width of the core state
+  int glimpses = 6;          // glimpses per image (the first at a uniformly random location)
+  int patch = 8;             // side of every patch after averaging, in pixels
+  int scales = 1;            // patches per glimpse, each twice the side of the previous
+  int glimpse_hidden = 128;  // width of h_g (what) and h_l (where)
+  int glimpse_out = 256;     // width of g, the glimpse network's output
+  int hidden = 256;          // width of the core state
   RamCoreKind core = RamCoreKind::Rnn;
   RamAttention attention = RamAttention::Gaussian;
-  float stddev = 0.17f;     // gaussian: the location policy's fixed standard deviation
-  int grid = 4;             // hard, gumbel, soft: candidate centres per side
+  float stddev = 0.17f;  // gaussian: the location policy's fixed standard deviation
+  int grid = 4;          // hard, gumbel, soft: candidate centres per side
 };
 
 }  // namespace mann

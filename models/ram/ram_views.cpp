@@ -32,8 +32,8 @@ std::vector<plot::ImageMark> glimpse_boxes(const Matrix& location, int height, i
   for (int s = 0; s < scales; ++s) {
     const float side = static_cast<float>(patch << s);
     // the sensor's first pixel is round(u - side / 2), halves up
-    boxes.push_back({image, std::floor(u - side / 2 + 0.5f), std::floor(v - side / 2 + 0.5f), side, side,
-                     color});
+    boxes.push_back(
+        {image, std::floor(u - side / 2 + 0.5f), std::floor(v - side / 2 + 0.5f), side, side, color});
   }
   return boxes;
 }
@@ -79,7 +79,8 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
   const auto& names = data.class_names();
 
   AttentionView view;
-  view.title = split + " example " + std::to_string(index) + ": " + names[static_cast<std::size_t>(seen.label)] +
+  view.title = split + " example " + std::to_string(index) + ": " +
+               names[static_cast<std::size_t>(seen.label)] +
                " (predicted: " + names[static_cast<std::size_t>(seen.predicted)] + ")";
   plot::ImageGridSpec grid;
   grid.height = h;
@@ -120,7 +121,8 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
       for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
           const Index cell = static_cast<Index>(y * g / h) * g + x * g / w;
-          grid.images(1 + t, y * w + x) = std::min(1.f, 0.4f * seen.pixels(0, y * w + x) + 0.6f * wt(0, cell));
+          grid.images(1 + t, y * w + x) =
+              std::min(1.f, 0.4f * seen.pixels(0, y * w + x) + 0.6f * wt(0, cell));
         }
       grid.captions.push_back("glimpse " + std::to_string(t + 2) + ": grid weights");
       const auto boxes = glimpse_boxes(seen.path.locations[static_cast<std::size_t>(t + 1)], h, w, o.patch,

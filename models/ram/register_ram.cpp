@@ -16,9 +16,15 @@ namespace {
 AddressingModuleFactory grid_addressing(const Registry& registry, RamAttention attention) {
   std::string text;
   switch (attention) {
-    case RamAttention::Hard: text = "{type: hard, score: dot, project_key: true, baseline: learned}"; break;
-    case RamAttention::Gumbel: text = "{type: gumbel, score: dot, project_key: true}"; break;
-    default: text = "{type: soft_content, score: dot, project_key: true}"; break;
+    case RamAttention::Hard:
+      text = "{type: hard, score: dot, project_key: true, baseline: learned}";
+      break;
+    case RamAttention::Gumbel:
+      text = "{type: gumbel, score: dot, project_key: true}";
+      break;
+    default:
+      text = "{type: soft_content, score: dot, project_key: true}";
+      break;
   }
   return [&registry, text](const ParamScope& scope, AddressingShape shape, Rng& rng) {
     const ConfigNode node = load_config_string(text, "<ram grid attention>");
@@ -40,17 +46,20 @@ void register_ram(Registry& r) {
        "baseline.",
        with_image_learner_specs(
            {option("glimpses", "int", d.glimpses, "glimpses per image").in(between(1, 100)),
-            option("patch", "int", d.patch, "side of each patch in pixels (after averaging)").in(between(1, 256)),
+            option("patch", "int", d.patch, "side of each patch in pixels (after averaging)")
+                .in(between(1, 256)),
             option("scales", "int", d.scales, "patches per glimpse, each twice the side of the previous")
                 .in(between(1, 8)),
             option("glimpse_hidden", "int", d.glimpse_hidden, "width of h_g and h_l").in(between(1, 65536)),
-            option("glimpse_out", "int", d.glimpse_out, "width of the glimpse feature g").in(between(1, 65536)),
+            option("glimpse_out", "int", d.glimpse_out, "width of the glimpse feature g")
+                .in(between(1, 65536)),
             option("hidden", "int", d.hidden, "width of the core state").in(between(1, 65536)),
             enum_option("core", d.core, "core network: rnn (relu), lstm or gru"),
             enum_option("attention", d.attention,
                         "where to look: gaussian (RAM), or a grid of centres: hard, gumbel, soft"),
             option("std", "float", d.stddev, "gaussian: standard deviation of the location policy"),
-            option("grid", "int", d.grid, "hard/gumbel/soft: candidate centres per side").in(between(2, 16))})},
+            option("grid", "int", d.grid, "hard/gumbel/soft: candidate centres per side")
+                .in(between(2, 16))})},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         RamOptions o;
         o.glimpses = v.get<int>("glimpses");
@@ -66,12 +75,12 @@ void register_ram(Registry& r) {
         o.grid = v.get<int>("grid");
         RamModel* ram = nullptr;
         const AddressingModuleFactory addressing = grid_addressing(v.registry(), o.attention);
-        auto learner = make_image_learner(v, c, [&](const ParamScope& scope, const ImageShape& image, int classes,
-                                                    Rng& init) {
-          auto model = std::make_unique<RamModel>(scope, image, classes, o, init, addressing);
-          ram = model.get();
-          return model;
-        });
+        auto learner = make_image_learner(
+            v, c, [&](const ParamScope& scope, const ImageShape& image, int classes, Rng& init) {
+              auto model = std::make_unique<RamModel>(scope, image, classes, o, init, addressing);
+              ram = model.get();
+              return model;
+            });
         learner->set_views(std::make_unique<RamViews>(*learner, *ram, c.eval_seed));
         return learner;
       });

@@ -56,8 +56,8 @@ TEST_CASE("ram learns the corner task to >= 95% test accuracy for most seeds") {
 TEST_CASE("every glimpse attention trains a few steps with its REINFORCE term settled") {
   for (const std::string attention : {"gaussian", "hard", "gumbel", "soft"}) {
     CAPTURE(attention);
-    mann::Experiment e = mann::build_experiment(mann::load_and_validate(
-        kCorner, {"model.attention=" + attention, "model.grid=3", "train.batch=8"}));
+    mann::Experiment e = mann::build_experiment(
+        mann::load_and_validate(kCorner, {"model.attention=" + attention, "model.grid=3", "train.batch=8"}));
     mann::Learner& learner = *e.learner;
     const bool reinforced = attention == "gaussian" || attention == "hard";
     const auto names = learner.train_metric_names();
@@ -106,7 +106,8 @@ TEST_CASE("ram: a run directory's checkpoint evaluates, Monte Carlo too, and the
 TEST_CASE("the whole-image baselines train on the corner task") {
   for (const std::string model : {"mlp", "convnet", "convnet2"}) {
     CAPTURE(model);
-    mann::Experiment e = mann::build_experiment(mann::load_and_validate(kCorner, {"model={type: " + model + "}"}));
+    mann::Experiment e =
+        mann::build_experiment(mann::load_and_validate(kCorner, {"model={type: " + model + "}"}));
     CHECK(e.learner->train_metric_names() == std::vector<std::string>{"loss", "accuracy"});
     CHECK(e.learner->views() == nullptr);
     mann::Rng rng(1);

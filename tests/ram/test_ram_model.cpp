@@ -33,7 +33,8 @@ void check_gradients(mann::RamCoreKind core) {
   mann::RamModel model(params.scope("model"), image, 3, tiny_options(core), init, {});
   mann::Rng data(3);
   const Matrix pixels = data.uniform_matrix(2, image.size(), 0.f, 1.f);
-  const std::vector<Matrix> locations = {data.uniform_matrix(2, 2, -1.f, 1.f), data.uniform_matrix(2, 2, -1.f, 1.f),
+  const std::vector<Matrix> locations = {data.uniform_matrix(2, 2, -1.f, 1.f),
+                                         data.uniform_matrix(2, 2, -1.f, 1.f),
                                          data.uniform_matrix(2, 2, -1.f, 1.f)};
   std::vector<mann::Parameter*> checked;
   for (mann::Parameter* p : params.trainable_parameters())
@@ -54,7 +55,9 @@ TEST_CASE("ram: gradients of the glimpse network, relu core and classifier (loca
   check_gradients(mann::RamCoreKind::Rnn);
 }
 
-TEST_CASE("ram: gradients with an LSTM core") { check_gradients(mann::RamCoreKind::Lstm); }
+TEST_CASE("ram: gradients with an LSTM core") {
+  check_gradients(mann::RamCoreKind::Lstm);
+}
 
 TEST_CASE("ram: the path holds one location per glimpse, in [-1, 1], sampled when training") {
   mann::ParameterCollection params(1);
