@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "framework/autodiff/ops.h"
 #include "framework/train/reward.h"
@@ -23,15 +24,26 @@ ImageShape ImageLearner::image_shape() const {
 }
 
 Var ImageLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
-  const ImageBatch batch = data().random_batch("train", options_.batch, rng);
+  ImageBatch batch = data().random_batch("train", options_.batch, rng);
+  // Data-parallel: every rank drew the same global batch from the shared stream; this one keeps its shard
+  // and makes its own random choices (first locations, policy noise) from a stream of its own.
+  std::optional<Rng> rank_rng;
+  if (!shard_.whole()) {
+    const int64_t begin = shard_.begin(options_.batch), count = shard_.count(options_.batch);
+    batch.pixels = Matrix(batch.pixels.middleRows(begin, count));
+    batch.labels = std::vector<int>(batch.labels.begin() + begin, batch.labels.begin() + begin + count);
+    rank_rng.emplace(distributed::rank_stream(rng, shard_, step));
+  }
   PolicyLog policy;
-  AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
+  AddressingContext ctx{
+      .training = true, .rng = rank_rng ? &*rank_rng : &rng, .step = step, .policy = &policy};
   Var out = model_->logits(tape, tape.constant(batch.pixels), ctx);
   Var loss = softmax_cross_entropy(out, batch.labels);
   const Matrix right = classification_rewards(RewardKind::kCorrect, out.value(), batch.labels);
-  return objective_.loss(
+  Var total = objective_.loss(
       tape, loss, {{"loss", loss.item()}, {"accuracy", right.mean()}}, policy, [&] { return right; },
       metrics);
+  return shard_.whole() ? total : scale(total, shard_.share(options_.batch));
 }
 
 Matrix ImageLearner::class_probabilities(Tape& tape, const Matrix& pixels, int samples, Rng& rng) {

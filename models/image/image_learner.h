@@ -7,6 +7,7 @@
 // examples of a split in order: error (primary), accuracy, loss. With eval_samples > 1 a stochastic model
 // is run on that many sampled paths per batch and its class probabilities averaged (Monte Carlo
 // evaluation); otherwise once, deterministically where the model allows (RAM: the location means).
+// Data-parallel training (DataPlan): each rank computes its shard of the global batch.
 #include <memory>
 #include <optional>
 
@@ -37,7 +38,9 @@ class ImageLearner : public Learner {
   Metrics evaluate(const std::string& split, Rng& rng) override;
   std::vector<std::string> train_metric_names() const override { return objective_.metric_names(); }
   std::vector<std::string> eval_metric_names() const override { return {"error", "accuracy", "loss"}; }
-  DataPlan data_plan() const override { return {.examples_per_step = options_.batch}; }
+  DataPlan data_plan() const override {
+    return {.examples_per_step = options_.batch, .supports_shards = true};
+  }
   AttentionViews* views() override { return views_.get(); }
 
   /// Installs the model's views (they usually need the learner's data and model, hence after construction).

@@ -89,7 +89,7 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
   const int overlays = candidates ? static_cast<int>(seen.path.grid_weights.size()) : 0;
   grid.images.resize(1 + overlays, static_cast<Index>(h) * w);
   grid.images.row(0) = seen.pixels.row(0);
-  grid.captions.push_back("glimpses 1-" + std::to_string(steps) + " (red to yellow)");
+  grid.captions.push_back("glimpses 1-" + std::to_string(steps));
   plot::HeatmapSpec locations;
   locations.values.resize(steps, 2);
   locations.col_labels = {"x", "y"};
@@ -124,7 +124,7 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
           grid.images(1 + t, y * w + x) =
               std::min(1.f, 0.4f * seen.pixels(0, y * w + x) + 0.6f * wt(0, cell));
         }
-      grid.captions.push_back("glimpse " + std::to_string(t + 2) + ": grid weights");
+      grid.captions.push_back("glimpse " + std::to_string(t + 2) + " weights");
       const auto boxes = glimpse_boxes(seen.path.locations[static_cast<std::size_t>(t + 1)], h, w, o.patch,
                                        o.scales, 1 + t, step_color(t + 1, steps));
       grid.marks.insert(grid.marks.end(), boxes.begin(), boxes.end());
@@ -132,7 +132,7 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
     view.panel_names.push_back("grid_weights");
     view.panels.push_back(std::move(weights));
   }
-  grid.title = view.title;
+  grid.title = view.title + "; glimpse 1 dark red .. " + std::to_string(steps) + " yellow";
   view.image = std::move(grid);
   return view;
 }
