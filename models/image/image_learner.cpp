@@ -65,9 +65,13 @@ Matrix ImageLearner::class_probabilities(Tape& tape, const Matrix& pixels, int s
   return sampled ? Matrix(sum / static_cast<float>(samples)) : sum;
 }
 
-Metrics ImageLearner::evaluate(const std::string& split, Rng& rng) {
+int ImageLearner::evaluated_examples(const std::string& split) const {
   const int size = data().size(split);
-  const int count = options_.eval_examples > 0 ? std::min(options_.eval_examples, size) : size;
+  return options_.eval_examples > 0 ? std::min(options_.eval_examples, size) : size;
+}
+
+Metrics ImageLearner::evaluate(const std::string& split, Rng& rng) {
+  const int count = evaluated_examples(split);
   Tape tape;
   double right = 0, loss = 0;
   std::vector<std::int64_t> indices;

@@ -49,6 +49,8 @@ class ImageLearner : public Learner {
   const ImageClassificationData& data() const { return dataset_->data(); }
   /// The model.
   ImageModel& model() { return *model_; }
+  /// How many examples evaluate(split) scores.
+  int evaluated_examples(const std::string& split) const;
   /// The image shape of the dataset's canvases.
   ImageShape image_shape() const;
   /// The class probabilities (B x classes) of a batch, averaged over `samples` sampled paths when
