@@ -37,7 +37,7 @@ Var ImageLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& met
   PolicyLog policy;
   AddressingContext ctx{
       .training = true, .rng = rank_rng ? &*rank_rng : &rng, .step = step, .policy = &policy};
-  Var out = model_->logits(tape, tape.constant(batch.pixels), ctx);
+  Var out = model_->logits(tape, tape.constant(std::move(batch.pixels)), ctx);
   Var loss = softmax_cross_entropy(out, batch.labels);
   const Matrix right = classification_rewards(RewardKind::kCorrect, out.value(), batch.labels);
   Var total = objective_.loss(

@@ -1,5 +1,6 @@
 #include "models/ram/ram_views.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -85,11 +86,12 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
   plot::ImageGridSpec grid;
   grid.height = h;
   grid.width = w;
+  grid.scale = std::max(1, 240 / std::max(h, w));  // large enough for the boxes and the title
   const GridAttention* candidates = model_.grid();
   const int overlays = candidates ? static_cast<int>(seen.path.grid_weights.size()) : 0;
   grid.images.resize(1 + overlays, static_cast<Index>(h) * w);
   grid.images.row(0) = seen.pixels.row(0);
-  grid.captions.push_back("glimpses 1-" + std::to_string(steps));
+  grid.captions.push_back("1 red .. " + std::to_string(steps) + " yellow");
   plot::HeatmapSpec locations;
   locations.values.resize(steps, 2);
   locations.col_labels = {"x", "y"};
@@ -132,7 +134,7 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
     view.panel_names.push_back("grid_weights");
     view.panels.push_back(std::move(weights));
   }
-  grid.title = view.title + "; glimpse 1 dark red .. " + std::to_string(steps) + " yellow";
+  grid.title = view.title;
   view.image = std::move(grid);
   return view;
 }
