@@ -7,6 +7,7 @@
 #include "datasets/algorithmic/sort_task.h"
 #include "datasets/babi/babi_files.h"
 #include "datasets/dataset.h"
+#include "datasets/image/corner_square.h"
 #include "datasets/image/fashion_mnist.h"
 #include "datasets/image/image_dataset.h"
 #include "datasets/retrieval_dataset.h"
@@ -134,6 +135,7 @@ void register_fashion_mnist(Registry& r) {
       });
 }
 
+<<<<<<< HEAD
 void register_fashion_scenes(Registry& r) {
   const SceneOptions scenes;
   const FashionMnistOptions fashion;
@@ -181,6 +183,35 @@ void register_fashion_scenes(Registry& r) {
             "fashion_scenes",
             SceneCaptionData(load_fashion_mnist_splits(data_dir, v.get<int>("validation_size")), o,
                              static_cast<uint64_t>(v.get<int64_t>("seed"))));
+=======
+void register_corner_square(Registry& r) {
+  const CornerSquareOptions d;
+  r.add<Dataset, DatasetContext>(
+      {"dataset",
+       "corner_square",
+       "Toy image task: a bright square in one of the four corners of a dark canvas; the class is the "
+       "corner. Learned in seconds, for tests and demos of image classifiers and glimpse models.",
+       {option("side", "int", d.side, "canvas side in pixels").in(between(8, 512)),
+        option("square", "int", d.square, "side of the bright square").in(between(1, 256)),
+        option("max_inset", "int", d.max_inset, "largest distance of the square from its corner")
+            .in(between(0, 256)),
+        option("train_items", "int", d.train_items, "training items").in(between(1, 1000000)),
+        option("eval_items", "int", d.eval_items, "validation and test items each").in(between(1, 1000000)),
+        option("seed", "int", 0, "seeds the items (not the experiment seed)")}},
+      [](const ConfigView& v, DatasetContext&) -> std::unique_ptr<Dataset> {
+        CornerSquareOptions o;
+        o.side = v.get<int>("side");
+        o.square = v.get<int>("square");
+        o.max_inset = v.get<int>("max_inset");
+        o.train_items = v.get<int>("train_items");
+        o.eval_items = v.get<int>("eval_items");
+        o.seed = static_cast<uint64_t>(v.get<int64_t>("seed"));
+        try {
+          return std::make_unique<ImageDataset>("corner_square", "plain", corner_square_data(o));
+        } catch (const UserError& e) {
+          v.fail("square", e.what());  // the sizes do not fit together
+        }
+>>>>>>> h-ram
       });
 }
 
@@ -247,7 +278,11 @@ void register_datasets(Registry& r) {
   register_rl_tape_tasks(r);
   register_babi(r);
   register_fashion_mnist(r);
+<<<<<<< HEAD
   register_fashion_scenes(r);
+=======
+  register_corner_square(r);
+>>>>>>> h-ram
   register_seq2seq_tasks(r);
   const CopyTaskOptions copy;
   r.add<Dataset, DatasetContext>(

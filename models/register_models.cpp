@@ -2,9 +2,11 @@
 
 #include "framework/components/spec_helpers.h"
 #include "framework/train/learner.h"
+#include "models/image/register_image_models.h"
 #include "models/memn2n/register_memn2n.h"
 #include "models/model_context.h"
 #include "models/ntm/ntm_config.h"
+#include "models/ram/register_ram.h"
 #include "models/retrieval/register_retrieval.h"
 #include "models/rl_ntm/register_rl_ntm.h"
 #include "models/seq2seq/register_seq2seq.h"
@@ -92,6 +94,8 @@ void register_models(Registry& registry) {
   register_retrieval_models(registry);
   register_seq2seq(registry);
   register_rl_ntm(registry);
+  register_image_models(registry);
+  register_ram(registry);
 }
 
 }  // namespace mann

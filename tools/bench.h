@@ -1,7 +1,7 @@
 #pragma once
-// `mann bench ntm|memn2n`: training throughput under the fixed recipes of the PyTorch reference programs
+// `mann bench ntm|memn2n|ram`: training throughput under the fixed recipes of the PyTorch reference programs
 // (shared/bench/ref), to compare on the same machine and thread count. Each closes with a line
-// "throughput X sequences/s" or "throughput X questions/s" that shared/bench/ratio.sh reads.
+// "throughput X sequences/s", "... questions/s" or "... examples/s" that shared/bench/ratio.sh reads.
 #include "tools/commands.h"
 
 namespace mann {
@@ -14,5 +14,10 @@ int bench_ntm(const Args& args);
 // Options --task T, --batch B, --threads N, --epochs E, --data-dir DIR. Trains E epochs of one bAbI 1k
 // task, timed over epochs 2..E.
 int bench_memn2n(const Args& args);
+
+// Options --size S, --clutter C, --glimpses G, --scales K, --batch B, --threads N, --steps S (default 200),
+// --model ram|conv, --data-dir DIR. Trains the recurrent attention model (or the RAM paper's convnet) on
+// Fashion-MNIST canvases, timed after the first 20 steps; closes with "throughput X examples/s".
+int bench_ram(const Args& args);
 
 }  // namespace mann

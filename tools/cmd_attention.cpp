@@ -4,6 +4,7 @@
 
 #include "framework/autodiff/errors.h"
 #include "framework/io/plot/heatmap.h"
+#include "framework/io/plot/image_grid.h"
 #include "framework/views/attention_views.h"
 #include "tools/attention_file.h"
 #include "tools/cli_support.h"
@@ -39,7 +40,8 @@ int attention_command(const Args& args) {
           "[--out FILE.svg|.png] [--h5 FILE.h5] [--data-dir DIR] [--set key=value]...\n\n"
           "Draws what the model attends to on one example: MemN2N story sentences x hops "
           "(supporting facts outlined), NTM read and write weightings over memory slots x "
-          "time, the retrieval reader's slots x query.",
+          "time, the retrieval reader's slots x query, the recurrent attention model's glimpses on the "
+          "image.",
           options, positional, vm))
     return kOk;
   check_split(split);
@@ -49,11 +51,14 @@ int attention_command(const Args& args) {
   const Experiment& experiment = restored.experiment;
   AttentionViews* views = experiment.learner->views();
   const AttentionView view = views ? views->attention_view(split, example) : AttentionView{};
-  if (view.panels.empty())
+  if (view.panels.empty() && !view.image)
     throw UserError(experiment.name + ": model `" +
                     experiment.config.at("model").at("type").as<std::string>() +
                     "` has no attention to draw");
-  plot::draw_heatmaps(view.panels, out);
+  if (view.image)
+    plot::draw_image_grid(*view.image, out);
+  else
+    plot::draw_heatmaps(view.panels, out);
   std::cout << "checkpoint: " << describe_checkpoint(restored.chosen, restored.step) << "\n"
             << view.title << "\nwrote " << std::filesystem::absolute(out).string() << "\n";
   if (!h5_out.empty()) {

@@ -1,4 +1,4 @@
-// `mann bench ntm|memn2n`: dispatches to the benchmark named by the first argument.
+// `mann bench ntm|memn2n|ram`: dispatches to the benchmark named by the first argument.
 #include "tools/bench.h"
 #include "tools/cli_support.h"
 
@@ -7,16 +7,18 @@
 namespace mann {
 
 int bench_command(const Args& args) {
-  const char* usage = "usage: mann bench ntm|memn2n [options]   (`mann bench ntm --help` lists the options)";
+  const char* usage =
+      "usage: mann bench ntm|memn2n|ram [options]   (`mann bench ntm --help` lists the options)";
   if (args.empty() || args[0] == "--help" || args[0] == "-h") {
     std::cout << usage << "\n";
-    if (args.empty()) throw po::error("name a benchmark: ntm or memn2n");
+    if (args.empty()) throw po::error("name a benchmark: ntm, memn2n or ram");
     return kOk;
   }
   const Args rest(args.begin() + 1, args.end());
   if (args[0] == "ntm") return bench_ntm(rest);
   if (args[0] == "memn2n") return bench_memn2n(rest);
-  throw po::error("unknown benchmark `" + args[0] + "` (ntm or memn2n)");
+  if (args[0] == "ram") return bench_ram(rest);
+  throw po::error("unknown benchmark `" + args[0] + "` (ntm, memn2n or ram)");
 }
 
 }  // namespace mann

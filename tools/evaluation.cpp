@@ -1,6 +1,7 @@
 #include "tools/evaluation.h"
 
 #include "framework/io/checkpoint.h"
+#include "models/image/image_learner.h"
 #include "models/memn2n/memn2n_learner.h"
 #include "tools/cli_support.h"
 #include "tools/run_state.h"
@@ -8,7 +9,8 @@
 namespace mann {
 namespace {
 
-// Every question of a bAbI split; eval.batches batches of eval.batch examples for generated data.
+// Every question of a bAbI split; what an image learner evaluates; eval.batches batches of eval.batch
+// examples for generated data.
 int64_t evaluated_examples(const Experiment& experiment, const std::string& split) {
   if (const auto* qa = dynamic_cast<const MemN2NLearner*>(experiment.learner.get())) {
     const BabiDataset& data = qa->data();
@@ -16,6 +18,8 @@ int64_t evaluated_examples(const Experiment& experiment, const std::string& spli
                                 : split == "valid" ? data.valid.size()
                                                    : data.test.size());
   }
+  if (const auto* image = dynamic_cast<const ImageLearner*>(experiment.learner.get()))
+    return image->evaluated_examples(split);
   const ConfigNode& eval = experiment.config.at("eval");
   return eval.at("batch").as<int64_t>() * eval.at("batches").as<int64_t>();
 }

@@ -25,7 +25,7 @@ commands:
                      draw the model's attention on one example as heatmaps
   list [SECTION [NAME]]
                      the registered components with their options, defaults and descriptions
-  bench ntm|memn2n [--batch B] [--task T] [--threads N] [--steps S | --epochs E]
+  bench ntm|memn2n|ram [--batch B] [--task T] [--size S] [--threads N] [--steps S | --epochs E]
                      training throughput under a reference recipe
   compare EXP.yaml... [--seeds N] [--jobs J] [--out DIR] [--set key=value]...
                      train experiments over seeds and report metrics, solve rates and learning curves

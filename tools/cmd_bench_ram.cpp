@@ -1,0 +1,91 @@
+// `mann bench ram`: the recurrent attention model's (or the RAM paper's convnet's) training throughput under
+// the recipe of shared/bench/ref/ram_fmnist.py: Fashion-MNIST items on a SIZE x SIZE canvas with CLUTTER
+// pieces, 8x8 glimpses, glimpse net 128/128 -> 256, relu core 256, std 0.17, learned baseline, hybrid
+// loss, Adam 3e-4; trained through the same Trainer as `mann train`, timed after a warm-up.
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+
+#include "tools/bench.h"
+#include "tools/cli_support.h"
+#include "tools/experiment.h"
+
+namespace mann {
+namespace {
+
+constexpr int64_t kWarmupSteps = 20;  // as the reference
+
+// The experiment of one bench case (a config text, so it is built by the registry like any run). The
+// trainer evaluates once at the end of a run: 32 examples keep that out of the measurement.
+std::string bench_config(const std::string& model, int size, int clutter, int glimpses, int scales,
+                         const std::string& data_dir) {
+  const std::string model_node = model == "conv" ? "{type: convnet, fc: 256, eval_examples: 32}"
+                                                 : "{type: ram, glimpses: " + std::to_string(glimpses) +
+                                                       ", patch: 8, scales: " + std::to_string(scales) +
+                                                       ", attention: gaussian, eval_examples: 32}";
+  return "name: bench-ram\nseed: 1\n"
+         "dataset: {type: fashion_mnist, variant: plain, canvas: " +
+         std::to_string(size) + ", clutter: " + std::to_string(clutter) + ", data_dir: '" + data_dir +
+         "'}\nmodel: " + model_node + "\ntrain: {optimizer: {type: adam, lr: 3.0e-4}}\neval: {batch: 500}\n";
+}
+
+}  // namespace
+
+int bench_ram(const Args& args) {
+  po::options_description options("bench ram options");
+  int size = 28, clutter = 0, glimpses = 6, scales = 1, batch = 32, threads = 1, seed = 1;
+  int64_t steps = 200;
+  std::string model = "ram", data_dir;
+  options.add_options()("size", po::value(&size)->default_value(28), "canvas side in pixels (>= 28)")(
+      "clutter", po::value(&clutter)->default_value(0), "clutter pieces of 8x8 per canvas")(
+      "glimpses", po::value(&glimpses)->default_value(6), "glimpses per image (ram)")(
+      "scales", po::value(&scales)->default_value(1), "patches per glimpse (ram)")(
+      "batch", po::value(&batch)->default_value(32), "images per step")(
+      "steps", po::value(&steps)->default_value(200), "training steps, the first 20 untimed")(
+      "threads", po::value(&threads)->default_value(1), "threads for large matrix products")(
+      "model", po::value(&model)->default_value("ram"), "ram, or conv (the RAM paper's convnet)")(
+      "seed", po::value(&seed)->default_value(1), "seed of the parameters and the batches")(
+      "data-dir", po::value(&data_dir), "Fashion-MNIST directory (default: MANN_DATA, then Debian's)");
+  po::variables_map vm;
+  if (!parse_command_line(args,
+                          "usage: mann bench ram [--size S] [--clutter C] [--glimpses G] [--batch B] "
+                          "[--threads N] [--steps S] [--model ram|conv]",
+                          options, {}, vm))
+    return kOk;
+  if (model != "ram" && model != "conv") throw po::error("--model must be ram or conv");
+  if (batch <= 0) throw po::error("--batch must be positive");
+  if (steps <= kWarmupSteps)
+    throw po::error("--steps must be more than the " + std::to_string(kWarmupSteps) + " warm-up steps");
+  set_threads(threads);
+
+  const std::vector<std::string> sets = {"train.batch=" + std::to_string(batch),
+                                         "seed=" + std::to_string(seed)};
+  Experiment e = build_experiment(parse_stored_config(
+      bench_config(model, size, clutter, glimpses, scales, data_dir), "<bench ram>", sets));
+  std::cout << "ram bench: "
+            << (model == "conv" ? "convnet" : "ram, " + std::to_string(glimpses) + " glimpses") << ", "
+            << e.learner->parameters().count() << " parameters, size " << size << ", clutter " << clutter
+            << ", batch " << batch << ", threads " << threads << ", " << steps << " steps (" << kWarmupSteps
+            << " warm-up)" << std::endl;
+
+  TrainerOptions t = e.trainer;
+  t.log_every = t.eval_every = t.checkpoint_every = 0;
+  ProgressReporter reporter(stderr, 0);
+  TrainingProgress progress;
+  Rng rng(e.seed);
+  t.steps = kWarmupSteps;
+  Trainer(*e.learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
+  t.steps = steps;
+  const auto start = std::chrono::steady_clock::now();
+  Trainer(*e.learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  const double timed = static_cast<double>(steps - kWarmupSteps);
+  std::cout << std::fixed << std::setprecision(1) << "throughput " << timed * batch / seconds
+            << " examples/s (" << model << ", size " << size << ", clutter " << clutter << ", glimpses "
+            << glimpses << ", batch " << batch << ", " << threads << " thread(s); canvases painted in the "
+            << "timed loop)" << std::endl;
+  return kOk;
+}
+
+}  // namespace mann
