@@ -2,6 +2,7 @@
 
 #include "framework/components/spec_helpers.h"
 #include "framework/train/learner.h"
+#include "models/captioning/register_captioning.h"
 #include "models/memn2n/register_memn2n.h"
 #include "models/model_context.h"
 #include "models/ntm/ntm_config.h"
@@ -88,6 +89,7 @@ void register_models(Registry& registry) {
   register_memn2n(registry);
   register_retrieval_models(registry);
   register_seq2seq(registry);
+  register_captioning(registry);
 }
 
 }  // namespace mann
