@@ -34,7 +34,8 @@ CaptionerLearner::CaptionerLearner(SceneCaptionData data, const CaptionerOptions
   encoder_ = std::make_unique<ConvEncoder>(params_->scope("model/encoder"), image, options.encoder, init);
   decoder_ = std::make_unique<AttentionDecoder>(params_->scope("model/decoder"), options.cell,
                                                 static_cast<Index>(data_.vocabulary().size()), options.embed,
-                                                options.hidden, encoder_->width(), init, attention);
+                                                options.hidden, encoder_->width(), init, attention,
+                                                options.decoder);
   const bool hard = decoder_->attention() && decoder_->attention()->needs_reinforce();
   objective_.emplace(std::vector<std::string>{"loss", "token_accuracy", "attention_penalty"}, hard,
                      options.entropy_weight);

@@ -12,9 +12,9 @@
 // search) and scores against every reference: corpus BLEU-1..4, exact match (the primary metric is its
 // complement, the error) and the recall of the scene's items by class and place.
 //
-// Where this differs from the paper (for now): the decoder is the seq2seq AttentionDecoder (initial h from
-// the mean annotation through one tanh layer, c zero; logits from [h_t; z_t]), without the paper's gating
-// scalar beta, its deep output layer, or hard attention's 0.5 chance of the expected context.
+// The decoder is the seq2seq AttentionDecoder with the paper's additions on (AttentionDecoderOptions): the
+// gating scalar beta, h_0 and c_0 from the mean annotation (one tanh layer each, where the paper has MLPs),
+// and the deep output layer. Not yet: hard attention's 0.5 chance per image of the expected context.
 #include <memory>
 #include <optional>
 
@@ -34,6 +34,9 @@ struct CaptionerOptions {
   RnnKind cell = RnnKind::Lstm;  // the decoder's recurrent cell
   int embed = 32;                // word embedding width
   int hidden = 128;              // decoder state width
+  // The paper's decoder: gating scalar beta on the context, h_0 and c_0 from the mean annotation, the deep
+  // output layer (each can be turned off to measure what it adds).
+  AttentionDecoderOptions decoder{.gate_context = true, .init_cell = true, .deep_output = true};
   float attention_penalty = 1.f;  // lambda of the doubly stochastic penalty (soft attention only)
   float entropy_weight = 0.01f;   // REINFORCE entropy bonus (hard attention)
   int max_words = 40;             // decoding stops after this many tokens without <end>

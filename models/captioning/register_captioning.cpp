@@ -28,6 +28,10 @@ void register_captioning(Registry& r) {
                "none (the mean annotation only) or an addressing block: soft_content additive (soft), "
                "hard (REINFORCE), gumbel")
             .or_none(),
+        option("gate", "bool", d.decoder.gate_context, "the gating scalar beta on the context (the paper's)"),
+        option("init_cell", "bool", d.decoder.init_cell, "c_0 from the mean annotation too (else zero)"),
+        option("deep_output", "bool", d.decoder.deep_output,
+               "deep output layer: logits from E y_{t-1} + L_h h_t + L_z z_t"),
         option("attention_penalty", "float", d.attention_penalty,
                "lambda of the doubly stochastic penalty sum_i (1 - sum_t alpha_ti)^2 (soft attention)")
             .in(at_least(0)),
@@ -45,6 +49,9 @@ void register_captioning(Registry& r) {
         o.cell = v.get<RnnKind>("cell");
         o.embed = v.get<int>("embed");
         o.hidden = v.get<int>("hidden");
+        o.decoder.gate_context = v.get<bool>("gate");
+        o.decoder.init_cell = v.get<bool>("init_cell");
+        o.decoder.deep_output = v.get<bool>("deep_output");
         o.attention_penalty = v.get<float>("attention_penalty");
         o.entropy_weight = v.get<float>("entropy_weight");
         o.max_words = v.get<int>("max_words");
