@@ -2,6 +2,7 @@
 
 #include "framework/components/spec_helpers.h"
 #include "framework/train/learner.h"
+#include "models/captioning/register_captioning.h"
 #include "models/image/register_image_models.h"
 #include "models/memn2n/register_memn2n.h"
 #include "models/model_context.h"
@@ -96,6 +97,7 @@ void register_models(Registry& registry) {
   register_rl_ntm(registry);
   register_image_models(registry);
   register_ram(registry);
+  register_captioning(registry);
 }
 
 }  // namespace mann

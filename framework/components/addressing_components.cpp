@@ -93,4 +93,16 @@ AddressingModuleFactory addressing_factory(const ConfigView& model, std::string_
   };
 }
 
+AddressingModuleFactory optional_addressing_factory(const ConfigView& model, std::string_view key,
+                                                    const std::string& what_it_takes) {
+  const ConfigNode& node = model.value(key);
+  if (node.is_scalar() && node.text() == "none") return {};
+  if (!node.is_map()) model.fail(key, what_it_takes);
+  const Registry* registry = &model.registry();
+  return [&node, registry](const ParamScope& scope, AddressingShape shape, Rng& rng) {
+    AddressingBuildContext context{scope, shape, rng};
+    return registry->create<AddressingModule, AddressingBuildContext>("addressing", node, context);
+  };
+}
+
 }  // namespace mann

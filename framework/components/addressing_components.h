@@ -27,5 +27,10 @@ using AddressingModuleFactory = std::function<std::unique_ptr<AddressingModule>(
 
 // The factory of a model's `component:addressing` option `key` (e.g. "addressing"). The view must outlive it.
 AddressingModuleFactory addressing_factory(const ConfigView& model, std::string_view key);
+// The same for an option declared `.or_none()`: the plain word `none` gives an empty factory (no module,
+// e.g. seq2seq or the captioner without attention); a map is an addressing block. Anything else fails at
+// the option with `what_it_takes`. The view must outlive the factory.
+AddressingModuleFactory optional_addressing_factory(const ConfigView& model, std::string_view key,
+                                                    const std::string& what_it_takes);
 
 }  // namespace mann

@@ -8,6 +8,7 @@
 //   s_t = RNN([E y_{t-1}; context_t], s_{t-1}),   s_0 = tanh(summary W_b + b_b)
 //   logits_t = [s_t; context_t] W_o + b_o
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "framework/components/addressing_components.h"
@@ -17,6 +18,18 @@
 #include "models/seq2seq/rnn_encoder.h"
 
 namespace mann {
+
+// Show, Attend and Tell's additions to the decoder (Xu et al. 2015, sec. 3.1.2 and 4.2.1); all off for
+// seq2seq, which keeps Bahdanau's decoder.
+struct AttentionDecoderOptions {
+  // The gating scalar: the context is beta_t * read, beta_t = sigmoid(h_{t-1} W_beta + b_beta), so the
+  // model can weigh the image against the language model (attention only).
+  bool gate_context = false;
+  // An LSTM's initial memory cell too from the summary, c_0 = tanh(summary W_c + b_c) (else zero).
+  bool init_cell = false;
+  // The deep output layer: logits = (E y_{t-1} + h_t L_h + context L_z) L_o instead of [h_t; context] W_o.
+  bool deep_output = false;
+};
 
 struct DecoderStep {
   RnnState state;
@@ -28,8 +41,12 @@ class AttentionDecoder {
  public:
   // Parameters under scope: embed/E (vocab + 1 rows: the last is the start symbol), rnn/..., bridge/...,
   // output/..., attention/... . An empty `attention` factory builds the model without attention.
+  // With options: gate/ (gate_context), bridge_c/ (init_cell), deep/h and deep/z (deep_output; output/
+  // then maps embed -> vocab), created after the others so the parameters of the plain decoder keep their
+  // order.
   AttentionDecoder(const ParamScope& scope, RnnKind kind, Index vocab, Index embed, Index hidden,
-                   Index memory_width, Rng& rng, const AddressingModuleFactory& attention);
+                   Index memory_width, Rng& rng, const AddressingModuleFactory& attention,
+                   const AttentionDecoderOptions& options = {});
 
   RnnState initial_state(Tape& tape, const EncodedSource& source) const;
   // One step from the previous tokens (start_token() first; -1 feeds zeros, for finished sequences).
@@ -42,11 +59,13 @@ class AttentionDecoder {
 
  private:
   Index vocab_;
+  AttentionDecoderOptions options_;
   Embedding embedding_;
   RecurrentCell cell_;
   Linear bridge_;
   Linear output_;
   std::unique_ptr<AddressingModule> attention_;
+  std::optional<Linear> gate_, cell_bridge_, deep_h_, deep_z_;
 };
 
 }  // namespace mann

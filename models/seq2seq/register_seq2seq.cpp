@@ -1,6 +1,7 @@
 #include "models/seq2seq/register_seq2seq.h"
 
 #include "datasets/seq2seq/seq2seq_dataset.h"
+#include "framework/components/addressing_components.h"
 #include "framework/components/spec_helpers.h"
 #include "models/model_context.h"
 #include "models/seq2seq/seq2seq_learner.h"
@@ -10,19 +11,6 @@ namespace {
 
 constexpr const char* kAttentionChoices =
     "must be `none` or an addressing block, e.g. {type: soft_content, score: additive}";
-
-// `attention: none` builds no module (an empty factory); a map is an addressing component, validated and
-// built by the registry like any `component:addressing` option. The view must outlive the factory.
-AddressingModuleFactory attention_factory(const ConfigView& model) {
-  const ConfigNode& node = model.value("attention");
-  if (node.is_scalar() && node.text() == "none") return {};
-  if (!node.is_map()) model.fail("attention", kAttentionChoices);
-  const Registry* registry = &model.registry();
-  return [&node, registry](const ParamScope& scope, AddressingShape shape, Rng& rng) {
-    AddressingBuildContext context{scope, shape, rng};
-    return registry->create<AddressingModule, AddressingBuildContext>("addressing", node, context);
-  };
-}
 
 }  // namespace
 
@@ -61,7 +49,7 @@ void register_seq2seq(Registry& r) {
         o.beam_size = c.batches.beam_size;
         o.seed = c.seed;
         o.eval_seed = c.eval_seed;
-        return std::make_unique<Seq2SeqLearner>(data.release(), o, attention_factory(v));
+        return std::make_unique<Seq2SeqLearner>(data.release(), o, optional_addressing_factory(v, "attention", kAttentionChoices));
       });
 }
 

@@ -35,7 +35,7 @@ struct Hypothesis {
 
 std::vector<Decoded> greedy_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSource& source,
                                    const std::vector<int>& source_lengths, int max_steps,
-                                   AddressingContext& ctx) {
+                                   AddressingContext& ctx, int end_token) {
   const int B = static_cast<int>(source_lengths.size());
   std::vector<std::vector<Matrix>> attention(static_cast<size_t>(B));
   std::vector<Decoded> out(static_cast<size_t>(B));
@@ -51,7 +51,7 @@ std::vector<Decoded> greedy_decode(Tape& tape, const AttentionDecoder& decoder, 
       out[b].tokens.push_back(best[b]);
       if (s.attention.valid())
         attention[b].push_back(s.attention.value().row(static_cast<Index>(b)).head(source_lengths[b]));
-      previous[b] = best[b] == kEndOfSentence ? -1 : best[b];
+      previous[b] = best[b] == end_token ? -1 : best[b];
       all_done = all_done && previous[b] == -1;
     }
     if (all_done) break;
@@ -61,7 +61,7 @@ std::vector<Decoded> greedy_decode(Tape& tape, const AttentionDecoder& decoder, 
 }
 
 Decoded beam_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSource& source,
-                    int source_length, int beam, int max_steps, AddressingContext& ctx) {
+                    int source_length, int beam, int max_steps, AddressingContext& ctx, int end_token) {
   std::vector<Hypothesis> live(1), finished;
   RnnState state = decoder.initial_state(tape, source);
   const Index V = decoder.vocab();
@@ -87,7 +87,7 @@ Decoded beam_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSo
       h.tokens.push_back(token);
       h.log_prob = score(order[i]);
       if (s.attention.valid()) h.attention.push_back(s.attention.value().row(parent).head(source_length));
-      if (token == kEndOfSentence) {
+      if (token == end_token) {
         finished.push_back(std::move(h));
       } else {
         next.push_back(std::move(h));

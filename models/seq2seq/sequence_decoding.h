@@ -1,9 +1,10 @@
 #pragma once
 // Decoding output sentences from an encoded source without a target: greedy (the most likely token at each
 // step, the whole batch at once) and beam search (one example, the `beam` most likely prefixes by summed
-// log-probability). Both stop at <eos> or after max_steps tokens.
+// log-probability). Both stop at end_token (seq2seq's <eos>, a caption's <end>) or after max_steps tokens.
 #include <vector>
 
+#include "datasets/seq2seq/seq2seq_task.h"
 #include "models/seq2seq/attention_decoder.h"
 
 namespace mann {
@@ -15,10 +16,11 @@ struct Decoded {
 
 std::vector<Decoded> greedy_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSource& source,
                                    const std::vector<int>& source_lengths, int max_steps,
-                                   AddressingContext& ctx);
+                                   AddressingContext& ctx, int end_token = kEndOfSentence);
 
 // source: one example (batch 1) of `source_length` tokens.
 Decoded beam_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSource& source,
-                    int source_length, int beam, int max_steps, AddressingContext& ctx);
+                    int source_length, int beam, int max_steps, AddressingContext& ctx,
+                    int end_token = kEndOfSentence);
 
 }  // namespace mann

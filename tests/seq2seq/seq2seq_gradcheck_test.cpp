@@ -26,7 +26,8 @@ struct DecoderFixture {
   Parameter c{"c", Rng(8).uniform_matrix(kBatch, kHidden, -1.f, 1.f)};
   Matrix mask = Matrix::Ones(kBatch, kSlots);
 
-  DecoderFixture(RnnKind kind, ContentScore score, bool project_key = false) {
+  DecoderFixture(RnnKind kind, ContentScore score, bool project_key = false,
+                 const AttentionDecoderOptions& options = {}) {
     SoftContentOptions o;
     o.score = score;
     o.project_key = project_key;
@@ -34,7 +35,8 @@ struct DecoderFixture {
         params.scope("decoder"), kind, kVocab, kEmbed, kHidden, kWidth, init,
         [&](const ParamScope& scope, AddressingShape shape, Rng& rng) -> std::unique_ptr<AddressingModule> {
           return std::make_unique<SoftContentAddressing>(scope, shape, rng, o);
-        });
+        },
+        options);
     mask(1, kSlots - 1) = 0.f;  // example 1's last source position is padding
   }
 
@@ -69,6 +71,26 @@ TEST_CASE("attention decoder step: gradients match finite differences for additi
       const GradCheckResult r = fixture.check(false);
       CHECK_MESSAGE(r.ok, r.describe());
     }
+}
+
+TEST_CASE("attention decoder step with Show, Attend and Tell's gate, cell initialisation and deep output") {
+  const AttentionDecoderOptions all{.gate_context = true, .init_cell = true, .deep_output = true};
+  for (RnnKind kind : {RnnKind::Lstm, RnnKind::Gru}) {
+    CAPTURE(kind == RnnKind::Lstm);
+    DecoderFixture fixture(kind, ContentScore::Additive, false, all);
+    const GradCheckResult r = fixture.check(false);
+    CHECK_MESSAGE(r.ok, r.describe());
+    // The options add their parameters: gate/, deep/h, deep/z, and bridge_c/ for the LSTM.
+    CHECK(fixture.params.contains("decoder/gate/W"));
+    CHECK(fixture.params.contains("decoder/deep/z/W"));
+    CHECK(fixture.params.contains("decoder/bridge_c/W") == (kind == RnnKind::Lstm));
+  }
+  // The initial state: c_0 from the summary with init_cell, zero without.
+  DecoderFixture fixture(RnnKind::Lstm, ContentScore::Additive, false, all);
+  Tape t;
+  const RnnState s0 = fixture.decoder->initial_state(
+      t, EncodedSource{t.constant(fixture.memory.value), fixture.mask, t.constant(fixture.summary.value)});
+  CHECK_FALSE(s0.c.value().isZero());
 }
 
 TEST_CASE("attention decoder step: the check catches a missing gradient through the attention read") {

@@ -1,0 +1,48 @@
+#include "models/captioning/captioner_views.h"
+
+#include "framework/autodiff/errors.h"
+#include "models/captioning/captioner_learner.h"
+
+namespace mann {
+namespace {
+
+Matrix id_row(const std::vector<int>& ids) {
+  Matrix m(1, static_cast<Index>(ids.size()));
+  for (size_t i = 0; i < ids.size(); ++i) m(0, static_cast<Index>(i)) = static_cast<float>(ids[i]);
+  return m;
+}
+
+}  // namespace
+
+std::map<std::string, Matrix> CaptionerViews::attention_maps(Rng& rng) {
+  const CaptionBatch batch = learner_.data().batch("test", {0});
+  AddressingContext ctx{.training = false, .rng = &rng};
+  const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
+  std::map<std::string, Matrix> maps{{"predicted", id_row(decoded.tokens)}};
+  if (decoded.attention.size() > 0) maps["alignment"] = decoded.attention;
+  return maps;
+}
+
+AttentionView CaptionerViews::attention_view(const std::string& split, int64_t index) {
+  if (index < 0) throw UserError("example " + std::to_string(index) + " is out of range: indices start at 0");
+  const CaptionBatch batch = learner_.data().batch(split, {index});
+  Rng unused(0);
+  AddressingContext ctx{.training = false, .rng = &unused};
+  const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
+  if (decoded.attention.size() == 0) return {};
+  const CaptionVocabulary& vocab = learner_.data().vocabulary();
+  const std::string title = caption_text(batch.references.front().front()) + " -> " +
+                            caption_text(vocab.decode(decoded.tokens));
+  plot::HeatmapSpec panel;
+  panel.values = decoded.attention;
+  for (int id : decoded.tokens) panel.row_labels.push_back(vocab.word(id));
+  const auto [height, width] = learner_.grid();
+  for (Index y = 0; y < height; ++y)
+    for (Index x = 0; x < width; ++x) panel.col_labels.push_back(std::to_string(y) + "," + std::to_string(x));
+  panel.title = split + " scene " + std::to_string(index) + ": " + title;
+  panel.x_title = "place in the annotation grid (row,col)";
+  panel.y_title = "generated word";
+  return single_panel_view(title, "alignment", std::move(panel));
+}
+
+}  // namespace mann
