@@ -11,11 +11,8 @@
 #include "datasets/image/fashion_mnist.h"
 #include "datasets/image/image_dataset.h"
 #include "datasets/retrieval_dataset.h"
-<<<<<<< HEAD
-#include "datasets/scenes/captioned_image_dataset.h"
-=======
 #include "datasets/rl_tapes/symbol_tape_task.h"
->>>>>>> h-rlntm
+#include "datasets/scenes/captioned_image_dataset.h"
 #include "datasets/seq2seq/reversal_task.h"
 #include "datasets/seq2seq/seq2seq_dataset.h"
 #include "datasets/seq2seq/toy_translation_task.h"
@@ -135,7 +132,6 @@ void register_fashion_mnist(Registry& r) {
       });
 }
 
-<<<<<<< HEAD
 void register_fashion_scenes(Registry& r) {
   const SceneOptions scenes;
   const FashionMnistOptions fashion;
@@ -183,7 +179,9 @@ void register_fashion_scenes(Registry& r) {
             "fashion_scenes",
             SceneCaptionData(load_fashion_mnist_splits(data_dir, v.get<int>("validation_size")), o,
                              static_cast<uint64_t>(v.get<int64_t>("seed"))));
-=======
+      });
+}
+
 void register_corner_square(Registry& r) {
   const CornerSquareOptions d;
   r.add<Dataset, DatasetContext>(
@@ -211,7 +209,6 @@ void register_corner_square(Registry& r) {
         } catch (const UserError& e) {
           v.fail("square", e.what());  // the sizes do not fit together
         }
->>>>>>> h-ram
       });
 }
 
@@ -278,11 +275,8 @@ void register_datasets(Registry& r) {
   register_rl_tape_tasks(r);
   register_babi(r);
   register_fashion_mnist(r);
-<<<<<<< HEAD
   register_fashion_scenes(r);
-=======
   register_corner_square(r);
->>>>>>> h-ram
   register_seq2seq_tasks(r);
   const CopyTaskOptions copy;
   r.add<Dataset, DatasetContext>(
