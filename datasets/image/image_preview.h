@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "datasets/image/image_classification_data.h"
 
@@ -15,6 +16,10 @@ struct ImagePreviewOptions {
   std::int64_t first = 0;       // index of the first; the others follow it
   int columns = 0;              // images per row; 0: about square
 };
+
+// The example indices a preview shows (first .. first + count - 1). Throws UserError for a count outside
+// 1..1024 or a negative first index.
+std::vector<std::int64_t> preview_indices(const ImagePreviewOptions& options);
 
 // Draws examples first .. first + count - 1 of the split into `out` (.png or .svg), captioned with their
 // class names, under a title that starts with `name` (e.g. "fashion_mnist cluttered60") and gives the

@@ -16,11 +16,7 @@ constexpr int kLinesPerCaption = 8;  // more than a four-item caption needs at t
 
 void write_scene_preview(const SceneCaptionData& data, const std::string& name,
                          const ImagePreviewOptions& options, const std::filesystem::path& out) {
-  if (options.count < 1 || options.count > 1024)
-    throw UserError("a preview shows 1..1024 examples, not " + std::to_string(options.count));
-  if (options.first < 0) throw UserError("the first example of a preview must be >= 0");
-  std::vector<std::int64_t> indices(static_cast<std::size_t>(options.count));
-  std::iota(indices.begin(), indices.end(), options.first);
+  const std::vector<std::int64_t> indices = preview_indices(options);
   const CaptionBatch batch = data.batch(options.split, indices);
 
   plot::ImageGridSpec grid;

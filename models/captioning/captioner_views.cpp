@@ -1,24 +1,16 @@
 #include "models/captioning/captioner_views.h"
 
 #include "framework/autodiff/errors.h"
+#include "framework/views/token_row.h"
 #include "models/captioning/captioner_learner.h"
 
 namespace mann {
-namespace {
-
-Matrix id_row(const std::vector<int>& ids) {
-  Matrix m(1, static_cast<Index>(ids.size()));
-  for (size_t i = 0; i < ids.size(); ++i) m(0, static_cast<Index>(i)) = static_cast<float>(ids[i]);
-  return m;
-}
-
-}  // namespace
 
 std::map<std::string, Matrix> CaptionerViews::attention_maps(Rng& rng) {
   const CaptionBatch batch = learner_.data().batch("test", {0});
   AddressingContext ctx{.training = false, .rng = &rng};
   const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
-  std::map<std::string, Matrix> maps{{"predicted", id_row(decoded.tokens)}};
+  std::map<std::string, Matrix> maps{{"predicted", token_row(decoded.tokens)}};
   if (decoded.attention.size() > 0) maps["alignment"] = decoded.attention;
   return maps;
 }

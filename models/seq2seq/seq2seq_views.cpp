@@ -1,18 +1,10 @@
 #include "models/seq2seq/seq2seq_views.h"
 
 #include "framework/train/generated_example.h"
+#include "framework/views/token_row.h"
 #include "models/seq2seq/seq2seq_learner.h"
 
 namespace mann {
-namespace {
-
-Matrix id_row(const std::vector<int>& ids) {
-  Matrix m(1, static_cast<Index>(ids.size()));
-  for (size_t i = 0; i < ids.size(); ++i) m(0, static_cast<Index>(i)) = static_cast<float>(ids[i]);
-  return m;
-}
-
-}  // namespace
 
 Seq2SeqViews::Seq2SeqViews(Seq2SeqLearner& learner, uint64_t eval_seed)
     : learner_(learner), eval_seed_(eval_seed) {}
@@ -22,9 +14,9 @@ std::map<std::string, Matrix> Seq2SeqViews::attention_maps(Rng& rng) {
   const Seq2SeqBatch batch = make_seq2seq_batch(task.sample(1, rng, task.eval_lengths()));
   AddressingContext ctx{.training = false, .rng = &rng};
   const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
-  std::map<std::string, Matrix> maps{{"source", id_row(batch.examples[0].source)},
-                                     {"target", id_row(batch.examples[0].target)},
-                                     {"predicted", id_row(decoded.tokens)}};
+  std::map<std::string, Matrix> maps{{"source", token_row(batch.examples[0].source)},
+                                     {"target", token_row(batch.examples[0].target)},
+                                     {"predicted", token_row(decoded.tokens)}};
   if (decoded.attention.size() > 0) maps["alignment"] = decoded.attention;
   return maps;
 }
