@@ -18,11 +18,13 @@ constexpr int64_t kWarmupSteps = 20;  // as the reference
 // The experiment of one bench case (a config text, so it is built by the registry like any run). The
 // trainer evaluates once at the end of a run: 32 examples keep that out of the measurement.
 std::string bench_config(const std::string& model, int size, int clutter, int glimpses, int scales,
-                         const std::string& data_dir) {
-  const std::string model_node = model == "conv" ? "{type: convnet, fc: 256, eval_examples: 32}"
-                                                 : "{type: ram, glimpses: " + std::to_string(glimpses) +
-                                                       ", patch: 8, scales: " + std::to_string(scales) +
-                                                       ", attention: gaussian, eval_examples: 32}";
+                         const std::string& attention, int grid, const std::string& data_dir) {
+  const std::string model_node =
+      model == "conv" ? "{type: convnet, fc: 256, eval_examples: 32}"
+                      : "{type: ram, glimpses: " + std::to_string(glimpses) + ", patch: 8, scales: " +
+                            std::to_string(scales) + ", attention: " + attention +
+                            (attention == "gaussian" ? "" : ", grid: " + std::to_string(grid)) +
+                            ", eval_examples: 32}";
   return "name: bench-ram\nseed: 1\n"
          "dataset: {type: fashion_mnist, variant: plain, canvas: " +
          std::to_string(size) + ", clutter: " + std::to_string(clutter) + ", data_dir: '" + data_dir +
@@ -35,7 +37,8 @@ int bench_ram(const Args& args) {
   po::options_description options("bench ram options");
   int size = 28, clutter = 0, glimpses = 6, scales = 1, batch = 32, threads = 1, seed = 1;
   int64_t steps = 200;
-  std::string model = "ram", data_dir;
+  std::string model = "ram", attention = "gaussian", data_dir;
+  int grid = 4;
   options.add_options()("size", po::value(&size)->default_value(28), "canvas side in pixels (>= 28)")(
       "clutter", po::value(&clutter)->default_value(0), "clutter pieces of 8x8 per canvas")(
       "glimpses", po::value(&glimpses)->default_value(6), "glimpses per image (ram)")(
@@ -44,15 +47,22 @@ int bench_ram(const Args& args) {
       "steps", po::value(&steps)->default_value(200), "training steps, the first 20 untimed")(
       "threads", po::value(&threads)->default_value(1), "threads for large matrix products")(
       "model", po::value(&model)->default_value("ram"), "ram, or conv (the RAM paper's convnet)")(
+      "attention", po::value(&attention)->default_value("gaussian"),
+      "ram: gaussian (RAM), or hard, gumbel, soft over a grid of glimpse centres")(
+      "grid", po::value(&grid)->default_value(4), "ram with grid attention: G x G candidate centres")(
       "seed", po::value(&seed)->default_value(1), "seed of the parameters and the batches")(
       "data-dir", po::value(&data_dir), "Fashion-MNIST directory (default: MANN_DATA, then Debian's)");
   po::variables_map vm;
   if (!parse_command_line(args,
                           "usage: mann bench ram [--size S] [--clutter C] [--glimpses G] [--batch B] "
-                          "[--threads N] [--steps S] [--model ram|conv]",
+                          "[--threads N] [--steps S] [--model ram|conv] [--attention gaussian|hard|gumbel|soft] "
+                          "[--grid G]",
                           options, {}, vm))
     return kOk;
   if (model != "ram" && model != "conv") throw po::error("--model must be ram or conv");
+  if (attention != "gaussian" && attention != "hard" && attention != "gumbel" && attention != "soft")
+    throw po::error("--attention must be gaussian, hard, gumbel or soft");
+  if (grid < 1) throw po::error("--grid must be positive");
   if (batch <= 0) throw po::error("--batch must be positive");
   if (steps <= kWarmupSteps)
     throw po::error("--steps must be more than the " + std::to_string(kWarmupSteps) + " warm-up steps");
@@ -61,9 +71,10 @@ int bench_ram(const Args& args) {
   const std::vector<std::string> sets = {"train.batch=" + std::to_string(batch),
                                          "seed=" + std::to_string(seed)};
   Experiment e = build_experiment(parse_stored_config(
-      bench_config(model, size, clutter, glimpses, scales, data_dir), "<bench ram>", sets));
+      bench_config(model, size, clutter, glimpses, scales, attention, grid, data_dir), "<bench ram>", sets));
   std::cout << "ram bench: "
-            << (model == "conv" ? "convnet" : "ram, " + std::to_string(glimpses) + " glimpses") << ", "
+            << (model == "conv" ? "convnet" : "ram (" + attention + "), " + std::to_string(glimpses) + " glimpses")
+            << ", "
             << e.learner->parameters().count() << " parameters, size " << size << ", clutter " << clutter
             << ", batch " << batch << ", threads " << threads << ", " << steps << " steps (" << kWarmupSteps
             << " warm-up)" << std::endl;
