@@ -16,7 +16,7 @@ int bench_ntm(const Args& args);
 int bench_memn2n(const Args& args);
 
 // Options --size S, --clutter C, --glimpses G, --scales K, --batch B, --threads N, --steps S (default 200),
-// --model ram|conv, --data-dir DIR. Trains the recurrent attention model (or the RAM paper's convnet) on
+// --model ram|conv, --attention gaussian|hard|gumbel|soft and --grid G (ram), --data-dir DIR. Trains the recurrent attention model (or the RAM paper's convnet) on
 // Fashion-MNIST canvases, timed after the first 20 steps; closes with "throughput X examples/s".
 int bench_ram(const Args& args);
 

@@ -3,12 +3,12 @@
 // +-10) trained through the same Trainer as `mann train`, timed after a warm-up.
 #include <sys/resource.h>
 
-#include <chrono>
 #include <iomanip>
 #include <iostream>
 
 #include "models/sequence/sequence_learner.h"
 #include "tools/bench.h"
+#include "tools/bench_training.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 
@@ -88,20 +88,9 @@ int bench_ntm(const Args& args) {
   std::cout << "ntm copy: " << learner.parameters().count() << " parameters, batch " << batch << ", threads "
             << threads << ", " << steps << " steps (" << kWarmupSteps << " warm-up)" << std::endl;
 
-  // Reports only at the end of each phase; evaluation is one sequence of one batch (negligible).
-  TrainerOptions t = e.trainer;
-  t.log_every = t.eval_every = t.checkpoint_every = 0;
-  ProgressReporter reporter(stderr, 0);
-  TrainingProgress progress;
-  Rng rng(e.seed);
-  t.steps = kWarmupSteps;
-  Trainer(learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
-
-  learner.time_steps = 0;
-  t.steps = steps;
-  const auto start = std::chrono::steady_clock::now();
-  Trainer(learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Evaluation at the end of each phase is one sequence of one batch (negligible).
+  const double seconds =
+      timed_training_seconds(e, learner, kWarmupSteps, steps, [&] { learner.time_steps = 0; });
 
   const double timed = static_cast<double>(steps - kWarmupSteps);
   std::cout << std::fixed << std::setprecision(1) << "throughput " << timed * batch / seconds

@@ -2,11 +2,11 @@
 // the recipe of shared/bench/ref/ram_fmnist.py: Fashion-MNIST items on a SIZE x SIZE canvas with CLUTTER
 // pieces, 8x8 glimpses, glimpse net 128/128 -> 256, relu core 256, std 0.17, learned baseline, hybrid
 // loss, Adam 3e-4; trained through the same Trainer as `mann train`, timed after a warm-up.
-#include <chrono>
 #include <iomanip>
 #include <iostream>
 
 #include "tools/bench.h"
+#include "tools/bench_training.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 
@@ -79,17 +79,7 @@ int bench_ram(const Args& args) {
             << ", batch " << batch << ", threads " << threads << ", " << steps << " steps (" << kWarmupSteps
             << " warm-up)" << std::endl;
 
-  TrainerOptions t = e.trainer;
-  t.log_every = t.eval_every = t.checkpoint_every = 0;
-  ProgressReporter reporter(stderr, 0);
-  TrainingProgress progress;
-  Rng rng(e.seed);
-  t.steps = kWarmupSteps;
-  Trainer(*e.learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
-  t.steps = steps;
-  const auto start = std::chrono::steady_clock::now();
-  Trainer(*e.learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds = timed_training_seconds(e, *e.learner, kWarmupSteps, steps);
 
   const double timed = static_cast<double>(steps - kWarmupSteps);
   std::cout << std::fixed << std::setprecision(1) << "throughput " << timed * batch / seconds
