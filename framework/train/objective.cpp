@@ -1,5 +1,6 @@
 #include "framework/train/objective.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "framework/autodiff/ops.h"
@@ -28,11 +29,17 @@ Objective::Objective(std::vector<std::string> task_metric_names, bool has_hard_m
 
 Var Objective::loss(Tape& tape, Var task_loss, Metrics task_metrics, const PolicyLog& policy,
                     const std::function<Matrix()>& rewards, Metrics& metrics) const {
-  std::vector<std::string> given;
-  for (const auto& metric : task_metrics) given.push_back(metric.first);
-  if (given != task_names_)
+  // Compared in place: this runs every training step, and builds the message only when it fails.
+  const bool as_declared =
+      task_metrics.size() == task_names_.size() &&
+      std::equal(task_metrics.begin(), task_metrics.end(), task_names_.begin(),
+                 [](const auto& metric, const std::string& name) { return metric.first == name; });
+  if (!as_declared) {
+    std::vector<std::string> given;
+    for (const auto& metric : task_metrics) given.push_back(metric.first);
     throw std::logic_error("objective: the step reports metrics (" + joined(given) + ") but declared (" +
                            joined(task_names_) + ")");
+  }
   metrics = std::move(task_metrics);
   if (!hard_) return task_loss;
   const ReinforceLoss r = reinforce_surrogate(tape, policy, rewards(), entropy_weight_);

@@ -78,20 +78,29 @@ CaptionerLearner::TeacherForced CaptionerLearner::teacher_forced(Tape& tape, con
     }
   }
   const Var all = concat_rows(logits);
-  TeacherForced out{softmax_cross_entropy(all, targets), Var{}, Matrix::Zero(B, 1), 0.0};
+  TeacherForced out;
+  out.loss = softmax_cross_entropy(all, targets);
+  out.logits = all;
+  out.targets = std::move(targets);
   if (penalise)
     out.penalty = scale(sum(square(rsub_scalar(1.f, looked))), options_.attention_penalty / static_cast<float>(B));
-  const Matrix log_p = log_softmax_rows(all).value();
   const std::vector<int> predicted = argmax_rows(all.value());
   int real_tokens = 0, right = 0;
-  for (size_t r = 0; r < targets.size(); ++r) {
-    if (targets[r] < 0) continue;
-    out.log_likelihood(static_cast<Index>(r) % B, 0) += log_p(static_cast<Index>(r), targets[r]);
+  for (size_t r = 0; r < out.targets.size(); ++r) {
+    if (out.targets[r] < 0) continue;
     ++real_tokens;
-    right += predicted[r] == targets[r];
+    right += predicted[r] == out.targets[r];
   }
   out.token_accuracy = real_tokens ? static_cast<double>(right) / real_tokens : 0.0;
   return out;
+}
+
+Matrix CaptionerLearner::caption_log_likelihood(const TeacherForced& tf, int batch) {
+  const Matrix log_p = log_softmax_values(tf.logits.value());
+  Matrix sums = Matrix::Zero(batch, 1);
+  for (size_t r = 0; r < tf.targets.size(); ++r)
+    if (tf.targets[r] >= 0) sums(static_cast<Index>(r) % batch, 0) += log_p(static_cast<Index>(r), tf.targets[r]);
+  return sums;
 }
 
 Var CaptionerLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
@@ -104,7 +113,7 @@ Var CaptionerLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics&
                           {{"loss", tf.loss.item()},
                            {"token_accuracy", tf.token_accuracy},
                            {"attention_penalty", tf.penalty.valid() ? tf.penalty.item() : 0.0}},
-                          policy, [&] { return tf.log_likelihood; }, metrics);
+                          policy, [&] { return caption_log_likelihood(tf, batch.size()); }, metrics);
 }
 
 std::vector<Decoded> CaptionerLearner::decode(const CaptionBatch& batch, AddressingContext& ctx, int beam_size) {

@@ -75,11 +75,15 @@ class CaptionerLearner : public Learner {
 
  private:
   struct TeacherForced {
-    Var loss;        // mean token cross-entropy
-    Var penalty;     // doubly stochastic penalty (invalid when not applied)
-    Matrix log_likelihood;  // (B x 1) each caption's summed log-probability
+    Var loss;                  // mean token cross-entropy
+    Var penalty;               // doubly stochastic penalty (invalid when not applied)
+    Var logits;                // (T*B x V), time-major
+    std::vector<int> targets;  // one per row of logits; -1 past a caption's end
     double token_accuracy = 0;
   };
+  // (B x 1) each caption's summed log-probability under teacher forcing: hard attention's reward, computed
+  // only when REINFORCE asks for it.
+  static Matrix caption_log_likelihood(const TeacherForced& tf, int batch);
   EncodedSource encode(Tape& tape, const CaptionBatch& batch) const;
   TeacherForced teacher_forced(Tape& tape, const CaptionBatch& batch, AddressingContext& ctx) const;
 

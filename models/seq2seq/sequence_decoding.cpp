@@ -17,14 +17,6 @@ Matrix stack_rows(const std::vector<Matrix>& rows) {
   return m;
 }
 
-// Log-softmax of each row of logits, on plain matrices (decoding needs no gradient).
-Matrix log_softmax(const Matrix& logits) {
-  const Eigen::VectorXf max = logits.rowwise().maxCoeff();
-  Matrix shifted = logits.colwise() - max;
-  const Eigen::VectorXf log_sum = shifted.array().exp().rowwise().sum().log();
-  return shifted.colwise() - log_sum;
-}
-
 struct Hypothesis {
   std::vector<int> tokens;
   std::vector<Matrix> attention;  // one (1 x source_length) row per token
@@ -32,6 +24,13 @@ struct Hypothesis {
 };
 
 }  // namespace
+
+Matrix log_softmax_values(const Matrix& logits) {
+  const Eigen::VectorXf max = logits.rowwise().maxCoeff();
+  Matrix shifted = logits.colwise() - max;
+  const Eigen::VectorXf log_sum = shifted.array().exp().rowwise().sum().log();
+  return shifted.colwise() - log_sum;
+}
 
 std::vector<Decoded> greedy_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSource& source,
                                    const std::vector<int>& source_lengths, int max_steps,
@@ -71,7 +70,7 @@ Decoded beam_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSo
     for (const Hypothesis& h : live)
       previous.push_back(h.tokens.empty() ? decoder.start_token() : h.tokens.back());
     const DecoderStep s = decoder(tape, previous, state, repeat_example(source, 0, n), ctx);
-    const Matrix log_p = log_softmax(s.logits.value());
+    const Matrix log_p = log_softmax_values(s.logits.value());
     // The `beam` best one-token extensions of all live hypotheses.
     std::vector<int> order(static_cast<size_t>(n * V));
     std::iota(order.begin(), order.end(), 0);

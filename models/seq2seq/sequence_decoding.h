@@ -14,6 +14,9 @@ struct Decoded {
   Matrix attention;         // (tokens x source positions) weightings; empty without attention
 };
 
+// Log-softmax of each row of logits, on plain matrices (scoring and decoding need no gradient).
+Matrix log_softmax_values(const Matrix& logits);
+
 std::vector<Decoded> greedy_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSource& source,
                                    const std::vector<int>& source_lengths, int max_steps,
                                    AddressingContext& ctx, int end_token = kEndOfSentence);
