@@ -7,6 +7,7 @@
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 #include "framework/train/generated_example.h"
+#include "framework/views/grid_overlay.h"
 
 namespace mann {
 namespace {
@@ -26,15 +27,16 @@ std::string location_text(const Matrix& location) {
 }  // namespace
 
 std::vector<plot::ImageMark> glimpse_boxes(const Matrix& location, int height, int width, int patch,
-                                           int scales, int image, plot::Color color) {
+                                           int scales, int image, plot::Color color,
+                                           const std::string& label) {
   std::vector<plot::ImageMark> boxes;
   const float u = (location(0, 0) + 1.f) * 0.5f * static_cast<float>(width);
   const float v = (location(0, 1) + 1.f) * 0.5f * static_cast<float>(height);
   for (int s = 0; s < scales; ++s) {
     const float side = static_cast<float>(patch << s);
     // the sensor's first pixel is round(u - side / 2), halves up
-    boxes.push_back(
-        {image, std::floor(u - side / 2 + 0.5f), std::floor(v - side / 2 + 0.5f), side, side, color});
+    boxes.push_back({image, std::floor(u - side / 2 + 0.5f), std::floor(v - side / 2 + 0.5f), side, side,
+                     color, s == 0 ? label : std::string{}});
   }
   return boxes;
 }
@@ -99,7 +101,8 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
     const Matrix& l = seen.path.locations[static_cast<std::size_t>(t)];
     locations.values.row(t) = l.row(0);
     locations.row_labels.push_back("glimpse " + std::to_string(t + 1) + " " + location_text(l));
-    const auto boxes = glimpse_boxes(l, h, w, o.patch, o.scales, 0, step_color(t, steps));
+    const auto boxes =
+        glimpse_boxes(l, h, w, o.patch, o.scales, 0, step_color(t, steps), std::to_string(t + 1));
     grid.marks.insert(grid.marks.end(), boxes.begin(), boxes.end());
   }
   locations.vmin = -1.f;
@@ -119,16 +122,10 @@ AttentionView RamViews::attention_view(const std::string& split, int64_t index) 
       const Matrix& wt = seen.path.grid_weights[static_cast<std::size_t>(t)];
       weights.values.row(t) = wt.row(0);
       weights.row_labels.push_back("glimpse " + std::to_string(t + 2));
-      // the image dimmed, the weight of each pixel's grid cell added on top
-      for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x) {
-          const Index cell = static_cast<Index>(y * g / h) * g + x * g / w;
-          grid.images(1 + t, y * w + x) =
-              std::min(1.f, 0.4f * seen.pixels(0, y * w + x) + 0.6f * wt(0, cell));
-        }
+      grid.images.row(1 + t) = overlay_grid_weights(seen.pixels.row(0), h, w, wt.row(0), g, g);
       grid.captions.push_back("glimpse " + std::to_string(t + 2) + " weights");
       const auto boxes = glimpse_boxes(seen.path.locations[static_cast<std::size_t>(t + 1)], h, w, o.patch,
-                                       o.scales, 1 + t, step_color(t + 1, steps));
+                                       o.scales, 1 + t, step_color(t + 1, steps), std::to_string(t + 2));
       grid.marks.insert(grid.marks.end(), boxes.begin(), boxes.end());
     }
     view.panel_names.push_back("grid_weights");

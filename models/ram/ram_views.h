@@ -36,8 +36,10 @@ class RamViews : public AttentionViews {
 };
 
 // The boxes of one glimpse at `location` (x, y in [-1, 1]) on a height x width image: `scales` squares of
-// side patch, 2 patch, ..., as the glimpse sensor reads them (ops_image.h), all on image `image`.
+// side patch, 2 patch, ..., as the glimpse sensor reads them (ops_image.h), all on image `image`. The
+// smallest box carries `label` (the glimpse's step number, as the RAM paper numbers its glimpse paths).
 std::vector<plot::ImageMark> glimpse_boxes(const Matrix& location, int height, int width, int patch,
-                                           int scales, int image, plot::Color color);
+                                           int scales, int image, plot::Color color,
+                                           const std::string& label);
 
 }  // namespace mann

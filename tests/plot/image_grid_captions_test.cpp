@@ -37,3 +37,23 @@ TEST_CASE("image grid: captions of several lines wrap and keep to their line bud
   spec.caption_lines = 0;
   CHECK_THROWS_AS(mann::plot::draw_image_grid(spec, dir.path("bad.svg")), mann::UserError);
 }
+
+TEST_CASE("image grid: a mark's label is drawn at its corner, in its colour; unlabelled marks draw no text") {
+  const mann::testing::TempDir dir("grid-marks");
+  mann::plot::ImageGridSpec spec;
+  spec.images = mann::Matrix::Constant(1, 64, 0.5f);
+  spec.height = spec.width = 8;
+  spec.scale = 10;
+  spec.marks = {{0, 2, 2, 4, 4, mann::plot::Color{255, 0, 0}, "7"},
+                {0, 1, 1, 6, 6, mann::plot::Color{0, 0, 255}, ""}};
+  mann::plot::draw_image_grid(spec, dir.path("grid.svg"));
+  const std::string svg = read_text(dir.path("grid.svg"));
+  CHECK(svg.find(">7<") != std::string::npos);
+  CHECK(svg.find("mark-label") != std::string::npos);
+  std::size_t plates = 0;
+  for (std::size_t at = svg.find("mark-label"); at != std::string::npos; at = svg.find("mark-label", at + 1))
+    ++plates;
+  CHECK(plates == 1);
+  mann::plot::draw_image_grid(spec, dir.path("grid.png"));  // the bitmap font draws it too
+  CHECK(std::filesystem::file_size(dir.path("grid.png")) > 0);
+}

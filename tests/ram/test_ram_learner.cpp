@@ -96,6 +96,10 @@ TEST_CASE("ram: a run directory's checkpoint evaluates, Monte Carlo too, and the
   const mann::AttentionView view = e.learner->views()->attention_view("test", 3);
   REQUIRE(view.image.has_value());
   CHECK(view.image->marks.size() == 3 * 3);  // glimpses x scales
+  // each glimpse's smallest box carries its step number, the other scales none
+  CHECK(view.image->marks[0].label == "1");
+  CHECK(view.image->marks[1].label.empty());
+  CHECK(view.image->marks[3 * 2].label == "3");
   CHECK(view.panels.front().values.rows() == 3);
   mann::Rng rng(1);
   const auto maps = e.learner->views()->attention_maps(rng);

@@ -55,6 +55,19 @@ void draw_image(Canvas& canvas, const ImageGridSpec& spec, Index row, float x, f
   }
 }
 
+// A mark's label with its top-left corner at (x, y), on a black plate so it reads over bright pixels.
+void draw_mark_label(Canvas& canvas, const ImageMark& mark, float x, float y) {
+  constexpr int kLabelScale = 1;
+  constexpr float kPad = 1;
+  const float w = static_cast<float>(text_width(mark.label, kLabelScale)) + 2 * kPad;
+  const float h = static_cast<float>(text_height(kLabelScale)) + 2 * kPad;
+  canvas.fill_rect(x, y, w, h, kBlack, "mark-label");
+  TextStyle style;
+  style.scale = kLabelScale;
+  style.color = mark.color;
+  canvas.text({x + kPad, y + h / 2}, mark.label, style);
+}
+
 // A caption wrapped to `width` pixels: each '\n'-separated part on lines of its own, at most `max_lines`
 // in all (the last one cut with ".." when more would be needed).
 std::vector<std::string> wrap_caption(const std::string& caption, int width, int max_lines) {
@@ -133,8 +146,11 @@ void draw_image_grid(const ImageGridSpec& spec, const std::filesystem::path& out
       }
       for (const ImageMark& mark : spec.marks) {
         if (mark.image != i) continue;
+        const float line = std::max(1.0f, scale / 2);
         canvas.stroke_rect(x + mark.x * scale, cell_y + mark.y * scale, mark.w * scale, mark.h * scale,
-                           mark.color, std::max(1.0f, scale / 2), "mark");
+                           mark.color, line, "mark");
+        if (!mark.label.empty())
+          draw_mark_label(canvas, mark, x + mark.x * scale + line, cell_y + mark.y * scale + line);
       }
     }
   });
