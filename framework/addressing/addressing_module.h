@@ -12,6 +12,7 @@
 // const XOptions& options) and own the projections of the query they need, created under their scope.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "framework/addressing/attention_recorder.h"
 #include "framework/addressing/policy_log.h"
@@ -36,11 +37,15 @@ struct AddressingContext {
   // Ask for the module's linear form: its scores without the softmax, zero on masked slots (MemN2N's linear
   // start, sec. 4.2). Only modules with has_linear_form() accept it; the others throw std::logic_error.
   bool linear = false;
+  // Rows (examples) that read the expected weighting p instead of a sample while training, one flag per
+  // row; null: every row samples. Show, Attend and Tell's variance reduction (sec. 4.1: with probability
+  // 0.5 per image the sampled location is set to its expected value), drawn once per example by the model so
+  // the whole caption reads the same way. Only modules that sample discrete choices (hard) use it.
+  const std::vector<bool>* expected_rows = nullptr;
 };
 
 class AddressingModule : public Module {
  public:
-
   // previous: (B x N) previous weighting, or an invalid Var{} for modules that do not use it.
   // record_name: the series the weighting is recorded under when ctx.recorder is set ("" = not recorded).
   virtual Var address(Tape& tape, Var memory, const Matrix* mask, Var query, Var previous,

@@ -43,10 +43,15 @@ Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query
   }
 
   if (!ctx.rng) throw std::logic_error(name() + ": hard attention needs ctx.rng when training");
+  const std::vector<bool>* expected = ctx.expected_rows;
+  if (expected && static_cast<Index>(expected->size()) != batch)
+    throw std::logic_error(name() + ": " + std::to_string(expected->size()) +
+                           " expected_rows flags for a batch of " + std::to_string(batch));
   for (int k = 0; k < options_.samples; ++k) {
     const std::vector<int> draw = sample_categorical(p, *ctx.rng);
     for (Index b = 0; b < batch; ++b)
-      if (has_slot[static_cast<size_t>(b)]) counts(b, draw[static_cast<size_t>(b)]) += 1.f;
+      if (has_slot[static_cast<size_t>(b)] && !(expected && (*expected)[static_cast<size_t>(b)]))
+        counts(b, draw[static_cast<size_t>(b)]) += 1.f;
   }
   const float k = static_cast<float>(options_.samples);
   // The choice gets no gradient but REINFORCE's: the loss owes that term until reinforce_surrogate() adds
@@ -62,6 +67,11 @@ Var HardAttention::address(Tape& tape, Var memory, const Matrix* mask, Var query
     ctx.policy->entries.push_back(std::move(entry));
   }
   Var w = tape.constant(counts / k);
+  if (expected) {  // those rows read p itself, differentiably, and log no choice (their counts are zero)
+    Matrix keep(batch, 1);
+    for (Index b = 0; b < batch; ++b) keep(b, 0) = (*expected)[static_cast<size_t>(b)] ? 1.f : 0.f;
+    w = add(w, mul(probs, tape.constant(std::move(keep))));
+  }
   maybe_record(ctx, record_name, w);
   return w;
 }

@@ -8,7 +8,8 @@
 // a PolicyLog entry records log p(choice) = sum_k log p(a_k) (differentiable w.r.t. the scorer) and the
 // entropy of p, and reinforce_surrogate() turns rewards into the scorer's gradient. Evaluation: one-hot
 // of argmax p (k is ignored). Masked slots have p = 0 and are never chosen; an example without usable
-// slots gets a zero weighting and log-probability 0.
+// slots gets a zero weighting and log-probability 0. Rows flagged in ctx.expected_rows read p itself
+// (differentiably, no choice logged): Show, Attend and Tell's expected-context trick.
 //
 // Parameters: the scorer's under the module's scope; a learned baseline's under baseline/{W,b}.
 #include <memory>

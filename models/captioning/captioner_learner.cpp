@@ -32,10 +32,9 @@ CaptionerLearner::CaptionerLearner(SceneCaptionData data, const CaptionerOptions
   Rng init(options.seed);
   const ImageShape image{data_.channels(), data_.height(), data_.width()};
   encoder_ = std::make_unique<ConvEncoder>(params_->scope("model/encoder"), image, options.encoder, init);
-  decoder_ = std::make_unique<AttentionDecoder>(params_->scope("model/decoder"), options.cell,
-                                                static_cast<Index>(data_.vocabulary().size()), options.embed,
-                                                options.hidden, encoder_->width(), init, attention,
-                                                options.decoder);
+  decoder_ = std::make_unique<AttentionDecoder>(
+      params_->scope("model/decoder"), options.cell, static_cast<Index>(data_.vocabulary().size()),
+      options.embed, options.hidden, encoder_->width(), init, attention, options.decoder);
   const bool hard = decoder_->attention() && decoder_->attention()->needs_reinforce();
   objective_.emplace(std::vector<std::string>{"loss", "token_accuracy", "attention_penalty"}, hard,
                      options.entropy_weight);
@@ -58,8 +57,8 @@ CaptionerLearner::TeacherForced CaptionerLearner::teacher_forced(Tape& tape, con
   std::vector<int> previous(static_cast<size_t>(B), decoder_->start_token()), targets;
   std::vector<Var> logits;
   // The doubly stochastic penalty needs differentiable weights: soft attention's, not hard choices.
-  const bool penalise = options_.attention_penalty > 0.f && decoder_->attention() &&
-                        !decoder_->attention()->needs_reinforce();
+  const bool penalise =
+      options_.attention_penalty > 0.f && decoder_->attention() && !decoder_->attention()->needs_reinforce();
   Var looked;  // (B x L): sum over the caption's steps of each place's weight
   for (int t = 0; t < T; ++t) {
     const DecoderStep step = (*decoder_)(tape, previous, state, source, ctx);
@@ -83,7 +82,8 @@ CaptionerLearner::TeacherForced CaptionerLearner::teacher_forced(Tape& tape, con
   out.logits = all;
   out.targets = std::move(targets);
   if (penalise)
-    out.penalty = scale(sum(square(rsub_scalar(1.f, looked))), options_.attention_penalty / static_cast<float>(B));
+    out.penalty =
+        scale(sum(square(rsub_scalar(1.f, looked))), options_.attention_penalty / static_cast<float>(B));
   const std::vector<int> predicted = argmax_rows(all.value());
   int real_tokens = 0, right = 0;
   for (size_t r = 0; r < out.targets.size(); ++r) {
@@ -99,7 +99,8 @@ Matrix CaptionerLearner::caption_log_likelihood(const TeacherForced& tf, int bat
   const Matrix log_p = log_softmax_values(tf.logits.value());
   Matrix sums = Matrix::Zero(batch, 1);
   for (size_t r = 0; r < tf.targets.size(); ++r)
-    if (tf.targets[r] >= 0) sums(static_cast<Index>(r) % batch, 0) += log_p(static_cast<Index>(r), tf.targets[r]);
+    if (tf.targets[r] >= 0)
+      sums(static_cast<Index>(r) % batch, 0) += log_p(static_cast<Index>(r), tf.targets[r]);
   return sums;
 }
 
@@ -107,20 +108,29 @@ Var CaptionerLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics&
   const CaptionBatch batch = data_.random_batch("train", options_.batch, rng);
   PolicyLog policy;
   AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
+  std::vector<bool>
+      expected;  // drawn only for hard attention, so other runs' random streams stay as they were
+  if (decoder_->attention() && decoder_->attention()->needs_reinforce() && options_.expected_context > 0.f) {
+    for (int b = 0; b < batch.size(); ++b) expected.push_back(rng.bernoulli(options_.expected_context));
+    ctx.expected_rows = &expected;
+  }
   const TeacherForced tf = teacher_forced(tape, batch, ctx);
   const Var total = tf.penalty.valid() ? add(tf.loss, tf.penalty) : tf.loss;
-  return objective_->loss(tape, total,
-                          {{"loss", tf.loss.item()},
-                           {"token_accuracy", tf.token_accuracy},
-                           {"attention_penalty", tf.penalty.valid() ? tf.penalty.item() : 0.0}},
-                          policy, [&] { return caption_log_likelihood(tf, batch.size()); }, metrics);
+  return objective_->loss(
+      tape, total,
+      {{"loss", tf.loss.item()},
+       {"token_accuracy", tf.token_accuracy},
+       {"attention_penalty", tf.penalty.valid() ? tf.penalty.item() : 0.0}},
+      policy, [&] { return caption_log_likelihood(tf, batch.size()); }, metrics);
 }
 
-std::vector<Decoded> CaptionerLearner::decode(const CaptionBatch& batch, AddressingContext& ctx, int beam_size) {
+std::vector<Decoded> CaptionerLearner::decode(const CaptionBatch& batch, AddressingContext& ctx,
+                                              int beam_size) {
   Tape& tape = eval_tape_;
   tape.set_grad_enabled(false);
-  const std::vector<int> places(static_cast<size_t>(batch.size()),
-                                static_cast<int>(encoder_->output_shape().height * encoder_->output_shape().width));
+  const std::vector<int> places(
+      static_cast<size_t>(batch.size()),
+      static_cast<int>(encoder_->output_shape().height * encoder_->output_shape().width));
   if (beam_size == 1) {
     tape.clear();
     return greedy_decode(tape, *decoder_, encode(tape, batch), places, options_.max_words, ctx,
@@ -141,7 +151,8 @@ Metrics CaptionerLearner::evaluate(const std::string& split, Rng& rng) {
   double loss = 0;
   for (int i = 0; i < options_.eval_batches; ++i) {
     std::vector<int64_t> indices;
-    for (int k = 0; k < options_.eval_batch; ++k) indices.push_back(static_cast<int64_t>(i) * options_.eval_batch + k);
+    for (int k = 0; k < options_.eval_batch; ++k)
+      indices.push_back(static_cast<int64_t>(i) * options_.eval_batch + k);
     const CaptionBatch batch = data_.batch(split, indices);
     eval_tape_.clear();
     eval_tape_.set_grad_enabled(false);
@@ -152,10 +163,14 @@ Metrics CaptionerLearner::evaluate(const std::string& split, Rng& rng) {
     scorer.add(captions, batch);
   }
   const CaptionScores s = scorer.scores();
-  return {{"error", 1.0 - s.exact_match}, {"exact_match", s.exact_match},
-          {"bleu1", s.bleu.bleu[0]},      {"bleu2", s.bleu.bleu[1]},
-          {"bleu3", s.bleu.bleu[2]},      {"bleu4", s.bleu.bleu[3]},
-          {"class_recall", s.class_recall}, {"place_recall", s.place_recall},
+  return {{"error", 1.0 - s.exact_match},
+          {"exact_match", s.exact_match},
+          {"bleu1", s.bleu.bleu[0]},
+          {"bleu2", s.bleu.bleu[1]},
+          {"bleu3", s.bleu.bleu[2]},
+          {"bleu4", s.bleu.bleu[3]},
+          {"class_recall", s.class_recall},
+          {"place_recall", s.place_recall},
           {"loss", loss / options_.eval_batches}};
 }
 

@@ -14,7 +14,8 @@
 //
 // The decoder is the seq2seq AttentionDecoder with the paper's additions on (AttentionDecoderOptions): the
 // gating scalar beta, h_0 and c_0 from the mean annotation (one tanh layer each, where the paper has MLPs),
-// and the deep output layer. Not yet: hard attention's 0.5 chance per image of the expected context.
+// and the deep output layer. Hard attention reads, for a random half of the training captions
+// (expected_context), the expected context instead of a sampled one, as the paper does (sec. 4.1).
 #include <memory>
 #include <optional>
 
@@ -39,7 +40,10 @@ struct CaptionerOptions {
   AttentionDecoderOptions decoder{.gate_context = true, .init_cell = true, .deep_output = true};
   float attention_penalty = 1.f;  // lambda of the doubly stochastic penalty (soft attention only)
   float entropy_weight = 0.01f;   // REINFORCE entropy bonus (hard attention)
-  int max_words = 40;             // decoding stops after this many tokens without <end>
+  // Hard attention: the chance per training caption of reading the expected context (the weights p) at
+  // every word instead of sampled places (the paper's 0.5, sec. 4.1).
+  float expected_context = 0.5f;
+  int max_words = 40;  // decoding stops after this many tokens without <end>
   int batch = 32;
   int eval_batch = 64;
   int eval_batches = 4;  // evaluation scores the first eval_batch * eval_batches scenes of a split
@@ -69,7 +73,9 @@ class CaptionerLearner : public Learner {
   // The scenes and captions.
   const SceneCaptionData& data() const { return data_; }
   // The annotation grid's height and width.
-  std::pair<Index, Index> grid() const { return {encoder_->output_shape().height, encoder_->output_shape().width}; }
+  std::pair<Index, Index> grid() const {
+    return {encoder_->output_shape().height, encoder_->output_shape().width};
+  }
   // The beam evaluation decodes with.
   int beam_size() const { return options_.beam_size; }
 

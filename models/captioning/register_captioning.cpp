@@ -36,6 +36,10 @@ void register_captioning(Registry& r) {
                "lambda of the doubly stochastic penalty sum_i (1 - sum_t alpha_ti)^2 (soft attention)")
             .in(at_least(0)),
         option("entropy_weight", "float", d.entropy_weight, "REINFORCE entropy bonus (hard attention)"),
+        option("expected_context", "float", d.expected_context,
+               "hard attention: chance per training caption of reading the expected context instead of "
+               "sampled places (the paper's 0.5)")
+            .in(between(0, 1)),
         option("max_words", "int", d.max_words, "decoding stops after this many tokens").in(at_least(1))}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         auto& data = c.dataset_as<CaptionedImageDataset>(v, "captioned_images", "fashion_scenes");
@@ -54,6 +58,7 @@ void register_captioning(Registry& r) {
         o.decoder.deep_output = v.get<bool>("deep_output");
         o.attention_penalty = v.get<float>("attention_penalty");
         o.entropy_weight = v.get<float>("entropy_weight");
+        o.expected_context = v.get<float>("expected_context");
         o.max_words = v.get<int>("max_words");
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;

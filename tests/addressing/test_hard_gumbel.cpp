@@ -123,6 +123,48 @@ TEST_CASE("hard attention: k samples, policy entry, evaluation argmax, read grad
   CHECK_THROWS_AS(m.address(t, mem, &kMask, q, Var{}, ctx, ""), std::logic_error);
 }
 
+TEST_CASE("hard attention: rows flagged expected read p itself, differentiably, and log no choice") {
+  ParameterCollection pc(15);
+  Rng rng(16);
+  HardAttention m(pc.scope("hard"), {kQuery, kWidth, kSlots}, rng, {});
+  AddressingInputs in(3, kSlots, kWidth, kQuery, 17);
+  const std::vector<bool> expected = {true, false, true};
+  Rng sampler(18);
+  PolicyLog log;
+  AddressingContext ctx{.training = true, .rng = &sampler, .policy = &log};
+  ctx.expected_rows = &expected;
+  Tape t;
+  Var mem = t.constant(in.memory.value), q = t.constant(in.query.value);
+  const Matrix w = m.address(t, mem, &kMask, q, Var{}, ctx, "").value();
+  const Matrix p = m.scorer().distribution(t, mem, &kMask, q).value();
+  CHECK(w.row(0).isApprox(p.row(0)));
+  CHECK(w.row(2).isApprox(p.row(2)));
+  CHECK(w.row(1) == Matrix{{0, 0, 0, 1, 0}});  // the one usable slot, sampled
+  REQUIRE(log.entries.size() == 1);
+  CHECK(log.entries[0].log_prob.value()(0, 0) == 0.f);
+  CHECK(log.entries[0].log_prob.value()(2, 0) == 0.f);
+  CHECK(log.entries[0].logit_score.row(0).isZero());
+
+  // The gradient through the expected rows against central differences (a fixed sampler per evaluation).
+  std::vector<Parameter*> all = pc.parameters();
+  all.push_back(&in.memory);
+  all.push_back(&in.query);
+  auto f = [&](Tape& tape) {
+    Rng fixed(19);
+    AddressingContext c{.training = true, .rng = &fixed};
+    c.expected_rows = &expected;
+    Var memory = tape.param(in.memory);
+    Var weights = m.address(tape, memory, &kMask, tape.param(in.query), Var{}, c, "");
+    return concat_cols({weights, memory_read(weights, memory)});
+  };
+  const GradCheckResult result = gradient_check_params(f, all);
+  CHECK_MESSAGE(result.ok, result.describe());
+  ctx.expected_rows = nullptr;
+  const std::vector<bool> wrong_size = {true};
+  ctx.expected_rows = &wrong_size;
+  CHECK_THROWS_AS(m.address(t, mem, &kMask, q, Var{}, ctx, ""), std::logic_error);
+}
+
 TEST_CASE("gumbel soft path (no straight-through) gradients with fixed noise") {
   for (ContentScore score : {ContentScore::ScaledDot, ContentScore::Cosine}) {
     CAPTURE(std::string(enum_name(score)));
@@ -224,8 +266,8 @@ TEST_CASE("hard and gumbel attention have no linear form and refuse a request fo
   CHECK_THROWS_WITH_AS(hard.address(t, mem, &kMask, q, Var{}, linear, ""),
                        doctest::Contains("hop1/hard: this addressing module has no linear form"),
                        std::logic_error);
-  CHECK_THROWS_WITH_AS(gumbel.address(t, mem, &kMask, q, Var{}, linear, ""),
-                       doctest::Contains("hop1/gumbel"), std::logic_error);
+  CHECK_THROWS_WITH_AS(gumbel.address(t, mem, &kMask, q, Var{}, linear, ""), doctest::Contains("hop1/gumbel"),
+                       std::logic_error);
 }
 
 TEST_SUITE_END();

@@ -3,11 +3,11 @@
 // every attention variant training through the trainer with its REINFORCE term settled, and decoding.
 #include <doctest/doctest.h>
 
+#include "framework/addressing/hard_attention.h"
+#include "framework/addressing/soft_content.h"
 #include "framework/autodiff/gradcheck.h"
 #include "framework/autodiff/ops.h"
 #include "framework/components/addressing_components.h"
-#include "framework/addressing/hard_attention.h"
-#include "framework/addressing/soft_content.h"
 #include "framework/train/adam.h"
 #include "framework/train/trainer.h"
 #include "models/captioning/captioner_learner.h"
@@ -112,7 +112,8 @@ TEST_CASE("conv encoder gradients: annotations and their mean w.r.t. filters and
   CHECK_MESSAGE(r.ok, r.describe());
 }
 
-TEST_CASE("captioner gradients: token cross-entropy and the doubly stochastic penalty, soft and no attention") {
+TEST_CASE(
+    "captioner gradients: token cross-entropy and the doubly stochastic penalty, soft and no attention") {
   for (const bool attend : {true, false}) {
     CAPTURE(attend);
     // A small lambda: the penalty over 64 places is ~50 per example at lambda 1, and float32 differences of
@@ -160,9 +161,8 @@ TEST_CASE("captioner: soft, hard and gumbel attention and none train through the
     AddressingModuleFactory attention;
     bool reinforce;
   };
-  const std::vector<Variant> variants = {{"soft", soft_attention(), false},
-                                         {"hard", hard_attention(), true},
-                                         {"none", {}, false}};
+  const std::vector<Variant> variants = {
+      {"soft", soft_attention(), false}, {"hard", hard_attention(), true}, {"none", {}, false}};
   for (const Variant& v : variants) {
     CAPTURE(v.name);
     CaptionerLearner learner(tiny_scenes(), tiny_options(), v.attention);
@@ -191,6 +191,21 @@ TEST_CASE("captioner: soft, hard and gumbel attention and none train through the
     }
     // Beam search gives one caption per example too.
     CHECK(learner.decode(batch, ctx, 2).size() == 2);
+    // The view: the scene, then each generated word's attention laid over it (hard: one place lit).
+    const AttentionView view = learner.views()->attention_view("test", 1);
+    if (!v.attention) {
+      CHECK(view.panels.empty());
+      continue;
+    }
+    REQUIRE(view.image.has_value());
+    const Index words = view.panels.front().values.rows();
+    CHECK(view.image->images.rows() == 1 + words);
+    CHECK(view.image->captions.size() == static_cast<std::size_t>(1 + words));
+    CHECK(view.image->captions[1] == view.panels.front().row_labels[0]);
+    if (v.reinforce) {  // argmax at evaluation: the brightest overlay pixels are those of one place
+      const Matrix& overlay = view.image->images;
+      CHECK(overlay.row(1).maxCoeff() >= 0.6f);
+    }
   }
 }
 
