@@ -1,7 +1,8 @@
 // The captioner learns: on scenes of one or two items on the 2x2 grid whose classes are plain to see
-// (class k is a square of brightness (k + 1) / 10), 1,500 steps bring the exact match of held-out scenes
-// to about 0.83 for both seeds (measured); the test asks >= 0.70 of each. Issue #21 asks >= 0.95 in the
-// suite's budget, which this recipe does not reach yet (3,000 steps: 0.84, 0.88).
+// (class k is a square of brightness (k + 1) / 10), 3,000 steps with the learning rate annealed (cosine,
+// 0.01 to 0.0005) bring the exact match of 256 held-out scenes to 1.0, 0.988, 0.996, 0.996 for seeds 1-4
+// (measured); the test asks >= 0.95 of each of two seeds, issue #21's goal. A constant rate stalls near
+// 0.85-0.92 with its late updates unsettling what was learned (measured: 0.92 at 2,000 steps, 0.84 at 3,000).
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -53,7 +54,7 @@ double exact_match_after_training(uint64_t seed, int steps) {
   o.hidden = 48;
   o.batch = 32;
   o.eval_batch = 64;
-  o.eval_batches = 2;
+  o.eval_batches = 4;
   o.max_words = 20;
   o.seed = seed;
   CaptionerLearner learner(easy_scenes(), o, [](const ParamScope& scope, AddressingShape shape, Rng& rng) {
@@ -63,7 +64,7 @@ double exact_match_after_training(uint64_t seed, int steps) {
     return std::unique_ptr<AddressingModule>(std::make_unique<SoftContentAddressing>(scope, shape, rng, a));
   });
   Adam optimizer{AdamOptions{.learning_rate = 0.01f}};
-  ConstantSchedule schedule{0.01f};
+  CosineSchedule schedule{0.01f, 0.0005f, steps};
   ProgressReporter progress{stderr, 0};
   TrainerOptions options;
   options.steps = steps;
@@ -79,12 +80,12 @@ double exact_match_after_training(uint64_t seed, int steps) {
 
 }  // namespace
 
-TEST_CASE("the captioner learns easy 2x2 scenes: >= 70% exact match on held-out scenes (two seeds)") {
+TEST_CASE("the captioner learns easy 2x2 scenes: >= 95% exact match on held-out scenes (two seeds)") {
   const auto start = std::chrono::steady_clock::now();
   for (uint64_t seed : {1, 2}) {
-    const double exact = exact_match_after_training(seed, 1500);
+    const double exact = exact_match_after_training(seed, 3000);
     MESSAGE("seed " << seed << ": exact match " << exact);
-    CHECK(exact >= 0.70);
+    CHECK(exact >= 0.95);
   }
   MESSAGE("two seeds in " << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
                           << " s");
