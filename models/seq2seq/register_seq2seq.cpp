@@ -34,7 +34,8 @@ void register_seq2seq(Registry& r) {
             .or_none(),
         option("entropy_weight", "float", d.entropy_weight, "REINFORCE entropy bonus (hard attention)")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
-        Seq2SeqDataset& data = c.dataset_as<Seq2SeqDataset>(v, "seq2seq", "reversal, toy_translation");
+        Seq2SeqDataset& data =
+            c.dataset_as<Seq2SeqDataset>(v, "seq2seq", "reversal, toy_translation, treebank");
         Seq2SeqOptions o;
         o.cell = v.get<RnnKind>("cell");
         o.embed = v.get<int>("embed");
@@ -49,7 +50,8 @@ void register_seq2seq(Registry& r) {
         o.beam_size = c.batches.beam_size;
         o.seed = c.seed;
         o.eval_seed = c.eval_seed;
-        return std::make_unique<Seq2SeqLearner>(data.release(), o, optional_addressing_factory(v, "attention", kAttentionChoices));
+        return std::make_unique<Seq2SeqLearner>(
+            data.release(), o, optional_addressing_factory(v, "attention", kAttentionChoices));
       });
 }
 

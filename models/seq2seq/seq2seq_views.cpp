@@ -11,7 +11,7 @@ Seq2SeqViews::Seq2SeqViews(Seq2SeqLearner& learner, uint64_t eval_seed)
 
 std::map<std::string, Matrix> Seq2SeqViews::attention_maps(Rng& rng) {
   Seq2SeqTask& task = learner_.task();
-  const Seq2SeqBatch batch = make_seq2seq_batch(task.sample(1, rng, task.eval_lengths()));
+  const Seq2SeqBatch batch = make_seq2seq_batch(task.sample_split("test", 1, rng));
   AddressingContext ctx{.training = false, .rng = &rng};
   const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
   std::map<std::string, Matrix> maps{{"source", token_row(batch.examples[0].source)},
@@ -22,11 +22,11 @@ std::map<std::string, Matrix> Seq2SeqViews::attention_maps(Rng& rng) {
 }
 
 AttentionView Seq2SeqViews::attention_view(const std::string& split, int64_t index) {
-  const LengthRange& range = learner_.lengths(split);
+  learner_.lengths(split);  // refuses an unknown split
   Rng rng = generated_example_rng(eval_seed_, split, index);
   if (!learner_.has_attention()) return {};
   Seq2SeqTask& task = learner_.task();
-  const Seq2SeqBatch batch = make_seq2seq_batch(task.sample(1, rng, range));
+  const Seq2SeqBatch batch = make_seq2seq_batch(task.sample_split(split, 1, rng));
   AddressingContext ctx{.training = false, .rng = &rng};
   const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
   const Seq2SeqExample& e = batch.examples[0];
