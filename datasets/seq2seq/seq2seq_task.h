@@ -60,6 +60,9 @@ class Seq2SeqTask {
   // The most tokens decoding may write for a source of `source_length` tokens (an unlearned model rarely
   // emits <eos>).
   virtual int max_output_length(int source_length) const { return 2 * source_length + 2; }
+  // Whether source ids are the sentence's words last to first (the treebank feeds them so): views show
+  // them back in reading order.
+  virtual bool source_reversed() const { return false; }
   // Names of the task's own evaluation metrics (parsing: bracketing F1), appended to the learner's.
   virtual std::vector<std::string> task_metric_names() const { return {}; }
   // The task's metrics of decoded outputs (`predicted[i]` for `examples[i]`), named as task_metric_names().

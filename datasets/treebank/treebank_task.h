@@ -56,6 +56,7 @@ class TreebankTask : public Seq2SeqTask {
   std::vector<Seq2SeqExample> sample_split(const std::string& split, int batch, Rng& rng) const override;
   // A tree has at most one bracket pair per phrase and phrases are few per word: 6 tokens a word is ample.
   int max_output_length(int source_length) const override { return 6 * source_length + 10; }
+  bool source_reversed() const override { return options_.reverse_input; }
   // f1, precision, recall, ill_formed, then f1_len_A_B for each length bucket of the evaluation lengths
   // (NaN when an evaluation drew no sentence of that bucket).
   std::vector<std::string> task_metric_names() const override;

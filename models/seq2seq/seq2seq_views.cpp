@@ -1,5 +1,7 @@
 #include "models/seq2seq/seq2seq_views.h"
 
+#include <algorithm>
+
 #include "framework/train/generated_example.h"
 #include "framework/views/token_row.h"
 #include "models/seq2seq/seq2seq_learner.h"
@@ -30,11 +32,17 @@ AttentionView Seq2SeqViews::attention_view(const std::string& split, int64_t ind
   AddressingContext ctx{.training = false, .rng = &rng};
   const Decoded decoded = learner_.decode(batch, ctx, learner_.beam_size()).front();
   const Seq2SeqExample& e = batch.examples[0];
-  const std::string title = task.source_text(e.source) + " -> " + task.target_text(e.target) +
-                            " (predicted: " + task.target_text(decoded.tokens) + ")";
+  // Columns in reading order: a reversed source (the treebank's) is turned back.
+  std::vector<int> source = e.source;
   plot::HeatmapSpec panel;
   panel.values = decoded.attention;
-  for (int id : e.source) panel.col_labels.push_back(task.source_words()[static_cast<size_t>(id)]);
+  if (task.source_reversed()) {
+    std::reverse(source.begin(), source.end());
+    panel.values = Matrix(decoded.attention.rowwise().reverse());
+  }
+  const std::string title = task.source_text(source) + " -> " + task.target_text(e.target) +
+                            " (predicted: " + task.target_text(decoded.tokens) + ")";
+  for (int id : source) panel.col_labels.push_back(task.source_words()[static_cast<size_t>(id)]);
   for (int id : decoded.tokens) panel.row_labels.push_back(task.target_words()[static_cast<size_t>(id)]);
   panel.title = title;
   panel.x_title = "input";

@@ -9,6 +9,7 @@
 #include "framework/addressing/soft_content.h"
 #include "framework/train/adam.h"
 #include "framework/train/clipping.h"
+#include "framework/views/attention_views.h"
 #include "models/seq2seq/seq2seq_learner.h"
 #include "tools/cli_support.h"
 
@@ -115,4 +116,16 @@ TEST_CASE("seq2seq with attention learns to parse a tiny grammar's held-out sent
   CHECK(learner.eval_metric_names().size() == m.size());
   CHECK(metric(m, "f1") >= 0.95);
   CHECK(metric(m, "ill_formed") <= 0.05);
+
+  // The attention figure of a parse: the sentence's words in reading order (the input was reversed) over
+  // the output tokens, with the matrix's columns turned back to match.
+  const AttentionView view = learner.views()->attention_view("test", 2);
+  REQUIRE(view.panels.size() == 1);
+  const plot::HeatmapSpec& panel = view.panels.front();
+  const std::vector<std::string> words(panel.col_labels.begin(), panel.col_labels.end());
+  CHECK(words.size() == static_cast<size_t>(panel.values.cols()));
+  CHECK(panel.row_labels.size() == static_cast<size_t>(panel.values.rows()));
+  CHECK(panel.row_labels.front() == "(S");
+  CHECK((words.front() == "the" || words.front() == "a"));  // a sentence starts with its determiner
+  CHECK(view.title.starts_with(words.front() + " " + words[1]));
 }
