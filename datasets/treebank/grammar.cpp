@@ -132,10 +132,6 @@ std::vector<std::string> Grammar::words() const {
   return out;
 }
 
-}  // namespace mann
-
-namespace mann {
-
 std::string Grammar::word_class(const std::string& word) const {
   std::string out;
   for (const Symbol& s : symbols_)
