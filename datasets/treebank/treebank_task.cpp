@@ -67,7 +67,7 @@ TreebankSplits generate_treebank(const Grammar& grammar, const GeneratedTreebank
   const int longest = std::max(train.max, eval.max);
   const auto fill = [&](std::vector<ParseTree>& split, int wanted, const LengthRange& lengths,
                         const char* name) {
-    const int64_t max_draws = 200 * static_cast<int64_t>(wanted) + 100000;
+    const int64_t max_draws = 1000 * static_cast<int64_t>(wanted) + 1000000;  // long lengths are rare
     for (int64_t draws = 0; static_cast<int>(split.size()) < wanted; ++draws) {
       if (draws == max_draws)
         throw UserError("treebank: the grammar gave only " + std::to_string(split.size()) + " distinct " +
