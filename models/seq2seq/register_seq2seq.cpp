@@ -19,7 +19,8 @@ void register_seq2seq(Registry& r) {
   r.add<Learner, ModelContext>(
       {"model",
        "seq2seq",
-       "RNN encoder-decoder (Bahdanau et al. 2015) for the seq2seq tasks (reversal, toy_translation): the "
+       "RNN encoder-decoder (Bahdanau et al. 2015) for the seq2seq tasks (reversal, toy_translation, "
+       "treebank): the "
        "decoder state queries the encoder states through an addressing module, or sees only the final "
        "encoder state (attention: none). Teacher forcing in training; greedy or beam-search decoding "
        "(eval.beam_size) scored by exact match.",

@@ -2,8 +2,9 @@
 // Trains an encoder-decoder on a generated seq2seq task: teacher forcing with token cross-entropy in
 // training; at evaluation, sentences decoded greedily or by beam search and scored by exact match (the
 // primary metric is its complement, the error) and token accuracy (position by position against the
-// target, <eos> included). Hard attention's choices are trained by REINFORCE with each sentence's
-// teacher-forced token accuracy as the reward.
+// target, <eos> included), then whatever the task scores itself (the treebank: bracketing F1). Hard
+// attention's choices are trained by REINFORCE with each sentence's teacher-forced token accuracy as the
+// reward.
 #include <memory>
 #include <optional>
 
