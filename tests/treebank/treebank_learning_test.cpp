@@ -117,6 +117,22 @@ TEST_CASE("seq2seq with attention learns to parse a tiny grammar's held-out sent
   CHECK(metric(m, "f1") >= 0.95);
   CHECK(metric(m, "ill_formed") <= 0.05);
 
+  // Beam search finds what greedy decoding finds on a learned task, although its outputs are two to three
+  // times longer than the input: hypotheses that end early on unlikely <eos> tokens must not end the search
+  // while a far likelier one is still being written.
+  Rng same_examples(99);
+  std::vector<Seq2SeqExample> examples = learner.task().sample_split("test", 40, same_examples);
+  const Seq2SeqBatch batch = make_seq2seq_batch(examples);
+  AddressingContext ctx{.training = false};
+  const std::vector<Decoded> greedy = learner.decode(batch, ctx, 1), beam = learner.decode(batch, ctx, 5);
+  std::vector<std::vector<int>> greedy_tokens, beam_tokens;
+  for (size_t b = 0; b < examples.size(); ++b) {
+    greedy_tokens.push_back(greedy[b].tokens);
+    beam_tokens.push_back(beam[b].tokens);
+  }
+  const double greedy_f1 = metric(learner.task().task_metrics(examples, greedy_tokens), "f1");
+  CHECK(metric(learner.task().task_metrics(examples, beam_tokens), "f1") >= greedy_f1 - 0.02);
+
   // The attention figure of a parse: the sentence's words in reading order (the input was reversed) over
   // the output tokens, with the matrix's columns turned back to match.
   const AttentionView view = learner.views()->attention_view("test", 2);
