@@ -6,6 +6,7 @@
 #include "datasets/algorithmic/repeat_copy_task.h"
 #include "datasets/algorithmic/sort_task.h"
 #include "datasets/babi/babi_files.h"
+#include "datasets/data_dir.h"
 #include "datasets/dataset.h"
 #include "datasets/image/corner_square.h"
 #include "datasets/image/fashion_mnist.h"
@@ -16,6 +17,7 @@
 #include "datasets/seq2seq/reversal_task.h"
 #include "datasets/seq2seq/seq2seq_dataset.h"
 #include "datasets/seq2seq/toy_translation_task.h"
+#include "datasets/treebank/treebank_task.h"
 #include "framework/components/spec_helpers.h"
 
 namespace mann {
@@ -239,6 +241,71 @@ void register_seq2seq_tasks(Registry& r) {
       });
 }
 
+// Parsing as translation (Vinyals et al. 2015): a treebank generated from a grammar or read from files.
+void register_treebank(Registry& r) {
+  const TreebankTaskOptions task;
+  const GeneratedTreebankOptions generated;
+  r.add<Dataset, DatasetContext>(
+      {"dataset", "treebank",
+       "Constituency parsing as seq2seq (Vinyals et al. 2015): words in, the linearised tree `(S (NP XX XX "
+       ")NP (VP XX )VP )S` out; scored by labelled bracketing F1 (overall and by length) and the share of "
+       "outputs that are not trees. Sentences are generated from a grammar file (corpus: generated; the "
+       "shipped grammar is unambiguous, so the reachable F1 is 100) or read from <data dir>/treebank/"
+       "{train,valid,test}.mrg (corpus: files; Penn-Treebank bracketing).",
+       with({choice_option(
+                 "corpus", "generated", {"generated", "files"},
+                 "generated (from `grammar`) or files (train/valid/test.mrg under <data dir>/treebank)"),
+             option("grammar", "string", std::string(""),
+                    "grammar file for corpus: generated ('': the shipped "
+                    "datasets/treebank/grammar/english.pcfg)"),
+             option("seed", "int", 0, "seeds the generated corpus (not the experiment seed)"),
+             option("train_sentences", "int", generated.train_sentences, "generated training sentences")
+                 .in(between(1, 10000000)),
+             option("valid_sentences", "int", generated.valid_sentences, "generated validation sentences")
+                 .in(between(1, 10000000)),
+             option("test_sentences", "int", generated.test_sentences, "generated test sentences")
+                 .in(between(1, 10000000)),
+             option("data_dir", "string", std::string(""),
+                    "data directory for corpus: files ('': --data-dir, else MANN_DATA, else ./data)"),
+             option("reverse_input", "bool", task.reverse_input,
+                    "feed the words last to first (as the paper)"),
+             option("length_bucket", "int", task.length_bucket, "width of the length buckets of f1_len_A_B")
+                 .in(between(1, 1000))},
+            length_options("length", task.min_length, task.max_length))},
+      [](const ConfigView& v, DatasetContext& c) -> std::unique_ptr<Dataset> {
+        TreebankTaskOptions o;
+        o.min_length = v.get<int>("min_length");
+        o.max_length = v.get<int>("max_length");
+        o.eval_min_length = v.get<int>("eval_min_length");
+        o.eval_max_length = v.get<int>("eval_max_length");
+        o.reverse_input = v.get<bool>("reverse_input");
+        o.length_bucket = v.get<int>("length_bucket");
+        const LengthRange train{o.min_length, o.max_length};
+        const LengthRange eval = sequence_detail::eval_or_train(o.eval_min_length, o.eval_max_length, train);
+        TreebankSplits splits;
+        if (v.get<std::string>("corpus") == "files") {
+          const std::string chosen = c.data_dir.empty() ? v.get<std::string>("data_dir") : c.data_dir;
+          splits = load_treebank_files(resolve_data_dir(chosen) + "/treebank", data_dir_origin(chosen));
+        } else {
+          const std::string path = v.get<std::string>("grammar");
+          Grammar grammar;
+          try {
+            grammar = path.empty() ? Grammar::parse(builtin_english_grammar(), "english.pcfg (built in)")
+                                   : Grammar::load(path);
+          } catch (const UserError& e) {
+            v.fail("grammar", e.what());
+          }
+          GeneratedTreebankOptions g;
+          g.train_sentences = v.get<int>("train_sentences");
+          g.valid_sentences = v.get<int>("valid_sentences");
+          g.test_sentences = v.get<int>("test_sentences");
+          g.seed = static_cast<uint64_t>(v.get<int64_t>("seed"));
+          splits = generate_treebank(grammar, g, train, eval);
+        }
+        return std::make_unique<Seq2SeqDataset>(std::make_unique<TreebankTask>(std::move(splits), o));
+      });
+}
+
 // The RL-NTM tasks (Zaremba & Sutskever 2015), one dataset type per task ("rl_copy", "rl_reverse", ...).
 void register_rl_tape_tasks(Registry& r) {
   const SymbolTapeTaskOptions d;
@@ -278,6 +345,7 @@ void register_datasets(Registry& r) {
   register_fashion_scenes(r);
   register_corner_square(r);
   register_seq2seq_tasks(r);
+  register_treebank(r);
   const CopyTaskOptions copy;
   r.add<Dataset, DatasetContext>(
       {"dataset", "copy", "NTM copy task: random bit vectors, a delimiter, then reproduce the sequence.",

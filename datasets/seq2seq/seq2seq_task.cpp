@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "framework/autodiff/errors.h"
+
 namespace mann {
 
 Seq2SeqBatch make_seq2seq_batch(std::vector<Seq2SeqExample> examples) {
@@ -27,6 +29,16 @@ std::vector<Seq2SeqExample> Seq2SeqTask::sample(int batch, Rng& rng, const Lengt
   for (int length : sequence_detail::draw_lengths(batch, rng, lengths))
     examples.push_back(generate(length, rng));
   return examples;
+}
+
+const LengthRange& Seq2SeqTask::split_lengths(const std::string& split) const {
+  if (split == "train") return train_lengths_;
+  if (split == "valid" || split == "test") return eval_lengths_;
+  throw UserError(name() + " has no split `" + split + "` (train, valid or test)");
+}
+
+std::vector<Seq2SeqExample> Seq2SeqTask::sample_split(const std::string& split, int batch, Rng& rng) const {
+  return sample(batch, rng, split_lengths(split));
 }
 
 void Seq2SeqTask::check_ranges() const {

@@ -3,6 +3,7 @@
 // target sentence it maps to, drawn from an Rng so the same seed gives the same examples. Lengths count
 // source tokens; evaluation may use longer sentences than training, to measure generalisation by length.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "datasets/algorithmic/sequence_task.h"
@@ -49,6 +50,27 @@ class Seq2SeqTask {
   const LengthRange& train_lengths() const { return train_lengths_; }
   const LengthRange& eval_lengths() const { return eval_lengths_; }
   virtual int min_allowed_length() const { return 1; }
+  // The lengths a split draws: training lengths for "train", evaluation lengths for "valid" and "test";
+  // UserError for any other split.
+  const LengthRange& split_lengths(const std::string& split) const;
+
+  // `batch` examples of a split. Generated tasks draw new examples with the split's lengths (sample()); a
+  // corpus (the treebank) draws from the split's own sentences.
+  virtual std::vector<Seq2SeqExample> sample_split(const std::string& split, int batch, Rng& rng) const;
+  // The most tokens decoding may write for a source of `source_length` tokens (an unlearned model rarely
+  // emits <eos>).
+  virtual int max_output_length(int source_length) const { return 2 * source_length + 2; }
+  // Whether source ids are the sentence's words last to first (the treebank feeds them so): views show
+  // them back in reading order.
+  virtual bool source_reversed() const { return false; }
+  // Names of the task's own evaluation metrics (parsing: bracketing F1), appended to the learner's.
+  virtual std::vector<std::string> task_metric_names() const { return {}; }
+  // The task's metrics of decoded outputs (`predicted[i]` for `examples[i]`), named as task_metric_names().
+  virtual std::vector<std::pair<std::string, double>> task_metrics(
+      const std::vector<Seq2SeqExample>& examples, const std::vector<std::vector<int>>& predicted) const {
+    (void)examples, (void)predicted;
+    return {};
+  }
 
   // Words of ids, separated by spaces.
   std::string source_text(const std::vector<int>& ids) const;

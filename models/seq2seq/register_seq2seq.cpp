@@ -19,7 +19,8 @@ void register_seq2seq(Registry& r) {
   r.add<Learner, ModelContext>(
       {"model",
        "seq2seq",
-       "RNN encoder-decoder (Bahdanau et al. 2015) for the seq2seq tasks (reversal, toy_translation): the "
+       "RNN encoder-decoder (Bahdanau et al. 2015) for the seq2seq tasks (reversal, toy_translation, "
+       "treebank): the "
        "decoder state queries the encoder states through an addressing module, or sees only the final "
        "encoder state (attention: none). Teacher forcing in training; greedy or beam-search decoding "
        "(eval.beam_size) scored by exact match.",
@@ -34,7 +35,8 @@ void register_seq2seq(Registry& r) {
             .or_none(),
         option("entropy_weight", "float", d.entropy_weight, "REINFORCE entropy bonus (hard attention)")}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
-        Seq2SeqDataset& data = c.dataset_as<Seq2SeqDataset>(v, "seq2seq", "reversal, toy_translation");
+        Seq2SeqDataset& data =
+            c.dataset_as<Seq2SeqDataset>(v, "seq2seq", "reversal, toy_translation, treebank");
         Seq2SeqOptions o;
         o.cell = v.get<RnnKind>("cell");
         o.embed = v.get<int>("embed");
@@ -49,7 +51,8 @@ void register_seq2seq(Registry& r) {
         o.beam_size = c.batches.beam_size;
         o.seed = c.seed;
         o.eval_seed = c.eval_seed;
-        return std::make_unique<Seq2SeqLearner>(data.release(), o, optional_addressing_factory(v, "attention", kAttentionChoices));
+        return std::make_unique<Seq2SeqLearner>(
+            data.release(), o, optional_addressing_factory(v, "attention", kAttentionChoices));
       });
 }
 

@@ -9,11 +9,6 @@
 namespace mann {
 namespace {
 
-// Decoding may run past the target (an unlearned model rarely emits <eos>): allow twice the source.
-int max_output_steps(int source_steps) {
-  return 2 * source_steps + 2;
-}
-
 std::string vocabulary_text(const std::vector<std::string>& words) {
   std::string text;
   for (const std::string& w : words) text += w + "\n";
@@ -44,9 +39,7 @@ Seq2SeqLearner::Seq2SeqLearner(std::unique_ptr<Seq2SeqTask> task, const Seq2SeqO
 }
 
 const LengthRange& Seq2SeqLearner::lengths(const std::string& split) const {
-  if (split == "train") return task_->train_lengths();
-  if (split == "valid" || split == "test") return task_->eval_lengths();
-  throw UserError(task_->name() + " has no split `" + split + "` (train, valid or test)");
+  return task_->split_lengths(split);
 }
 
 Seq2SeqLearner::TeacherForced Seq2SeqLearner::teacher_forced(Tape& tape, const Seq2SeqBatch& batch,
@@ -77,12 +70,13 @@ Seq2SeqLearner::TeacherForced Seq2SeqLearner::teacher_forced(Tape& tape, const S
 }
 
 Var Seq2SeqLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
-  const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample(options_.batch, rng, task_->train_lengths()));
+  const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample_split("train", options_.batch, rng));
   PolicyLog policy;
   AddressingContext ctx{.training = true, .rng = &rng, .step = step, .policy = &policy};
   const TeacherForced tf = teacher_forced(tape, batch, ctx);
-  return objective_->loss(tape, tf.loss, {{"loss", tf.loss.item()}, {"token_accuracy", tf.token_accuracy.mean()}},
-                          policy, [&] { return tf.token_accuracy; }, metrics);
+  return objective_->loss(
+      tape, tf.loss, {{"loss", tf.loss.item()}, {"token_accuracy", tf.token_accuracy.mean()}}, policy,
+      [&] { return tf.token_accuracy; }, metrics);
 }
 
 std::vector<Decoded> Seq2SeqLearner::decode(const Seq2SeqBatch& batch, AddressingContext& ctx,
@@ -94,27 +88,29 @@ std::vector<Decoded> Seq2SeqLearner::decode(const Seq2SeqBatch& batch, Addressin
   if (beam_size == 1) {
     tape.clear();
     return greedy_decode(tape, *decoder_, (*encoder_)(tape, batch), source_lengths,
-                         max_output_steps(batch.source_steps), ctx);
+                         task_->max_output_length(batch.source_steps), ctx);
   }
   std::vector<Decoded> out;
   for (int b = 0; b < batch.batch; ++b) {
     tape.clear();
     const Seq2SeqBatch one = make_seq2seq_batch({batch.examples[static_cast<size_t>(b)]});
     out.push_back(beam_decode(tape, *decoder_, (*encoder_)(tape, one), one.source_steps, beam_size,
-                              max_output_steps(one.source_steps), ctx));
+                              task_->max_output_length(one.source_steps), ctx));
   }
   return out;
 }
 
 Metrics Seq2SeqLearner::evaluate(const std::string& split, Rng& rng) {
-  const LengthRange& range = lengths(split);
+  lengths(split);  // refuses an unknown split
   Tape& tape = eval_tape_;
   tape.set_grad_enabled(false);
   AddressingContext ctx{.training = false, .rng = &rng};  // hard: argmax; gumbel: no noise
   double loss = 0, exact = 0, right_tokens = 0, target_tokens = 0;
+  std::vector<Seq2SeqExample> examples;  // with their decoded outputs, for the task's own metrics
+  std::vector<std::vector<int>> outputs;
   for (int i = 0; i < options_.eval_batches; ++i) {
     tape.clear();
-    const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample(options_.eval_batch, rng, range));
+    const Seq2SeqBatch batch = make_seq2seq_batch(task_->sample_split(split, options_.eval_batch, rng));
     loss += teacher_forced(tape, batch, ctx).loss.item();
     const std::vector<Decoded> decoded = decode(batch, ctx, options_.beam_size);
     for (int b = 0; b < batch.batch; ++b) {
@@ -124,13 +120,23 @@ Metrics Seq2SeqLearner::evaluate(const std::string& split, Rng& rng) {
       for (size_t k = 0; k < target.size(); ++k)
         right_tokens += k < predicted.size() && predicted[k] == target[k];
       target_tokens += static_cast<double>(target.size());
+      examples.push_back(batch.examples[static_cast<size_t>(b)]);
+      outputs.push_back(predicted);
     }
   }
-  const double examples = static_cast<double>(options_.eval_batches) * options_.eval_batch;
-  return {{"error", 1.0 - exact / examples},
-          {"exact_match", exact / examples},
-          {"token_accuracy", right_tokens / target_tokens},
-          {"loss", loss / options_.eval_batches}};
+  const double count = static_cast<double>(examples.size());
+  Metrics metrics = {{"error", 1.0 - exact / count},
+                     {"exact_match", exact / count},
+                     {"token_accuracy", right_tokens / target_tokens},
+                     {"loss", loss / options_.eval_batches}};
+  for (auto& m : task_->task_metrics(examples, outputs)) metrics.push_back(std::move(m));
+  return metrics;
+}
+
+std::vector<std::string> Seq2SeqLearner::eval_metric_names() const {
+  std::vector<std::string> names = {"error", "exact_match", "token_accuracy", "loss"};
+  for (std::string& n : task_->task_metric_names()) names.push_back(std::move(n));
+  return names;
 }
 
 std::map<std::string, std::string> Seq2SeqLearner::checkpoint_extras() const {

@@ -2,8 +2,9 @@
 // Trains an encoder-decoder on a generated seq2seq task: teacher forcing with token cross-entropy in
 // training; at evaluation, sentences decoded greedily or by beam search and scored by exact match (the
 // primary metric is its complement, the error) and token accuracy (position by position against the
-// target, <eos> included). Hard attention's choices are trained by REINFORCE with each sentence's
-// teacher-forced token accuracy as the reward.
+// target, <eos> included), then whatever the task scores itself (the treebank: bracketing F1). Hard
+// attention's choices are trained by REINFORCE with each sentence's teacher-forced token accuracy as the
+// reward.
 #include <memory>
 #include <optional>
 
@@ -41,9 +42,8 @@ class Seq2SeqLearner : public Learner {
   Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;
   Metrics evaluate(const std::string& split, Rng& rng) override;
   std::vector<std::string> train_metric_names() const override { return objective_->metric_names(); }
-  std::vector<std::string> eval_metric_names() const override {
-    return {"error", "exact_match", "token_accuracy", "loss"};
-  }
+  // error, exact_match, token_accuracy, loss, then the task's own (Seq2SeqTask::task_metric_names).
+  std::vector<std::string> eval_metric_names() const override;
   DataPlan data_plan() const override { return {.examples_per_step = options_.batch}; }
   std::map<std::string, std::string> checkpoint_extras() const override;
   // Alignments of output over input tokens (see Seq2SeqViews).
@@ -73,7 +73,7 @@ class Seq2SeqLearner : public Learner {
   std::unique_ptr<ParameterCollection> params_;
   std::unique_ptr<RnnEncoder> encoder_;
   std::unique_ptr<AttentionDecoder> decoder_;
-  Tape eval_tape_, decode_tape_;  // reused across evaluations
+  Tape eval_tape_, decode_tape_;        // reused across evaluations
   std::optional<Objective> objective_;  // set once the decoder exists (whether it has hard attention)
   Seq2SeqViews views_;
 };

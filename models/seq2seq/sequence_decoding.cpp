@@ -80,7 +80,7 @@ Decoded beam_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSo
                       [&](int a, int b) { return score(a) > score(b); });
     std::vector<Hypothesis> next;
     std::vector<int> parents;
-    for (size_t i = 0; i < keep && finished.size() < static_cast<size_t>(beam); ++i) {
+    for (size_t i = 0; i < keep; ++i) {
       const int parent = order[i] / static_cast<int>(V), token = order[i] % static_cast<int>(V);
       Hypothesis h = live[static_cast<size_t>(parent)];
       h.tokens.push_back(token);
@@ -101,9 +101,10 @@ Decoded beam_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSo
       for (const Hypothesis& h : hs) best = std::max(best, h.log_prob);
       return best;
     };
-    if (finished.size() >= static_cast<size_t>(beam) ||
-        (!finished.empty() && best_of(finished) >= best_of(live)))
-      break;
+    // Not "stop once `beam` hypotheses have finished": on long outputs of a confident model, unlikely <eos>
+    // extensions finish early while the likely hypothesis is still being written (a parse of 80 tokens was
+    // cut to its first clause that way).
+    if (!finished.empty() && best_of(finished) >= best_of(live)) break;
   }
   const std::vector<Hypothesis>& pool = finished.empty() ? live : finished;
   const auto best = std::max_element(pool.begin(), pool.end(), [](const Hypothesis& a, const Hypothesis& b) {
