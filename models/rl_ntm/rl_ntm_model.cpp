@@ -10,8 +10,23 @@
 namespace mann {
 namespace {
 
-constexpr int kMemoryMoves = 3;   // -1, 0, +1
-constexpr int kWriteChoices = 2;  // silent, write
+constexpr int kMemoryMoves = 3;        // -1, 0, +1
+constexpr int kWriteChoices = 2;       // silent, write
+constexpr int kProgressFeatures = 2;   // the baseline's view of the episode's progress (progress_features)
+constexpr float kProgressUnit = 0.1f;  // ... in tens of symbols and steps, near the state's scale
+
+// (B x 2): per example the output symbols still due and the steps left, in tens. They follow from the
+// actions before the step, so a baseline reading them stays unbiased; they carry most of what the rewards
+// still to come depend on (each due symbol will cost some log p), which the controller state does not
+// know early on: the input's length.
+Matrix progress_features(const std::vector<int>& due, const std::vector<int>& steps_left) {
+  Matrix f(static_cast<Index>(due.size()), kProgressFeatures);
+  for (size_t b = 0; b < due.size(); ++b) {
+    f(static_cast<Index>(b), 0) = kProgressUnit * static_cast<float>(due[b]);
+    f(static_cast<Index>(b), 1) = kProgressUnit * static_cast<float>(steps_left[b]);
+  }
+  return f;
+}
 
 }  // namespace
 
@@ -44,7 +59,8 @@ RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions&
     direct_memory_.emplace(scope.sub("direct_memory"), o.memory_width, classes, rng,
                            LinearOptions{.bias = false});
   }
-  baseline_ = make_baseline(BaselineKind::Learned, scope.sub("baseline"), o.hidden, rng, 0.f, {});
+  baseline_ = make_baseline(BaselineKind::Learned, scope.sub("baseline"),
+                            o.hidden + (o.baseline_progress ? kProgressFeatures : 0), rng, 0.f, {});
 }
 
 std::vector<Parameter*> RlNtmModel::baseline_parameters() const {
@@ -129,7 +145,16 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     ep.step_entries.emplace_back();
     for (int e : entries)
       if (e >= 0) ep.step_entries.back().push_back(e);
-    attach_step_baseline(tape, h, ep.step_entries.back(), ctx);
+    Var baseline_features = h;
+    if (options_.baseline_progress && !ep.step_entries.back().empty()) {
+      std::vector<int> due(batch), steps_left(batch);
+      for (int b = 0; b < batch; ++b) {
+        due[b] = ep.target_lengths[b] - emitted[b];
+        steps_left[b] = budget[b] - t;
+      }
+      baseline_features = concat_cols({h, tape.constant(progress_features(due, steps_left))});
+    }
+    attach_step_baseline(tape, baseline_features, ep.step_entries.back(), ctx);
 
     memory.write(at_memory, tanh(memory_vector_(tape, h)));
     Var logits = symbol_(tape, h);

@@ -33,6 +33,9 @@ struct RlNtmOptions {
   // as the symbols under one learning rate and keeps exploring (the authors' code: action_slowdown, 0.1 by
   // default, 0.01 for Reverse).
   float action_scale = 1.f;
+  // The per-step baseline also reads the symbols still due and the steps left (the authors' baseline reads
+  // the whole input tape first), not only the controller state, which early on does not know the length.
+  bool baseline_progress = true;
 };
 
 }  // namespace mann

@@ -94,6 +94,7 @@ TEST_CASE("rl_ntm training episode: every action owed and logged, rewards credit
   const std::vector<Parameter*> baseline = model.baseline_parameters();
   REQUIRE(baseline.size() == 2);
   CHECK(baseline[0]->name == "model/baseline/W");
+  CHECK(baseline[0]->value.rows() == 5 + 2);  // the state, the symbols still due and the steps left
   CHECK(ep.error_rate() >= 0.0);
   CHECK(ep.error_rate() <= 1.0);
 }
