@@ -58,6 +58,8 @@ RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions&
     direct_.emplace(scope.sub("direct"), classes, classes, rng, LinearOptions{.bias = false});
     direct_memory_.emplace(scope.sub("direct_memory"), o.memory_width, classes, rng,
                            LinearOptions{.bias = false});
+    direct_to_memory_.emplace(scope.sub("direct_to_memory"), classes, o.memory_width, rng,
+                              LinearOptions{.bias = false});
   }
   baseline_ = make_baseline(BaselineKind::Learned, scope.sub("baseline"),
                             o.hidden + (o.baseline_progress ? kProgressFeatures : 0), rng, 0.f, {});
@@ -156,7 +158,9 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     }
     attach_step_baseline(tape, baseline_features, ep.step_entries.back(), ctx);
 
-    memory.write(at_memory, tanh(memory_vector_(tape, h)));
+    Var written = memory_vector_(tape, h);
+    if (direct_) written = written + (*direct_to_memory_)(tape, symbol_in);
+    memory.write(at_memory, tanh(written));
     Var logits = symbol_(tape, h);
     if (direct_) logits = logits + (*direct_)(tape, symbol_in) + (*direct_memory_)(tape, memory_in);
     std::vector<int> expected(batch, -1);

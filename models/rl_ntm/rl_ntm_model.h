@@ -3,8 +3,8 @@
 //   input tape   a head over the input symbols (the end marker past the last one and before the first),
 //                starting on the first symbol, moved -1/0/+1, or 0/+1 when forward-only;
 //   memory tape  cells of memory_width reals (zeros at first), a head starting mid-tape moved -1/0/+1;
-//                every step writes the controller's vector tanh(W h) into the cell under the head before
-//                it moves;
+//                every step writes the controller's vector tanh(W h) (direct: tanh(W h + U x), x the input
+//                symbol) into the cell under the head before it moves;
 //   output tape  each step decides to write or not; a written symbol is the softmax prediction of the
 //                output layer, scored against the next symbol the task expects.
 // The controller reads the symbol under the input head, the memory cell under the memory head and its own
@@ -78,6 +78,9 @@ class RlNtmModel : public Module {
   Linear symbol_, memory_vector_;
   std::optional<Linear> direct_;         // the direct-access controller's input-to-output connection
   std::optional<Linear> direct_memory_;  // and its memory-to-output one (the memory cell under the head)
+  // and its input-to-memory one: the written vector is tanh(W h + U x), so a cell can hold the input
+  // symbol itself (the authors' direct controller writes input symbols into memory through a gate)
+  std::optional<Linear> direct_to_memory_;
   std::unique_ptr<ReinforceBaseline> baseline_;
 };
 
