@@ -29,6 +29,16 @@ void register_rl_ntm(Registry& r) {
                "reward lost per output symbol never written; a written one earns log p(correct), at least "
                "-missing_penalty")
             .in(above(0)),
+        option("forced_writes", "bool", m.forced_writes,
+               "the output tape must be written once the steps left equal the symbols due (the authors' "
+               "constraint), so none goes missing"),
+        option("action_scale", "float", m.action_scale,
+               "multiplies the logits of the moves and the write decision: below 1 slows the policy's "
+               "learning against the symbols' (the authors' action_slowdown)")
+            .in(above(0)),
+        option("baseline_progress", "bool", m.baseline_progress,
+               "the per-step baseline also reads the symbols still due and the steps left, not only the "
+               "controller state"),
         option("entropy_weight", "float", l.entropy_weight, "REINFORCE entropy bonus").in(at_least(0)),
         option("baseline_clip", "float", l.baseline_clip,
                "gradient norm limit of the per-step baseline, before train.clip_norm (0: none)")
@@ -52,6 +62,9 @@ void register_rl_ntm(Registry& r) {
         o.forward_only_input = v.get<bool>("forward_only_input");
         o.step_budget = v.get<float>("step_budget");
         o.missing_penalty = v.get<float>("missing_penalty");
+        o.action_scale = v.get<float>("action_scale");
+        o.forced_writes = v.get<bool>("forced_writes");
+        o.baseline_progress = v.get<bool>("baseline_progress");
         RlNtmLearnerOptions lo;
         lo.batch = c.batches.batch;
         lo.eval_batch = c.batches.eval_batch;

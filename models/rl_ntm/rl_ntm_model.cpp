@@ -10,8 +10,23 @@
 namespace mann {
 namespace {
 
-constexpr int kMemoryMoves = 3;   // -1, 0, +1
-constexpr int kWriteChoices = 2;  // silent, write
+constexpr int kMemoryMoves = 3;        // -1, 0, +1
+constexpr int kWriteChoices = 2;       // silent, write
+constexpr int kProgressFeatures = 2;   // the baseline's view of the episode's progress (progress_features)
+constexpr float kProgressUnit = 0.1f;  // ... in tens of symbols and steps, near the state's scale
+
+// (B x 2): per example the output symbols still due and the steps left, in tens. They follow from the
+// actions before the step, so a baseline reading them stays unbiased; they carry most of what the rewards
+// still to come depend on (each due symbol will cost some log p), which the controller state does not
+// know early on: the input's length.
+Matrix progress_features(const std::vector<int>& due, const std::vector<int>& steps_left) {
+  Matrix f(static_cast<Index>(due.size()), kProgressFeatures);
+  for (size_t b = 0; b < due.size(); ++b) {
+    f(static_cast<Index>(b), 0) = kProgressUnit * static_cast<float>(due[b]);
+    f(static_cast<Index>(b), 1) = kProgressUnit * static_cast<float>(steps_left[b]);
+  }
+  return f;
+}
 
 }  // namespace
 
@@ -34,14 +49,20 @@ RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions&
       controller_(scope.sub("controller"),
                   classes + o.memory_width + (o.forward_only_input ? 2 : 3) + kMemoryMoves + kWriteChoices,
                   o.hidden, rng),
-      input_move_(scope.sub("input_move"), o.hidden, o.forward_only_input ? 2 : 3, rng),
-      memory_move_(scope.sub("memory_move"), o.hidden, kMemoryMoves, rng),
-      write_(scope.sub("write"), o.hidden, kWriteChoices, rng),
+      input_move_(scope.sub("input_move"), o.hidden, o.forward_only_input ? 2 : 3, o.action_scale, rng),
+      memory_move_(scope.sub("memory_move"), o.hidden, kMemoryMoves, o.action_scale, rng),
+      write_(scope.sub("write"), o.hidden, kWriteChoices, o.action_scale, rng),
       symbol_(scope.sub("symbol"), o.hidden, classes, rng),
       memory_vector_(scope.sub("memory_vector"), o.hidden, o.memory_width, rng) {
-  if (o.controller == RlControllerKind::Direct)
+  if (o.controller == RlControllerKind::Direct) {
     direct_.emplace(scope.sub("direct"), classes, classes, rng, LinearOptions{.bias = false});
-  baseline_ = make_baseline(BaselineKind::Learned, scope.sub("baseline"), o.hidden, rng, 0.f, {});
+    direct_memory_.emplace(scope.sub("direct_memory"), o.memory_width, classes, rng,
+                           LinearOptions{.bias = false});
+    direct_to_memory_.emplace(scope.sub("direct_to_memory"), classes, o.memory_width, rng,
+                              LinearOptions{.bias = false});
+  }
+  baseline_ = make_baseline(BaselineKind::Learned, scope.sub("baseline"),
+                            o.hidden + (o.baseline_progress ? kProgressFeatures : 0), rng, 0.f, {});
 }
 
 std::vector<Parameter*> RlNtmModel::baseline_parameters() const {
@@ -67,8 +88,13 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
   }
   ep.step_rewards = Matrix::Zero(batch, max_budget);
   ep.errors.assign(static_cast<size_t>(batch), 0.0);
-  MemoryTape memory(tape, batch, longest_input + 2, options_.memory_width);
-  std::vector<int> input_pos(batch, 0), memory_pos(batch, 0), emitted(batch, 0), last_step(batch, 0);
+  // The memory head starts in the middle of a tape long enough to walk the whole input either way, so a
+  // cell it never wrote (zeros) lies beyond each end of what it wrote (e.g. where ForwardReverse's walk
+  // back must stop).
+  const int memory_start = longest_input + 2;
+  MemoryTape memory(tape, batch, 2 * memory_start + 1, options_.memory_width);
+  std::vector<int> input_pos(batch, 0), memory_pos(batch, memory_start), emitted(batch, 0),
+      last_step(batch, 0);
   std::vector<int> prev_input_move(batch, options_.forward_only_input ? 0 : 1), prev_memory_move(batch, 1),
       prev_write(batch, 0);
   std::vector<bool> done(static_cast<size_t>(batch), false);
@@ -84,18 +110,22 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     for (int b = 0; b < batch; ++b) {
       if (!active[b]) continue;
       const std::vector<int>& in = tapes.inputs[b];
-      symbol[b] = input_pos[b] < static_cast<int>(in.size()) ? in[input_pos[b]] : end_marker;
+      // Both ends of the input read the end marker (the authors' tape is circular over blank padding, so
+      // a step left of the first symbol shows a blank): Reverse's walk back sees where to stop.
+      const bool on_symbol = input_pos[b] >= 0 && input_pos[b] < static_cast<int>(in.size());
+      symbol[b] = on_symbol ? in[static_cast<size_t>(input_pos[b])] : end_marker;
       at_memory[b] = memory_pos[b];
       last_step[b] = t;
     }
     ep.input_positions.push_back(input_pos);
+    for (int& p : ep.input_positions.back()) ++p;  // cell 0: the end marker left of the first symbol
     ep.memory_positions.push_back(memory_pos);
     for (int b = 0; b < batch; ++b)
       if (!active[b]) ep.input_positions.back()[b] = ep.memory_positions.back()[b] = -1;
 
     Var symbol_in = tape.constant(one_hot_rows(symbol, classes_));
-    Var x = concat_cols({symbol_in, memory.read(at_memory),
-                         tape.constant(one_hot_rows(prev_input_move, input_moves())),
+    Var memory_in = memory.read(at_memory);
+    Var x = concat_cols({symbol_in, memory_in, tape.constant(one_hot_rows(prev_input_move, input_moves())),
                          tape.constant(one_hot_rows(prev_memory_move, kMemoryMoves)),
                          tape.constant(one_hot_rows(prev_write, kWriteChoices))});
     state = controller_(tape, x, state);
@@ -106,15 +136,33 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
         input_move_.choose(tape, h, active, ctx, options_.log_prob_eps, entries[0]);
     const std::vector<int> memory_move =
         memory_move_.choose(tape, h, active, ctx, options_.log_prob_eps, entries[1]);
-    const std::vector<int> write = write_.choose(tape, h, active, ctx, options_.log_prob_eps, entries[2]);
+    // Forced writes (the authors' output constraint): an example with as many steps left as symbols due
+    // must write, so no symbol goes missing and a write never pays just for coming early.
+    std::vector<int> must_write(batch, -1);
+    if (options_.forced_writes)
+      for (int b = 0; b < batch; ++b)
+        if (active[b] && budget[b] - t <= ep.target_lengths[b] - emitted[b]) must_write[b] = 1;
+    const std::vector<int> write =
+        write_.choose(tape, h, active, ctx, options_.log_prob_eps, entries[2], must_write);
     ep.step_entries.emplace_back();
     for (int e : entries)
       if (e >= 0) ep.step_entries.back().push_back(e);
-    attach_step_baseline(tape, h, ep.step_entries.back(), ctx);
+    Var baseline_features = h;
+    if (options_.baseline_progress && !ep.step_entries.back().empty()) {
+      std::vector<int> due(batch), steps_left(batch);
+      for (int b = 0; b < batch; ++b) {
+        due[b] = ep.target_lengths[b] - emitted[b];
+        steps_left[b] = budget[b] - t;
+      }
+      baseline_features = concat_cols({h, tape.constant(progress_features(due, steps_left))});
+    }
+    attach_step_baseline(tape, baseline_features, ep.step_entries.back(), ctx);
 
-    memory.write(at_memory, tanh(memory_vector_(tape, h)));
+    Var written = memory_vector_(tape, h);
+    if (direct_) written = written + (*direct_to_memory_)(tape, symbol_in);
+    memory.write(at_memory, tanh(written));
     Var logits = symbol_(tape, h);
-    if (direct_) logits = logits + (*direct_)(tape, symbol_in);
+    if (direct_) logits = logits + (*direct_)(tape, symbol_in) + (*direct_memory_)(tape, memory_in);
     std::vector<int> expected(batch, -1);
     for (int b = 0; b < batch; ++b)
       if (active[b] && write[b] == 1) expected[b] = tapes.targets[b][emitted[b]];
@@ -127,7 +175,7 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     for (int b = 0; b < batch; ++b) {
       if (!active[b]) continue;
       const int step = options_.forward_only_input ? input_move[b] : input_move[b] - 1;
-      input_pos[b] = std::clamp(input_pos[b] + step, 0, static_cast<int>(tapes.inputs[b].size()));
+      input_pos[b] = std::clamp(input_pos[b] + step, -1, static_cast<int>(tapes.inputs[b].size()));
       memory_pos[b] = std::clamp(memory_pos[b] + memory_move[b] - 1, 0, memory.cells() - 1);
       prev_input_move[b] = input_move[b];
       prev_memory_move[b] = memory_move[b];

@@ -1,9 +1,10 @@
 #pragma once
 // The RL-NTM (Zaremba & Sutskever 2015): an LSTM controller working three tapes step by step.
-//   input tape   a head over the input symbols (the end marker past the last one), moved -1/0/+1, or 0/+1
-//                when forward-only;
-//   memory tape  cells of memory_width reals, a head moved -1/0/+1; every step writes the controller's
-//                vector tanh(W h) into the cell under the head before it moves;
+//   input tape   a head over the input symbols (the end marker past the last one and before the first),
+//                starting on the first symbol, moved -1/0/+1, or 0/+1 when forward-only;
+//   memory tape  cells of memory_width reals (zeros at first), a head starting mid-tape moved -1/0/+1;
+//                every step writes the controller's vector tanh(W h) (direct: tanh(W h + U x), x the input
+//                symbol) into the cell under the head before it moves;
 //   output tape  each step decides to write or not; a written symbol is the softmax prediction of the
 //                output layer, scored against the next symbol the task expects.
 // The controller reads the symbol under the input head, the memory cell under the memory head and its own
@@ -30,8 +31,8 @@ struct RlNtmEpisode {
   Matrix total_reward;  // (B x 1): row sums of step_rewards
   std::vector<double> errors;  // per example: wrong written symbols + symbols never written
   std::vector<int> target_lengths;
-  // Per step and example, for the views: the heads' positions and whether the output tape was written
-  // (-1 once the example's episode is over).
+  // Per step and example, for the views: the heads' cells (input: 0 is the end marker left of the first
+  // symbol) and whether the output tape was written (-1 once the example's episode is over).
   std::vector<std::vector<int>> input_positions, memory_positions, writes;
   // Per step: the PolicyLog entries the step's actions logged (empty when not training).
   std::vector<std::vector<int>> step_entries;
@@ -75,7 +76,11 @@ class RlNtmModel : public Module {
   LSTMCell controller_;
   ActionHead input_move_, memory_move_, write_;
   Linear symbol_, memory_vector_;
-  std::optional<Linear> direct_;  // the direct-access controller's input-to-output connection
+  std::optional<Linear> direct_;         // the direct-access controller's input-to-output connection
+  std::optional<Linear> direct_memory_;  // and its memory-to-output one (the memory cell under the head)
+  // and its input-to-memory one: the written vector is tanh(W h + U x), so a cell can hold the input
+  // symbol itself (the authors' direct controller writes input symbols into memory through a gate)
+  std::optional<Linear> direct_to_memory_;
   std::unique_ptr<ReinforceBaseline> baseline_;
 };
 

@@ -25,7 +25,17 @@ struct RlNtmOptions {
   // A symbol never written costs this much reward, and a written one earns log p(correct symbol) but never
   // less than minus this, so writing is never worse than staying silent (about 2 ln 31 for 30 symbols).
   float missing_penalty = 7.f;
+  // The output tape must be written at a step where the steps left equal the symbols still due (the
+  // authors' output constraint); then no symbol goes missing and the rewards are the written symbols' log p.
+  bool forced_writes = true;
   float log_prob_eps = 1e-8f;  // log(p + eps) keeps the moves' log-probabilities finite
+  // Multiplies the logits of the moves and the write decision, so the policy learns action_scale^2 as fast
+  // as the symbols under one learning rate and keeps exploring (the authors' code: action_slowdown, 0.1 by
+  // default, 0.01 for Reverse).
+  float action_scale = 1.f;
+  // The per-step baseline also reads the symbols still due and the steps left (the authors' baseline reads
+  // the whole input tape first), not only the controller state, which early on does not know the length.
+  bool baseline_progress = true;
 };
 
 }  // namespace mann

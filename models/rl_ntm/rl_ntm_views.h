@@ -22,6 +22,8 @@ class RlNtmViews : public AttentionViews {
   struct Recorded {
     SymbolTapes tapes;
     std::map<std::string, Matrix> maps;
+    std::vector<std::string> input_labels;   // per input panel row: the cell's symbol, E for the markers
+    std::vector<std::string> memory_labels;  // per memory panel row: the cell's offset from the start
   };
   Recorded record(SymbolTapes tapes, Rng& rng) const;
 

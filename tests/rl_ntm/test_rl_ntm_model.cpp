@@ -94,8 +94,95 @@ TEST_CASE("rl_ntm training episode: every action owed and logged, rewards credit
   const std::vector<Parameter*> baseline = model.baseline_parameters();
   REQUIRE(baseline.size() == 2);
   CHECK(baseline[0]->name == "model/baseline/W");
+  CHECK(baseline[0]->value.rows() == 5 + 2);  // the state, the symbols still due and the steps left
   CHECK(ep.error_rate() >= 0.0);
   CHECK(ep.error_rate() <= 1.0);
+}
+
+namespace {
+
+// A direct-access model whose written symbol is the one under the input head (the direct connection
+// alone, scaled up) and whose actions are fixed by large biases: input move (0: -1, 1: stay, 2: +1),
+// memory move likewise, write (0: silent, 1: write).
+RlNtmModel scripted_model(ParameterCollection& params, const SymbolTapeTask& task, int input_move,
+                          int memory_move, int write,
+                          RlNtmOptions o = small_options(RlControllerKind::Direct)) {
+  Rng init(6);
+  RlNtmModel model(params.scope("model"), task.output_width(), o, init);
+  const auto bias = [](int actions, int chosen) {
+    Matrix b = Matrix::Constant(1, actions, -20.f);
+    b(0, chosen) = 20.f;
+    return b;
+  };
+  params.at("model/input_move/b").value = bias(3, input_move);
+  params.at("model/memory_move/b").value = bias(3, memory_move);
+  params.at("model/write/b").value = bias(2, write);
+  params.at("model/symbol/W").value.setZero();
+  params.at("model/symbol/b").value.setZero();
+  params.at("model/direct_memory/W").value.setZero();
+  params.at("model/direct/W").value = 20.f * Matrix::Identity(task.output_width(), task.output_width());
+  return model;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "rl_ntm tape ends: left of the first input symbol reads the end marker; the memory head starts "
+    "mid-tape") {
+  // Reverse of one symbol, a -> a E: write at the first symbol, step left, write what is there. The
+  // end marker must be read there (it was clamped onto `a` again, a wrong second symbol).
+  const SymbolTapeTask task = small_task(TapeTaskKind::Reverse);
+  ParameterCollection params(1);
+  const RlNtmModel model = scripted_model(params, task, /*input_move=*/0, /*memory_move=*/0, /*write=*/1);
+  SymbolTapes tapes;
+  tapes.inputs = {{2}};
+  tapes.targets = {task.target_for({2})};
+  tapes.lengths = {1};
+  Tape tape;
+  AddressingContext ctx{false, nullptr, 0, nullptr, nullptr};
+  const RlNtmEpisode ep = model.run(tape, tapes, ctx);
+  REQUIRE(ep.input_positions.size() == 2);  // two writes end the episode
+  CHECK(ep.input_positions[0][0] == 1);     // cell 1: the first symbol
+  CHECK(ep.input_positions[1][0] == 0);     // cell 0: the end marker on its left
+  CHECK(ep.errors[0] == 0.0);
+  // The memory head starts at longest input + 2 and walks left without meeting the tape's end.
+  CHECK(ep.memory_positions[0][0] == 3);
+  CHECK(ep.memory_positions[1][0] == 2);
+}
+
+TEST_CASE(
+    "rl_ntm forced writes: a policy that never writes still writes every symbol, in the last steps, "
+    "unlogged") {
+  const SymbolTapeTask task = small_task(TapeTaskKind::Copy);
+  const SymbolTapes tapes = small_tapes(task);  // lengths 3 and 2
+  for (const bool forced : {true, false}) {
+    CAPTURE(forced);
+    RlNtmOptions o = small_options(RlControllerKind::Direct);
+    o.forced_writes = forced;
+    ParameterCollection params(1);
+    const RlNtmModel model =
+        scripted_model(params, task, /*input_move=*/1, /*memory_move=*/1, /*write=*/0, o);
+    Tape tape;
+    Rng rng(4);
+    PolicyLog policy;
+    AddressingContext ctx{true, &rng, 0, nullptr, &policy};
+    const RlNtmEpisode ep = model.run(tape, tapes, ctx);
+    for (int b = 0; b < 2; ++b) {
+      int written = 0;
+      for (const auto& step : ep.writes) written += step[static_cast<size_t>(b)] == 1;
+      // Forced: every symbol written (no missing-symbol penalty); free: silence all along.
+      CHECK(written == (forced ? ep.target_lengths[static_cast<size_t>(b)] : 0));
+    }
+    // A forced write is no choice of the policy: its row of the write entry is zero (no REINFORCE term).
+    for (size_t t = 0; t < ep.writes.size(); ++t)
+      for (size_t b = 0; b < 2; ++b)
+        if (ep.writes[t][b] == 1)
+          CHECK(policy.entries[static_cast<size_t>(ep.step_entries[t][2])].log_prob.value()(
+                    static_cast<Index>(b), 0) == 0.f);
+    const double total = ep.total_reward.sum();
+    // Free: 3 + 4 symbols missing at 7 each; forced: 7 written symbols, each earning at least -7.
+    CHECK(forced ? total >= -7.0 * 7 - 1e-3 : total == doctest::Approx(-7.0 * 7));
+  }
 }
 
 TEST_CASE("rl_ntm curriculum: the length mixture and the raises at least min_gap updates apart") {
