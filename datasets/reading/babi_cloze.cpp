@@ -10,11 +10,13 @@ namespace {
 
 // Words that open a statement or follow "the" without naming a person, object or place.
 bool function_word(const std::string& w) {
-  static const std::set<std::string> words = {"the", "a", "an", "it", "he", "she", "they", "there",
-                                              "if", "then", "following", "afterwards", "after", "this",
-                                              "that", "is", "was", "yes", "no", "maybe", "nothing", "none"};
+  static const std::set<std::string> words = {
+      "the",        "a",     "an",   "it",   "he", "she", "they", "there", "if",    "then",    "following",
+      "afterwards", "after", "this", "that", "is", "was", "yes",  "no",    "maybe", "nothing", "none"};
   return words.count(w) != 0;
 }
+
+constexpr const char* kEndOfStatement = ".";
 
 }  // namespace
 
@@ -49,25 +51,56 @@ std::vector<std::string> babi_cloze_query(const std::vector<std::string>& questi
   return query;
 }
 
-BabiClozes babi_clozes(const BabiFile& file, int memory_size, Rng& rng) {
+AnonymisedBabi anonymise_babi_file(const BabiFile& file, int memory_size, Rng& rng) {
   const std::set<std::string> entities = babi_entity_words(file);
   const EntityTest is_entity = [&](const std::string& w) { return entities.count(w) != 0; };
-  BabiClozes out;
+  AnonymisedBabi out;
+  out.file.task = file.task;
   for (const BabiRawQuestion& q : file.questions) {
     const std::vector<BabiTokens>& sentences = file.stories[static_cast<size_t>(q.story)].sentences;
-    std::vector<std::string> document;
-    for (int s = std::max(0, q.sentence_count - memory_size); s < q.sentence_count; ++s) {
+    const int first = std::max(0, q.sentence_count - memory_size);
+    std::vector<std::string> document;  // the statements, each ended by "."
+    for (int s = first; s < q.sentence_count; ++s) {
       const BabiTokens& words = sentences[static_cast<size_t>(s)];
       document.insert(document.end(), words.begin(), words.end());
-      document.push_back(".");
+      document.push_back(kEndOfStatement);
     }
     if (!is_entity(q.answer) || std::find(document.begin(), document.end(), q.answer) == document.end()) {
       ++out.skipped;
       continue;
     }
-    out.questions.push_back(anonymise_entities(document, babi_cloze_query(q.question), q.answer, is_entity, &rng));
+    const ClozeText cloze =
+        anonymise_entities(document, babi_cloze_query(q.question), q.answer, is_entity, &rng);
+    BabiStory story;  // the anonymised document split back into statements
+    story.sentences.emplace_back();
+    for (const std::string& w : cloze.document)
+      if (w == kEndOfStatement)
+        story.sentences.emplace_back();
+      else
+        story.sentences.back().push_back(w);
+    story.sentences.pop_back();  // the empty one after the last "."
+    BabiRawQuestion anonymised{static_cast<int>(out.file.stories.size()),
+                               static_cast<int>(story.sentences.size()),
+                               cloze.query,
+                               cloze.answer,
+                               {}};
+    for (int s : q.supporting)
+      if (s >= first) anonymised.supporting.push_back(s - first);
+    out.file.stories.push_back(std::move(story));
+    out.file.questions.push_back(std::move(anonymised));
   }
   return out;
+}
+
+ClozeText babi_example_as_cloze(const BabiExample& example, const Vocabulary& vocab) {
+  ClozeText text;
+  for (const std::vector<int>& sentence : example.story) {
+    for (int id : sentence) text.document.push_back(vocab.word(id));
+    text.document.push_back(kEndOfStatement);
+  }
+  for (int id : example.question) text.query.push_back(vocab.word(id));
+  text.answer = vocab.word(example.answer);
+  return text;
 }
 
 }  // namespace mann

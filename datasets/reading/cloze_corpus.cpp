@@ -48,7 +48,8 @@ ClozeCorpus build_cloze_corpus(const std::vector<ClozeText>& train, const std::v
   const std::pair<const std::vector<ClozeText>*, std::vector<ClozeExample>*> splits[] = {
       {&train, &corpus.train}, {&valid, &corpus.valid}, {&test, &corpus.test}};
   for (const auto& [texts, examples] : splits) {
-    if (texts->empty()) throw UserError("a cloze dataset needs questions in every split (train, valid, test)");
+    if (texts->empty())
+      throw UserError("a cloze dataset needs questions in every split (train, valid, test)");
     for (const ClozeText& t : *texts) examples->push_back(encode(t, corpus.vocab));
   }
   return corpus;

@@ -13,9 +13,9 @@ inline constexpr const char* kEntityPrefix = "@entity";
 // One question in words, entities already anonymised.
 struct ClozeText {
   std::vector<std::string> document;
-  std::vector<std::string> query;   // holds kPlaceholder once
-  std::string answer;               // "@entityN", one of the document's tokens
-  std::vector<std::string> names;   // names[N]: the entity @entityN stands for ("" when unknown)
+  std::vector<std::string> query;  // holds kPlaceholder once
+  std::string answer;              // "@entityN", one of the document's tokens
+  std::vector<std::string> names;  // names[N]: the entity @entityN stands for ("" when unknown)
 };
 
 // "@entityN" -> N; -1 for any other token.

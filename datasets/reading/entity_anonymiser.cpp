@@ -14,7 +14,8 @@ std::vector<int> numbering(size_t k, Rng* rng) {
   std::vector<int> order(k);
   std::iota(order.begin(), order.end(), 0);
   if (rng)
-    for (size_t i = k; i > 1; --i) std::swap(order[i - 1], order[static_cast<size_t>(rng->uniform_int(static_cast<int>(i)))]);
+    for (size_t i = k; i > 1; --i)
+      std::swap(order[i - 1], order[static_cast<size_t>(rng->uniform_int(static_cast<int>(i)))]);
   return order;
 }
 

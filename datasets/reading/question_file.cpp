@@ -44,7 +44,8 @@ struct LineReader {
     return line;
   }
   void blank(const char* after) {
-    if (!split_words(next("blank line")).empty()) fail(std::string("expected a blank line after the ") + after);
+    if (!split_words(next("blank line")).empty())
+      fail(std::string("expected a blank line after the ") + after);
   }
 };
 
@@ -96,13 +97,17 @@ std::vector<std::string> question_files(const std::string& data_dir, const std::
     for (const fs::directory_entry& e : fs::directory_iterator(folder, ec))
       if (e.path().extension() == ".question") files.push_back(e.path().string());
   if (files.empty())
-    throw UserError("no " + corpus + " " + split + " questions: no *.question files in " + folder.string() +
-                    ". Get the CNN / Daily Mail questions from https://cs.nyu.edu/~kcho/DMQA/ (or generate them "
-                    "with https://github.com/deepmind/rc-data) and unpack them so that " + folder.string() +
-                    " holds the .question files; point --data-dir (or the dataset's data_dir) at the folder "
-                    "above " + corpus + "/");
+    throw UserError(
+        "no " + corpus + " " + split + " questions: no *.question files in " + folder.string() +
+        ". Get the CNN / Daily Mail questions from https://cs.nyu.edu/~kcho/DMQA/ (or generate them "
+        "with https://github.com/deepmind/rc-data) and unpack them so that " +
+        folder.string() +
+        " holds the .question files; point --data-dir (or the dataset's data_dir) at the folder "
+        "above " +
+        corpus + "/");
   std::sort(files.begin(), files.end());
-  if (max_questions > 0 && files.size() > static_cast<size_t>(max_questions)) files.resize(static_cast<size_t>(max_questions));
+  if (max_questions > 0 && files.size() > static_cast<size_t>(max_questions))
+    files.resize(static_cast<size_t>(max_questions));
   return files;
 }
 

@@ -10,13 +10,14 @@
 namespace mann {
 namespace {
 
-const std::vector<std::string> kPeople = {"mary",  "john",  "sandra", "daniel", "fred",  "julie", "bill",
-                                          "jeff",  "emma",  "oliver", "grace",  "henry", "lucy",  "peter"};
+const std::vector<std::string> kPeople = {"mary", "john", "sandra", "daniel", "fred",  "julie", "bill",
+                                          "jeff", "emma", "oliver", "grace",  "henry", "lucy",  "peter"};
 const std::vector<std::string> kPlaces = {"paris", "lisbon", "oslo",  "cairo", "lima", "quito",
                                           "delhi", "tokyo",  "perth", "dakar", "riga", "sofia"};
 const std::vector<std::string> kObjects = {"kettle", "bicycle", "violin", "lamp",  "kayak", "camera",
                                            "sofa",   "clock",   "guitar", "piano", "radio", "tent"};
-const std::vector<std::string> kFirms = {"acme", "globex", "initech", "umbrella", "hooli", "vandelay", "stark"};
+const std::vector<std::string> kFirms = {"acme",  "globex",   "initech", "umbrella",
+                                         "hooli", "vandelay", "stark"};
 
 // A kind of fact: how the document says it, how the query asks it ("S" subject, "O" object, "?" the
 // placeholder), and where its objects come from.
@@ -42,7 +43,8 @@ const std::string& pick(const std::vector<std::string>& words, Rng& rng) {
 std::vector<std::string> fill(const std::vector<std::string>& pattern, const std::string& subject,
                               const std::string& object) {
   std::vector<std::string> out;
-  for (const std::string& w : pattern) out.push_back(w == "S" ? subject : w == "O" ? object : w == "?" ? kPlaceholder : w);
+  for (const std::string& w : pattern)
+    out.push_back(w == "S" ? subject : w == "O" ? object : w == "?" ? kPlaceholder : w);
   return out;
 }
 
@@ -54,8 +56,9 @@ int most_facts() {
 
 void check_story_options(const StoryGeneratorOptions& o) {
   if (o.min_facts < 1 || o.min_facts > o.max_facts || o.max_facts > most_facts())
-    throw UserError("story facts must satisfy 1 <= min_facts <= max_facts <= " + std::to_string(most_facts()) +
-                    " (got " + std::to_string(o.min_facts) + ".." + std::to_string(o.max_facts) + ")");
+    throw UserError(
+        "story facts must satisfy 1 <= min_facts <= max_facts <= " + std::to_string(most_facts()) + " (got " +
+        std::to_string(o.min_facts) + ".." + std::to_string(o.max_facts) + ")");
   if (!(o.filler_rate >= 0.f && o.filler_rate <= 1.f)) throw UserError("story filler_rate must be in [0, 1]");
 }
 
@@ -81,15 +84,16 @@ ClozeText generate_story_cloze(const StoryGeneratorOptions& options, Rng& rng) {
     if (rng.bernoulli(options.filler_rate)) {
       const std::string& a = pick(kPlaces, rng);
       const std::string& b = pick(kPlaces, rng);
-      for (const std::string& w : {a, std::string("is"), std::string("far"), std::string("from"), b, std::string(".")})
+      for (const std::string& w :
+           {a, std::string("is"), std::string("far"), std::string("from"), b, std::string(".")})
         document.push_back(w);
     }
     ++f;
   }
   std::set<std::string> entities(kPeople.begin(), kPeople.end());
   for (const auto* list : {&kPlaces, &kObjects, &kFirms}) entities.insert(list->begin(), list->end());
-  return anonymise_entities(document, query, answer, [&](const std::string& w) { return entities.count(w) != 0; },
-                            &rng);
+  return anonymise_entities(
+      document, query, answer, [&](const std::string& w) { return entities.count(w) != 0; }, &rng);
 }
 
 }  // namespace mann

@@ -14,7 +14,7 @@
 namespace mann {
 
 struct StoryGeneratorOptions {
-  int min_facts = 6;   // facts per story
+  int min_facts = 6;  // facts per story
   int max_facts = 12;
   float filler_rate = 0.5f;  // chance of a sentence about places after each fact
 };
@@ -22,7 +22,8 @@ struct StoryGeneratorOptions {
 // One anonymised story question drawn from rng (entity numbers permuted per story).
 ClozeText generate_story_cloze(const StoryGeneratorOptions& options, Rng& rng);
 
-// Throws UserError unless 1 <= min_facts <= max_facts <= the facts the name lists allow, and filler_rate in [0, 1].
+// Throws UserError unless 1 <= min_facts <= max_facts <= the facts the name lists allow, and filler_rate in
+// [0, 1].
 void check_story_options(const StoryGeneratorOptions& options);
 
 }  // namespace mann

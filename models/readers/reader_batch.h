@@ -10,12 +10,12 @@ namespace mann {
 
 struct ReaderBatch {
   int batch = 0;
-  int document_steps = 0;       // longest document
-  int query_steps = 0;          // longest query
-  std::vector<int> document;    // document[b * document_steps + t]
-  std::vector<int> query;       // query[b * query_steps + i]
-  std::vector<int> answers;     // entity numbers
-  Matrix candidates;            // (B x K): 1 where entity k occurs in example b's document
+  int document_steps = 0;     // longest document
+  int query_steps = 0;        // longest query
+  std::vector<int> document;  // document[b * document_steps + t]
+  std::vector<int> query;     // query[b * query_steps + i]
+  std::vector<int> answers;   // entity numbers
+  Matrix candidates;          // (B x K): 1 where entity k occurs in example b's document
   std::vector<const ClozeExample*> examples;
 };
 

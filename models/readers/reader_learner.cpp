@@ -11,7 +11,8 @@ namespace {
 Matrix correct_answers(const Var& logits, const std::vector<int>& answers) {
   const std::vector<int> predicted = argmax_rows(logits.value());
   Matrix right(static_cast<Index>(answers.size()), 1);
-  for (size_t b = 0; b < answers.size(); ++b) right(static_cast<Index>(b), 0) = predicted[b] == answers[b] ? 1.f : 0.f;
+  for (size_t b = 0; b < answers.size(); ++b)
+    right(static_cast<Index>(b), 0) = predicted[b] == answers[b] ? 1.f : 0.f;
   return right;
 }
 
@@ -26,8 +27,8 @@ ReaderLearner::ReaderLearner(ClozeCorpus corpus, const ReaderOptions& options,
       views_(*this) {
   if (options.batch <= 0 || options.eval_batch <= 0) throw UserError("reader batch sizes must be positive");
   Rng init(options.seed);
-  model_ = std::make_unique<ReaderModel>(params_->scope("model"), options, corpus_.vocab.size(), corpus_.entities,
-                                         init, attention);
+  model_ = std::make_unique<ReaderModel>(params_->scope("model"), options, corpus_.vocab.size(),
+                                         corpus_.entities, init, attention);
   objective_.emplace(std::vector<std::string>{"loss", "accuracy"},
                      has_attention() && model_->attention()->needs_reinforce(), options.entropy_weight);
 }
@@ -41,8 +42,9 @@ Var ReaderLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& me
   const ReaderOutput out = (*model_)(tape, batch, ctx);
   const Var loss = softmax_cross_entropy(out.logits, batch.answers);
   const Matrix right = correct_answers(out.logits, batch.answers);
-  return objective_->loss(tape, loss, {{"loss", loss.item()}, {"accuracy", right.mean()}}, policy,
-                          [&] { return right; }, metrics);
+  return objective_->loss(
+      tape, loss, {{"loss", loss.item()}, {"accuracy", right.mean()}}, policy, [&] { return right; },
+      metrics);
 }
 
 Metrics ReaderLearner::evaluate(const std::string& split, Rng& rng) {
@@ -54,7 +56,8 @@ Metrics ReaderLearner::evaluate(const std::string& split, Rng& rng) {
   for (size_t start = 0; start < examples.size(); start += static_cast<size_t>(options_.eval_batch)) {
     tape.clear();
     std::vector<const ClozeExample*> chunk;
-    for (size_t i = start; i < std::min(examples.size(), start + static_cast<size_t>(options_.eval_batch)); ++i)
+    for (size_t i = start; i < std::min(examples.size(), start + static_cast<size_t>(options_.eval_batch));
+         ++i)
       chunk.push_back(&examples[i]);
     const ReaderBatch batch = make_reader_batch(std::move(chunk), corpus_.entities);
     const ReaderOutput out = (*model_)(tape, batch, ctx);

@@ -30,7 +30,8 @@ ReaderModel::ReaderModel(const ParamScope& scope, const ReaderOptions& options, 
   answer_.emplace(scope.sub("answer"), width_of(options), entities, rng);
 }
 
-void ReaderModel::build_attention(const ParamScope& scope, const AddressingModuleFactory& attention, Rng& rng) {
+void ReaderModel::build_attention(const ParamScope& scope, const AddressingModuleFactory& attention,
+                                  Rng& rng) {
   const ReaderOptions& options = options_;
   const Index M = 2 * options.hidden;
   if (!attention) throw UserError("the attentive and impatient readers need an attention module");
@@ -65,10 +66,12 @@ Var ReaderModel::deep_lstm_summary(Tape& tape, const ReaderBatch& batch) const {
   for (int b = 0; b < B; ++b) {
     std::vector<int>& s = sequences[static_cast<size_t>(b)];
     for (int t = 0; t < batch.document_steps; ++t)
-      if (const int id = batch.document[static_cast<size_t>(b * batch.document_steps + t)]; id >= 0) s.push_back(id);
+      if (const int id = batch.document[static_cast<size_t>(b * batch.document_steps + t)]; id >= 0)
+        s.push_back(id);
     s.push_back(delimiter);
     for (int i = 0; i < batch.query_steps; ++i)
-      if (const int id = batch.query[static_cast<size_t>(b * batch.query_steps + i)]; id >= 0) s.push_back(id);
+      if (const int id = batch.query[static_cast<size_t>(b * batch.query_steps + i)]; id >= 0)
+        s.push_back(id);
   }
   std::vector<Var> inputs, keep;
   for (int t = 0; t < T; ++t) {
@@ -104,7 +107,8 @@ ReaderOutput ReaderModel::operator()(Tape& tape, const ReaderBatch& batch, Addre
       for (int i = 0; i < Q; ++i) {
         std::vector<int> rows;
         for (int b = 0; b < B; ++b) rows.push_back(b * Q + i);
-        const DocumentRead read = reread(tape, document.memory, document.mask, r, gather_rows(query.memory, rows), ctx);
+        const DocumentRead read =
+            reread(tape, document.memory, document.mask, r, gather_rows(query.memory, rows), ctx);
         // Past the end of a shorter query, r keeps its last value.
         const Var real = tape.constant(Matrix(query.mask.col(i)));
         r = add(mul(real, read.read), mul(rsub_scalar(1.f, real), r));

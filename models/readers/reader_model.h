@@ -28,9 +28,9 @@
 namespace mann {
 
 struct ReaderOutput {
-  Var logits;                   // (B x K) entity scores, non-candidates at -1e4 when restricted
-  std::vector<Var> attention;   // (B x document_steps) per read: one (attentive), one per query token
-                                // (impatient), none (deep_lstm)
+  Var logits;                  // (B x K) entity scores, non-candidates at -1e4 when restricted
+  std::vector<Var> attention;  // (B x document_steps) per read: one (attentive), one per query token
+                               // (impatient), none (deep_lstm)
 };
 
 // One read of the document.

@@ -12,8 +12,10 @@ enum class ReaderKind { DeepLstm, Attentive, Impatient };
 template <>
 struct EnumNames<ReaderKind> {
   static constexpr std::string_view noun = "reader";
-  static constexpr auto entries = std::to_array<EnumEntry<ReaderKind>>(
-      {{ReaderKind::DeepLstm, "deep_lstm"}, {ReaderKind::Attentive, "attentive"}, {ReaderKind::Impatient, "impatient"}});
+  static constexpr auto entries =
+      std::to_array<EnumEntry<ReaderKind>>({{ReaderKind::DeepLstm, "deep_lstm"},
+                                            {ReaderKind::Attentive, "attentive"},
+                                            {ReaderKind::Impatient, "impatient"}});
 };
 
 // Which entities the answer softmax ranges over.

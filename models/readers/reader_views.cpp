@@ -53,8 +53,8 @@ std::map<std::string, std::string> ReaderViews::attention_texts() const {
 AttentionView ReaderViews::attention_view(const std::string& split, int64_t index) {
   const std::vector<ClozeExample>& examples = learner_.corpus().split(split);
   if (index < 0 || static_cast<size_t>(index) >= examples.size())
-    throw UserError("the " + split + " split has " + std::to_string(examples.size()) + " questions; no question " +
-                    std::to_string(index));
+    throw UserError("the " + split + " split has " + std::to_string(examples.size()) +
+                    " questions; no question " + std::to_string(index));
   if (!learner_.has_attention()) return {};
   const ClozeExample& e = examples[static_cast<size_t>(index)];
   Rng rng(static_cast<uint64_t>(index));
@@ -62,12 +62,14 @@ AttentionView ReaderViews::attention_view(const std::string& split, int64_t inde
   const std::string predicted = entity_token(a.predicted);
   plot::HeatmapSpec panel;
   panel.values = stacked(a.attention);
-  for (const std::string& w : e.text.document) panel.col_labels.push_back(w == e.text.answer ? "[" + w + "]" : w);
+  for (const std::string& w : e.text.document)
+    panel.col_labels.push_back(w == e.text.answer ? "[" + w + "]" : w);
   if (a.attention.size() == 1)
     panel.row_labels = {"query"};
   else
     for (const std::string& w : e.text.query) panel.row_labels.push_back(w);
-  const std::string title = words_text(e.text.query) + " -> " + e.text.answer + " (predicted: " + predicted + ")";
+  const std::string title =
+      words_text(e.text.query) + " -> " + e.text.answer + " (predicted: " + predicted + ")";
   panel.title = title;
   panel.x_title = "document ([answer])";
   panel.y_title = a.attention.size() == 1 ? "" : "query token";

@@ -17,10 +17,10 @@ void register_readers(Registry& r) {
        "story_cloze, rc_questions): deep_lstm reads document and query as one sequence; attentive attends "
        "once over the bidirectional document states with the query encoding; impatient re-reads the "
        "document after every query token. The answer is a softmax over entities.",
-       {enum_option("reader", d.reader, "which reader"),
-        enum_option("cell", d.cell, "recurrent cell"),
+       {enum_option("reader", d.reader, "which reader"), enum_option("cell", d.cell, "recurrent cell"),
         option("embed", "int", d.embed, "word embedding width").in(between(1, 100000)),
-        option("hidden", "int", d.hidden, "units of each RNN (bidirectional states: 2*hidden)").in(between(1, 100000)),
+        option("hidden", "int", d.hidden, "units of each RNN (bidirectional states: 2*hidden)")
+            .in(between(1, 100000)),
         option("layers", "int", d.layers, "deep_lstm: stacked layers").in(between(1, 16)),
         enum_option("candidates", d.candidates,
                     "answer softmax over the document's entities, or over all (the paper's readers)"),
@@ -42,7 +42,8 @@ void register_readers(Registry& r) {
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;
         o.seed = c.seed;
-        return std::make_unique<ReaderLearner>(std::move(data.corpus()), o, addressing_factory(v, "attention"));
+        return std::make_unique<ReaderLearner>(std::move(data.corpus()), o,
+                                               addressing_factory(v, "attention"));
       });
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "datasets/babi/babi_dataset.h"
 #include "datasets/babi/babi_parser.h"
 #include "datasets/reading/babi_cloze.h"
 #include "datasets/reading/cloze_corpus.h"
@@ -15,6 +16,7 @@
 #include "datasets/reading/question_file.h"
 #include "datasets/reading/story_generator.h"
 #include "framework/autodiff/errors.h"
+#include "tests/support/babi_data.h"
 
 using namespace mann;
 
@@ -69,8 +71,10 @@ const char* kSample =
 
 }  // namespace
 
-TEST_CASE("anonymisation: one id per entity within an example, the answer's id, numbers renumbered per example") {
-  const std::vector<std::string> document = words("mary went to the kitchen . john went to the garden . mary took the apple");
+TEST_CASE(
+    "anonymisation: one id per entity within an example, the answer's id, numbers renumbered per example") {
+  const std::vector<std::string> document =
+      words("mary went to the kitchen . john went to the garden . mary took the apple");
   const std::vector<std::string> query = words("mary is in @placeholder");
   const std::set<std::string> entities = {"mary", "john", "kitchen", "garden", "apple"};
   const EntityTest is_entity = [&](const std::string& w) { return entities.count(w) != 0; };
@@ -92,11 +96,13 @@ TEST_CASE("anonymisation: one id per entity within an example, the answer's id, 
     numberings.insert(t.document);
   }
   CHECK(numberings.size() > 10);  // renumbered per example
-  CHECK(error_of([&] { anonymise_entities(document, query, "bathroom", is_entity, nullptr); })
-            .find("not an entity of the document") != std::string::npos);
+  CHECK(error_of([&] {
+          anonymise_entities(document, query, "bathroom", is_entity, nullptr);
+        }).find("not an entity of the document") != std::string::npos);
 }
 
-TEST_CASE("a bAbI story becomes cloze questions: statements as the document, the question with @placeholder") {
+TEST_CASE(
+    "a bAbI story becomes cloze questions: statements as the document, the question with @placeholder") {
   std::istringstream in(
       "1 Mary moved to the bathroom.\n"
       "2 John went to the hallway.\n"
@@ -107,24 +113,54 @@ TEST_CASE("a bAbI story becomes cloze questions: statements as the document, the
       "7 Where is Sandra?\tkitchen\t1\n");
   const BabiFile file = parse_babi(in, 1, "sample");
   const std::set<std::string> entities = babi_entity_words(file);
-  CHECK(entities == std::set<std::string>{"mary", "john", "daniel", "bathroom", "hallway", "football", "kitchen"});
+  CHECK(entities ==
+        std::set<std::string>{"mary", "john", "daniel", "bathroom", "hallway", "football", "kitchen"});
   CHECK(babi_cloze_query(words("where is mary")) == words("mary is in @placeholder"));
   CHECK(babi_cloze_query(words("what is daniel carrying")) == words("@placeholder is daniel carrying"));
   Rng rng(1);
-  const BabiClozes clozes = babi_clozes(file, 50, rng);
+  const AnonymisedBabi anonymised = anonymise_babi_file(file, 50, rng);
   // yes/no has no cloze form, nor does an answer the story never says (kitchen).
-  CHECK(clozes.skipped == 2);
-  REQUIRE(clozes.questions.size() == 2);
-  const ClozeText& first = clozes.questions[0];
+  CHECK(anonymised.skipped == 2);
+  REQUIRE(anonymised.file.questions.size() == 2);
+  const BabiRawQuestion& q = anonymised.file.questions[0];
+  const BabiStory& story = anonymised.file.stories[static_cast<size_t>(q.story)];
+  REQUIRE(story.sentences.size() == 2);
+  CHECK(q.sentence_count == 2);
+  CHECK(q.supporting == std::vector<int>{0});
+  const std::string mary = story.sentences[0][0], bathroom = story.sentences[0][4];
+  CHECK(entity_number(mary) >= 0);
+  CHECK(story.sentences[0][1] == "moved");
+  CHECK(q.question == std::vector<std::string>{mary, "is", "in", kPlaceholder});
+  CHECK(q.answer == bathroom);
+
+  // Encoded as bAbI (what MemN2N reads) and back to cloze text (what the readers read): the same question.
+  BabiOptions options;
+  options.valid_fraction = 0;
+  const BabiDataset data = build_babi_dataset({anonymised.file}, {anonymised.file}, options);
+  REQUIRE(data.train.size() == 2);
+  const ClozeText first = babi_example_as_cloze(data.train[0], data.vocab);
   CHECK(first.document.size() == 12);  // two statements of five words, each with "."
-  const std::string mary = first.document[0], bathroom = first.document[4];
-  CHECK(first.names[static_cast<size_t>(entity_number(mary))] == "mary");
-  CHECK(first.query == std::vector<std::string>{mary, "is", "in", kPlaceholder});
+  CHECK(first.document[0] == mary);
+  CHECK(first.document[5] == ".");
+  CHECK(first.query == q.question);
   CHECK(first.answer == bathroom);
-  const ClozeText& second = clozes.questions[1];
+  const ClozeText second = babi_example_as_cloze(data.train[1], data.vocab);
   CHECK(second.document.size() == 18);
   CHECK(second.query[0] == kPlaceholder);
-  CHECK(second.names[static_cast<size_t>(entity_number(second.answer))] == "football");
+  CHECK(second.query[2] == second.document[12]);  // daniel of the query is daniel of the document
+  CHECK(second.answer == second.document[16]);    // the football
+}
+
+TEST_CASE("bAbI task 1 as clozes: every question has one, each numbered on its own" MANN_NEEDS_BABI_DATA) {
+  MANN_BABI_DATA(babi);
+  const BabiFile file = parse_babi_file(babi + "/en/qa1_single-supporting-fact_train.txt", 1);
+  Rng rng(4);
+  const AnonymisedBabi a = anonymise_babi_file(file, 50, rng);
+  CHECK(a.skipped == 0);
+  CHECK(a.file.questions.size() == file.questions.size());
+  std::set<std::string> answers;
+  for (const BabiRawQuestion& q : a.file.questions) answers.insert(q.answer);
+  CHECK(answers.size() >= 6);  // places get different numbers in different questions
 }
 
 TEST_CASE("the rc-data question file format: read, renumbered, refused with the reason when malformed") {
@@ -152,18 +188,25 @@ TEST_CASE("the rc-data question file format: read, renumbered, refused with the 
     text.replace(text.find(from), from.size(), to);
     return text;
   };
-  CHECK(refusal("http://x\n\nsome document\n").find("bad.question:4: the file ends before the blank line") == 0);
-  CHECK(refusal(replaced("@placeholder met", "someone met")).find("@placeholder exactly once") != std::string::npos);
+  CHECK(refusal("http://x\n\nsome document\n").find("bad.question:4: the file ends before the blank line") ==
+        0);
+  CHECK(refusal(replaced("@placeholder met", "someone met")).find("@placeholder exactly once") !=
+        std::string::npos);
   CHECK(refusal(replaced("\n@entity1\n\n", "\n@entity9\n\n")).find("does not occur in the document") !=
         std::string::npos);
-  CHECK(refusal(replaced("\n@entity1\n\n", "\nAda\n\n")).find("bad.question:7: the answer must be one @entityN") == 0);
+  CHECK(refusal(replaced("\n@entity1\n\n", "\nAda\n\n"))
+            .find("bad.question:7: the answer must be one @entityN") == 0);
   CHECK(refusal(replaced("@entity7:London", "London")).find("expected an entity line") != std::string::npos);
-  CHECK(refusal(replaced("story\n\n", "story\nextra\n")).find("expected a blank line after the URL") != std::string::npos);
-  CHECK(error_of([] { question_files("/nonexistent", "cnn", "training", 0); })
-            .find("/nonexistent/cnn/questions/training") != std::string::npos);
+  CHECK(refusal(replaced("story\n\n", "story\nextra\n")).find("expected a blank line after the URL") !=
+        std::string::npos);
+  CHECK(error_of([] {
+          question_files("/nonexistent", "cnn", "training", 0);
+        }).find("/nonexistent/cnn/questions/training") != std::string::npos);
 }
 
-TEST_CASE("generated stories: deterministic, answer an entity of the document, query asks about a document entity") {
+TEST_CASE(
+    "generated stories: deterministic, answer an entity of the document, query asks about a document "
+    "entity") {
   StoryGeneratorOptions o;
   Rng a(9), b(9);
   for (int i = 0; i < 50; ++i) {
@@ -193,7 +236,8 @@ TEST_CASE("the cloze corpus: one vocabulary, entity ids, candidates of each docu
     for (int k : e.candidates) CHECK(k < c.entities);
   }
   CHECK(c.entity_word(0) == c.vocab.id("@entity0"));
-  CHECK(error_of([&] { build_cloze_corpus({texts[0]}, {}, {texts[1]}); }).find("every split") != std::string::npos);
+  CHECK(error_of([&] { build_cloze_corpus({texts[0]}, {}, {texts[1]}); }).find("every split") !=
+        std::string::npos);
 }
 
 TEST_SUITE_END();

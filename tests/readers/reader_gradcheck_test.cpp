@@ -102,7 +102,8 @@ TEST_CASE("attentive read: padded document tokens get exactly zero attention") {
   ReaderFixture fixture(ReaderKind::Attentive);
   Tape t;
   AddressingContext ctx{.training = false};
-  const DocumentRead r = fixture.model->attend(t, t.param(fixture.memory), fixture.mask, t.param(fixture.query), ctx);
+  const DocumentRead r =
+      fixture.model->attend(t, t.param(fixture.memory), fixture.mask, t.param(fixture.query), ctx);
   CHECK(r.attention.value()(1, kSteps - 1) == 0.f);
   CHECK(r.attention.value().row(0).sum() == doctest::Approx(1.f));
 }
@@ -126,7 +127,9 @@ TEST_CASE("every reader's forward pass: gradients of all parameters match finite
       AddressingContext ctx{.training = false};
       const ReaderOutput out = (*fixture.model)(t, batch, ctx);
       CHECK(out.logits.value()(0, 1) < -1000.f);  // entity 1 is not in example 0's document
-      CHECK(out.attention.size() == (kind == ReaderKind::DeepLstm ? 0u : kind == ReaderKind::Attentive ? 1u : 3u));
+      CHECK(out.attention.size() == (kind == ReaderKind::DeepLstm    ? 0u
+                                     : kind == ReaderKind::Attentive ? 1u
+                                                                     : 3u));
     }
 }
 

@@ -84,7 +84,8 @@ TEST_CASE("an attentive reader learns a tiny cloze set far above chance on three
   REQUIRE(view.panels.size() == 1);
   const ClozeExample& e = learner->corpus().test[0];
   CHECK(view.panels[0].values.cols() == static_cast<Index>(e.document.size()));
-  CHECK(std::count(view.panels[0].col_labels.begin(), view.panels[0].col_labels.end(), "[" + e.text.answer + "]") >= 1);
+  CHECK(std::count(view.panels[0].col_labels.begin(), view.panels[0].col_labels.end(),
+                   "[" + e.text.answer + "]") >= 1);
   CHECK(view.title.find("(predicted: @entity") != std::string::npos);
 }
 
