@@ -2,9 +2,12 @@
 // on several seeds with margin over chance; its attention view marks the answer and names the prediction.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 
 #include "datasets/reading/story_generator.h"
+#include "framework/addressing/hard_attention.h"
 #include "framework/addressing/soft_content.h"
 #include "framework/train/adam.h"
 #include "framework/train/clipping.h"
@@ -87,6 +90,30 @@ TEST_CASE("an attentive reader learns a tiny cloze set far above chance on three
   CHECK(std::count(view.panels[0].col_labels.begin(), view.panels[0].col_labels.end(),
                    "[" + e.text.answer + "]") >= 1);
   CHECK(view.title.find("(predicted: @entity") != std::string::npos);
+}
+
+TEST_CASE("hard attention swaps into the impatient reader: its REINFORCE term is paid on every step") {
+  const AddressingModuleFactory hard = [](const ParamScope& scope, AddressingShape shape,
+                                          Rng& rng) -> std::unique_ptr<AddressingModule> {
+    HardOptions o;
+    o.scorer.score = ContentScore::Additive;
+    return std::make_unique<HardAttention>(scope, shape, rng, o);
+  };
+  ReaderOptions o;
+  o.reader = ReaderKind::Impatient;
+  o.embed = 8;
+  o.hidden = 8;
+  o.batch = 8;
+  ReaderLearner learner(tiny_stories(), o, hard);
+  const std::vector<std::string> names = learner.train_metric_names();
+  CHECK(std::find(names.begin(), names.end(), "policy_entropy") != names.end());
+  Rng rng(3);
+  Tape tape;
+  Metrics metrics;
+  const Var loss = learner.training_step(tape, 0, rng, metrics);
+  CHECK(tape.owed_loss_terms().empty());
+  CHECK(std::isfinite(loss.item()));
+  CHECK(metrics.size() == names.size());
 }
 
 TEST_SUITE_END();
