@@ -14,7 +14,8 @@ RnnEncoder::RnnEncoder(const ParamScope& scope, RnnKind kind, Index vocab, Index
 RnnEncoder::RnnEncoder(const ParamScope& scope, const Embedding& shared, RnnKind kind, Index hidden,
                        bool bidirectional, Rng& rng)
     : embedding_(shared), forward_(kind, single_layer(scope.sub("forward")), shared.dim(), hidden, 1, rng) {
-  if (bidirectional) backward_.emplace(kind, single_layer(scope.sub("backward")), shared.dim(), hidden, 1, rng);
+  if (bidirectional)
+    backward_.emplace(kind, single_layer(scope.sub("backward")), shared.dim(), hidden, 1, rng);
 }
 
 EncodedSource RnnEncoder::operator()(Tape& tape, const Seq2SeqBatch& batch) const {
