@@ -148,9 +148,11 @@ void register_rc_questions(Registry& r) {
           return out;
         };
         const int max_eval = v.get<int>("max_eval");
-        return std::make_unique<ClozeDataset>(
-            "rc_questions", build_cloze_corpus(read("training", v.get<int>("max_train")),
-                                               read("validation", max_eval), read("test", max_eval)));
+        // One split after the other, so that a missing download is reported at its training split.
+        std::vector<ClozeText> train = read("training", v.get<int>("max_train"));
+        std::vector<ClozeText> valid = read("validation", max_eval);
+        std::vector<ClozeText> test = read("test", max_eval);
+        return std::make_unique<ClozeDataset>("rc_questions", build_cloze_corpus(train, valid, test));
       });
 }
 
