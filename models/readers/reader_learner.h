@@ -22,6 +22,8 @@ struct ReaderAnswer {
 
 class ReaderLearner : public Learner {
  public:
+  // A reader of options.reader over `corpus`; `attention` builds the document attention (unused by
+  // deep_lstm).
   ReaderLearner(ClozeCorpus corpus, const ReaderOptions& options, const AddressingModuleFactory& attention);
 
   ParameterCollection& parameters() override { return *params_; }
@@ -38,7 +40,9 @@ class ReaderLearner : public Learner {
 
   // One example answered without gradients, as evaluation answers it.
   ReaderAnswer answer(const ClozeExample& example, Rng& rng);
+  // The questions it learns and is evaluated on.
   const ClozeCorpus& corpus() const { return corpus_; }
+  // Whether the model attends over the document (not the deep LSTM reader).
   bool has_attention() const { return model_->attention() != nullptr; }
 
  private:

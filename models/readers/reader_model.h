@@ -47,6 +47,7 @@ class ReaderModel : public Module {
   ReaderModel(const ParamScope& scope, const ReaderOptions& options, Index vocab, Index entities, Rng& rng,
               const AddressingModuleFactory& attention);
 
+  // The entity scores of a batch (and the attention of every read).
   ReaderOutput operator()(Tape& tape, const ReaderBatch& batch, AddressingContext& ctx) const;
 
   // The attentive reader's read: memory (B*T x M) the document's states, query u (B x 2H).
@@ -55,7 +56,9 @@ class ReaderModel : public Module {
   DocumentRead reread(Tape& tape, Var memory, const Matrix& mask, Var previous, Var query_state,
                       AddressingContext& ctx) const;
 
+  // The attention over the document's tokens; null for the deep LSTM reader.
   const AddressingModule* attention() const { return attention_.get(); }
+  // Which reader this is.
   ReaderKind kind() const { return options_.reader; }
 
  private:
