@@ -20,7 +20,8 @@ const std::vector<std::string> kFirms = {"acme",  "globex",   "initech", "umbrel
                                          "hooli", "vandelay", "stark"};
 
 // A kind of fact: how the document says it, how the query asks it ("S" subject, "O" object, "?" the
-// placeholder), and where its objects come from.
+// placeholder), and where its objects come from. The answer is always the fact's object: "met" is read one
+// way ("mary met john" answers "mary had lunch with @placeholder", not john's question).
 struct Relation {
   std::vector<std::string> statement;
   std::vector<std::string> question;
