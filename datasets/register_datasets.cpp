@@ -11,6 +11,7 @@
 #include "datasets/image/corner_square.h"
 #include "datasets/image/fashion_mnist.h"
 #include "datasets/image/image_dataset.h"
+#include "datasets/reading/register_cloze_datasets.h"
 #include "datasets/retrieval_dataset.h"
 #include "datasets/rl_tapes/symbol_tape_task.h"
 #include "datasets/scenes/captioned_image_dataset.h"
@@ -346,6 +347,7 @@ void register_datasets(Registry& r) {
   register_corner_square(r);
   register_seq2seq_tasks(r);
   register_treebank(r);
+  register_cloze_datasets(r);
   const CopyTaskOptions copy;
   r.add<Dataset, DatasetContext>(
       {"dataset", "copy", "NTM copy task: random bit vectors, a delimiter, then reproduce the sequence.",

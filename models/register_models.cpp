@@ -8,6 +8,7 @@
 #include "models/model_context.h"
 #include "models/ntm/ntm_config.h"
 #include "models/ram/register_ram.h"
+#include "models/readers/register_readers.h"
 #include "models/retrieval/register_retrieval.h"
 #include "models/rl_ntm/register_rl_ntm.h"
 #include "models/seq2seq/register_seq2seq.h"
@@ -98,6 +99,7 @@ void register_models(Registry& registry) {
   register_image_models(registry);
   register_ram(registry);
   register_captioning(registry);
+  register_readers(registry);
 }
 
 }  // namespace mann

@@ -11,15 +11,26 @@ RnnEncoder::RnnEncoder(const ParamScope& scope, RnnKind kind, Index vocab, Index
   if (bidirectional) backward_.emplace(kind, single_layer(scope.sub("backward")), embed, hidden, 1, rng);
 }
 
+RnnEncoder::RnnEncoder(const ParamScope& scope, const Embedding& shared, RnnKind kind, Index hidden,
+                       bool bidirectional, Rng& rng)
+    : embedding_(shared), forward_(kind, single_layer(scope.sub("forward")), shared.dim(), hidden, 1, rng) {
+  if (bidirectional)
+    backward_.emplace(kind, single_layer(scope.sub("backward")), shared.dim(), hidden, 1, rng);
+}
+
 EncodedSource RnnEncoder::operator()(Tape& tape, const Seq2SeqBatch& batch) const {
-  const int B = batch.batch, T = batch.source_steps;
+  return encode(tape, batch.source, batch.batch, batch.source_steps);
+}
+
+EncodedSource RnnEncoder::encode(Tape& tape, const std::vector<int>& tokens, int batch, int steps) const {
+  const int B = batch, T = steps;
   std::vector<int> time_major(static_cast<size_t>(B * T));
   EncodedSource out;
   out.mask = Matrix::Zero(B, T);
   for (int b = 0; b < B; ++b)
     for (int t = 0; t < T; ++t) {
-      time_major[static_cast<size_t>(t * B + b)] = batch.source[static_cast<size_t>(b * T + t)];
-      out.mask(b, t) = batch.source[static_cast<size_t>(b * T + t)] >= 0 ? 1.f : 0.f;
+      time_major[static_cast<size_t>(t * B + b)] = tokens[static_cast<size_t>(b * T + t)];
+      out.mask(b, t) = tokens[static_cast<size_t>(b * T + t)] >= 0 ? 1.f : 0.f;
     }
   const Var embedded = embedding_(tape, time_major);  // (T*B x E)
   std::vector<Var> inputs, keep;

@@ -22,9 +22,15 @@ class RnnEncoder {
   // Parameters under scope: embed/E, forward/..., backward/... (bidirectional).
   RnnEncoder(const ParamScope& scope, RnnKind kind, Index vocab, Index embed, Index hidden,
              bool bidirectional, Rng& rng);
+  // An encoder that looks its tokens up in an embedding it shares with other parts of a model (the readers'
+  // document and query encoders); its own parameters go under scope: forward/..., backward/... .
+  RnnEncoder(const ParamScope& scope, const Embedding& shared, RnnKind kind, Index hidden, bool bidirectional,
+             Rng& rng);
 
   // The batch's source tokens encoded (padded positions keep each example's last real state).
   EncodedSource operator()(Tape& tape, const Seq2SeqBatch& batch) const;
+  // The same for `batch` sequences of `steps` token ids each, example-major, -1 on padding.
+  EncodedSource encode(Tape& tape, const std::vector<int>& tokens, int batch, int steps) const;
   // M, the width of each position's state.
   Index width() const { return (backward_ ? 2 : 1) * forward_.hidden_size(); }
 
