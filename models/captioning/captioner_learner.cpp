@@ -126,23 +126,15 @@ Var CaptionerLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics&
 
 std::vector<Decoded> CaptionerLearner::decode(const CaptionBatch& batch, AddressingContext& ctx,
                                               int beam_size) {
-  Tape& tape = eval_tape_;
-  tape.set_grad_enabled(false);
-  const std::vector<int> places(
-      static_cast<size_t>(batch.size()),
-      static_cast<int>(encoder_->output_shape().height * encoder_->output_shape().width));
-  if (beam_size == 1) {
-    tape.clear();
-    return greedy_decode(tape, *decoder_, encode(tape, batch), places, options_.max_words, ctx,
-                         CaptionVocabulary::kEnd);
-  }
-  std::vector<Decoded> out;
-  for (int b = 0; b < batch.size(); ++b) {
-    tape.clear();
-    out.push_back(beam_decode(tape, *decoder_, encode(tape, one_example(batch, b)), places.front(), beam_size,
-                              options_.max_words, ctx, CaptionVocabulary::kEnd));
-  }
-  return out;
+  const int places = static_cast<int>(encoder_->output_shape().height * encoder_->output_shape().width);
+  return decode_batch(eval_tape_, *decoder_, batch.size(), beam_size, ctx, CaptionVocabulary::kEnd,
+                      [&](Tape& tape, std::optional<int> example) {
+                        const CaptionBatch one = example ? one_example(batch, *example) : CaptionBatch{};
+                        const CaptionBatch& encoded = example ? one : batch;
+                        return DecodingSource{encode(tape, encoded),
+                                              std::vector<int>(static_cast<size_t>(encoded.size()), places),
+                                              options_.max_words};
+                      });
 }
 
 Metrics CaptionerLearner::evaluate(const std::string& split, Rng& rng) {

@@ -81,23 +81,16 @@ Var Seq2SeqLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& m
 
 std::vector<Decoded> Seq2SeqLearner::decode(const Seq2SeqBatch& batch, AddressingContext& ctx,
                                             int beam_size) {
-  Tape& tape = decode_tape_;
-  tape.set_grad_enabled(false);
-  std::vector<int> source_lengths;
-  for (int b = 0; b < batch.batch; ++b) source_lengths.push_back(batch.source_length(b));
-  if (beam_size == 1) {
-    tape.clear();
-    return greedy_decode(tape, *decoder_, (*encoder_)(tape, batch), source_lengths,
-                         task_->max_output_length(batch.source_steps), ctx);
-  }
-  std::vector<Decoded> out;
-  for (int b = 0; b < batch.batch; ++b) {
-    tape.clear();
-    const Seq2SeqBatch one = make_seq2seq_batch({batch.examples[static_cast<size_t>(b)]});
-    out.push_back(beam_decode(tape, *decoder_, (*encoder_)(tape, one), one.source_steps, beam_size,
-                              task_->max_output_length(one.source_steps), ctx));
-  }
-  return out;
+  return decode_batch(
+      decode_tape_, *decoder_, batch.batch, beam_size, ctx, kEndOfSentence,
+      [&](Tape& tape, std::optional<int> example) {
+        const Seq2SeqBatch one =
+            example ? make_seq2seq_batch({batch.examples[static_cast<size_t>(*example)]}) : Seq2SeqBatch{};
+        const Seq2SeqBatch& encoded = example ? one : batch;
+        DecodingSource s{(*encoder_)(tape, encoded), {}, task_->max_output_length(encoded.source_steps)};
+        for (int b = 0; b < encoded.batch; ++b) s.lengths.push_back(encoded.source_length(b));
+        return s;
+      });
 }
 
 Metrics Seq2SeqLearner::evaluate(const std::string& split, Rng& rng) {

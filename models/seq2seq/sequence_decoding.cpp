@@ -114,4 +114,23 @@ Decoded beam_decode(Tape& tape, const AttentionDecoder& decoder, const EncodedSo
   return {best->tokens, stack_rows(best->attention)};
 }
 
+std::vector<Decoded> decode_batch(Tape& tape, const AttentionDecoder& decoder, int examples, int beam,
+                                  AddressingContext& ctx, int end_token,
+                                  const std::function<DecodingSource(Tape&, std::optional<int>)>& encode) {
+  tape.set_grad_enabled(false);
+  if (beam == 1) {
+    tape.clear();
+    const DecodingSource all = encode(tape, std::nullopt);
+    return greedy_decode(tape, decoder, all.source, all.lengths, all.max_steps, ctx, end_token);
+  }
+  std::vector<Decoded> out;
+  for (int b = 0; b < examples; ++b) {
+    tape.clear();
+    const DecodingSource one = encode(tape, b);
+    out.push_back(
+        beam_decode(tape, decoder, one.source, one.lengths.front(), beam, one.max_steps, ctx, end_token));
+  }
+  return out;
+}
+
 }  // namespace mann
