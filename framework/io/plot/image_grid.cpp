@@ -55,16 +55,18 @@ void draw_image(Canvas& canvas, const ImageGridSpec& spec, Index row, float x, f
   }
 }
 
-// A mark's label with its top-left corner at (x, y), on a black plate so it reads over bright pixels.
+// A mark's label with its top-left corner at (x, y): on a plate of the mark's colour, in black or white,
+// whichever reads better on it, so it shows over dark and bright pixels alike.
 void draw_mark_label(Canvas& canvas, const ImageMark& mark, float x, float y) {
   constexpr int kLabelScale = 1;
   constexpr float kPad = 1;
   const float w = static_cast<float>(text_width(mark.label, kLabelScale)) + 2 * kPad;
   const float h = static_cast<float>(text_height(kLabelScale)) + 2 * kPad;
-  canvas.fill_rect(x, y, w, h, kBlack, "mark-label");
+  canvas.fill_rect(x, y, w, h, mark.color, "mark-label");
+  const float luma = 0.299f * mark.color.r + 0.587f * mark.color.g + 0.114f * mark.color.b;
   TextStyle style;
   style.scale = kLabelScale;
-  style.color = mark.color;
+  style.color = luma > 140.f ? kBlack : Color{255, 255, 255};
   canvas.text({x + kPad, y + h / 2}, mark.label, style);
 }
 

@@ -17,7 +17,8 @@ struct ImageMark {
   int image = 0;  // row of ImageGridSpec::images
   float x = 0, y = 0, w = 0, h = 0;
   Color color{228, 26, 28};
-  std::string label;  // drawn in the mark's colour just inside its top-left corner, e.g. a glimpse's step
+  std::string
+      label;  // drawn on a plate of the mark's colour just inside its top-left corner, e.g. a glimpse's step
 };
 
 struct ImageGridSpec {
