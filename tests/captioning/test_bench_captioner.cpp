@@ -1,10 +1,8 @@
 // `mann bench captioner`: trains the grid2x2 recipe and closes with the "captions/s" throughput line.
 #include <doctest/doctest.h>
 
-#include <iostream>
-#include <sstream>
-
 #include "framework/autodiff/errors.h"
+#include "tests/support/captured_stdout.h"
 #include "tests/support/fashion_mnist_data.h"
 #include "tools/bench.h"
 #include "tools/cli_support.h"
@@ -18,17 +16,11 @@ TEST_CASE(
     "attention" MANN_NEEDS_FASHION_MNIST) {
   for (const char* attention : {"soft", "hard"}) {
     CAPTURE(attention);
-    std::ostringstream captured;
-    std::streambuf* old = std::cout.rdbuf(captured.rdbuf());
-    int code = -1;
-    try {
-      code = bench_captioner({"--attention", attention, "--batch", "4", "--steps", "22"});
-    } catch (...) {
-      std::cout.rdbuf(old);
-      throw;
-    }
-    std::cout.rdbuf(old);
-    const std::string out = captured.str();
+    const testing::CapturedRun run = testing::capture_stdout([&] {
+      return bench_captioner({"--attention", attention, "--batch", "4", "--steps", "22"});
+    });
+    const int code = run.code;
+    const std::string& out = run.output;
     CHECK(code == 0);
     const auto line = out.rfind("throughput ");
     REQUIRE_MESSAGE(line != std::string::npos, out);

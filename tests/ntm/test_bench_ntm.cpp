@@ -2,9 +2,7 @@
 // that shared/bench/ratio.sh reads.
 #include <doctest/doctest.h>
 
-#include <iostream>
-#include <sstream>
-
+#include "tests/support/captured_stdout.h"
 #include "tools/bench.h"
 
 using namespace mann;
@@ -12,17 +10,11 @@ using namespace mann;
 TEST_SUITE_BEGIN("ntm");
 
 TEST_CASE("bench_ntm prints throughput in sequences/s after the warm-up, and the peak memory") {
-  std::ostringstream captured;
-  std::streambuf* old = std::cout.rdbuf(captured.rdbuf());
-  int code = -1;
-  try {
-    code = bench_ntm({"--batch", "2", "--steps", "22"});
-  } catch (...) {
-    std::cout.rdbuf(old);
-    throw;
-  }
-  std::cout.rdbuf(old);
-  const std::string out = captured.str();
+  const testing::CapturedRun run = testing::capture_stdout([] {
+    return bench_ntm({"--batch", "2", "--steps", "22"});
+  });
+  const int code = run.code;
+  const std::string& out = run.output;
   CHECK(code == 0);
   CHECK_MESSAGE(out.find("62280 parameters") != std::string::npos, out);  // the reference's architecture
   const auto line = out.rfind("throughput ");
