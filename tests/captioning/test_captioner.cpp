@@ -11,6 +11,7 @@
 #include "framework/train/adam.h"
 #include "framework/train/trainer.h"
 #include "models/captioning/captioner_learner.h"
+#include "tests/support/attention_factories.h"
 #include "tests/support/synthetic_images.h"
 
 using namespace mann;
@@ -43,24 +44,6 @@ CaptionerOptions tiny_options() {
   o.max_words = 12;
   o.seed = 3;
   return o;
-}
-
-AddressingModuleFactory soft_attention() {
-  return [](const ParamScope& scope, AddressingShape shape, Rng& rng) -> std::unique_ptr<AddressingModule> {
-    SoftContentOptions o;
-    o.score = ContentScore::Additive;
-    o.additive_hidden = 5;
-    return std::make_unique<SoftContentAddressing>(scope, shape, rng, o);
-  };
-}
-
-AddressingModuleFactory hard_attention() {
-  return [](const ParamScope& scope, AddressingShape shape, Rng& rng) -> std::unique_ptr<AddressingModule> {
-    HardOptions o;
-    o.scorer.score = ContentScore::Additive;
-    o.scorer.additive_hidden = 5;
-    return std::make_unique<HardAttention>(scope, shape, rng, o);
-  };
 }
 
 }  // namespace
@@ -123,7 +106,8 @@ TEST_CASE(
     // The gate's gradients here are ~1e-5, too small for float32 differences of this loss; the decoder
     // step's check (tests/seq2seq) covers it with a loss that resolves it.
     o.decoder.gate_context = false;
-    CaptionerLearner learner(tiny_scenes(), o, attend ? soft_attention() : AddressingModuleFactory{});
+    CaptionerLearner learner(tiny_scenes(), o,
+                             attend ? testing::additive_attention(5) : AddressingModuleFactory{});
     // At its small initial weights the attention is near uniform and its gradients are ~1e-4, below what
     // float32 differences resolve; larger weights make it peaked enough to check.
     for (Parameter* p : learner.parameters().trainable_parameters())
@@ -145,7 +129,7 @@ TEST_CASE(
 }
 
 TEST_CASE("captioner: soft attention reports the doubly stochastic penalty as a training metric") {
-  CaptionerLearner learner(tiny_scenes(), tiny_options(), soft_attention());
+  CaptionerLearner learner(tiny_scenes(), tiny_options(), testing::additive_attention(5));
   Tape tape;
   Rng rng(5);
   Metrics metrics;
@@ -161,8 +145,9 @@ TEST_CASE("captioner: soft, hard and gumbel attention and none train through the
     AddressingModuleFactory attention;
     bool reinforce;
   };
-  const std::vector<Variant> variants = {
-      {"soft", soft_attention(), false}, {"hard", hard_attention(), true}, {"none", {}, false}};
+  const std::vector<Variant> variants = {{"soft", testing::additive_attention(5), false},
+                                         {"hard", testing::hard_additive_attention(5), true},
+                                         {"none", {}, false}};
   for (const Variant& v : variants) {
     CAPTURE(v.name);
     CaptionerLearner learner(tiny_scenes(), tiny_options(), v.attention);

@@ -11,6 +11,7 @@
 #include "framework/train/adam.h"
 #include "framework/train/trainer.h"
 #include "models/captioning/captioner_learner.h"
+#include "tests/support/attention_factories.h"
 
 using namespace mann;
 
@@ -32,9 +33,11 @@ LabelledImages brightness_items(int n, int first) {
 
 // A split has as many scenes as items, so the training split holds 2,000 (a handful would be memorised).
 SceneCaptionData easy_scenes() {
-  static const auto splits = std::make_shared<const ImageSplits>(ImageSplits{
-      brightness_items(2000, 0), brightness_items(200, 3), brightness_items(200, 7),
-      {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"}});
+  static const auto splits = std::make_shared<const ImageSplits>(
+      ImageSplits{brightness_items(2000, 0),
+                  brightness_items(200, 3),
+                  brightness_items(200, 7),
+                  {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"}});
   SceneOptions o;
   o.canvas = 16;
   o.item_side = 8;
@@ -57,12 +60,7 @@ double exact_match_after_training(uint64_t seed, int steps) {
   o.eval_batches = 4;
   o.max_words = 20;
   o.seed = seed;
-  CaptionerLearner learner(easy_scenes(), o, [](const ParamScope& scope, AddressingShape shape, Rng& rng) {
-    SoftContentOptions a;
-    a.score = ContentScore::Additive;
-    a.additive_hidden = 16;
-    return std::unique_ptr<AddressingModule>(std::make_unique<SoftContentAddressing>(scope, shape, rng, a));
-  });
+  CaptionerLearner learner(easy_scenes(), o, testing::additive_attention(16));
   Adam optimizer{AdamOptions{.learning_rate = 0.01f}};
   CosineSchedule schedule{0.01f, 0.0005f, steps};
   ProgressReporter progress{stderr, 0};

@@ -8,6 +8,7 @@
 #include "framework/autodiff/gradcheck.h"
 #include "framework/autodiff/ops.h"
 #include "models/readers/reader_model.h"
+#include "tests/support/attention_factories.h"
 
 using namespace mann;
 
@@ -16,15 +17,6 @@ TEST_SUITE_BEGIN("readers");
 namespace {
 
 constexpr Index kBatch = 2, kSteps = 4, kHidden = 2, kWidth = 2 * kHidden, kVocab = 9, kEntities = 4;
-
-AddressingModuleFactory additive() {
-  return [](const ParamScope& scope, AddressingShape shape, Rng& rng) -> std::unique_ptr<AddressingModule> {
-    SoftContentOptions o;
-    o.score = ContentScore::Additive;
-    o.additive_hidden = 3;
-    return std::make_unique<SoftContentAddressing>(scope, shape, rng, o);
-  };
-}
 
 struct ReaderFixture {
   ParameterCollection params{3};
@@ -42,7 +34,8 @@ struct ReaderFixture {
     o.embed = 3;
     o.hidden = kHidden;
     o.layers = 2;
-    model = std::make_unique<ReaderModel>(params.scope("model"), o, kVocab, kEntities, init, additive());
+    model = std::make_unique<ReaderModel>(params.scope("model"), o, kVocab, kEntities, init,
+                                          testing::additive_attention(3));
     mask(1, kSteps - 1) = 0.f;  // example 1's last document token is padding
   }
 

@@ -13,6 +13,7 @@
 #include "framework/train/clipping.h"
 #include "framework/views/attention_views.h"
 #include "models/readers/reader_learner.h"
+#include "tests/support/attention_factories.h"
 #include "tools/cli_support.h"
 
 using namespace mann;
@@ -20,14 +21,6 @@ using namespace mann;
 TEST_SUITE_BEGIN("readers");
 
 namespace {
-
-AddressingModuleFactory additive_attention() {
-  return [](const ParamScope& scope, AddressingShape shape, Rng& rng) -> std::unique_ptr<AddressingModule> {
-    SoftContentOptions o;
-    o.score = ContentScore::Additive;
-    return std::make_unique<SoftContentAddressing>(scope, shape, rng, o);
-  };
-}
 
 // Stories of 2..3 facts, no filler: about 3 to 6 candidate entities per question.
 ClozeCorpus tiny_stories() {
@@ -50,7 +43,7 @@ double train_and_test(uint64_t seed, int steps, std::unique_ptr<ReaderLearner>* 
   o.batch = 32;
   o.eval_batch = 100;
   o.seed = seed;
-  auto learner = std::make_unique<ReaderLearner>(tiny_stories(), o, additive_attention());
+  auto learner = std::make_unique<ReaderLearner>(tiny_stories(), o, testing::additive_attention());
   Adam adam({.learning_rate = 0.01f});
   Rng rng(seed + 100);
   Tape tape;

@@ -5,13 +5,14 @@
 
 #include <chrono>
 
-#include "framework/views/attention_views.h"
 #include "datasets/seq2seq/reversal_task.h"
 #include "framework/addressing/soft_content.h"
 #include "framework/autodiff/errors.h"
 #include "framework/train/adam.h"
 #include "framework/train/clipping.h"
+#include "framework/views/attention_views.h"
 #include "models/seq2seq/seq2seq_learner.h"
+#include "tests/support/attention_factories.h"
 #include "tools/cli_support.h"
 
 using namespace mann;
@@ -19,14 +20,6 @@ using namespace mann;
 TEST_SUITE_BEGIN("seq2seq");
 
 namespace {
-
-AddressingModuleFactory additive_attention() {
-  return [](const ParamScope& scope, AddressingShape shape, Rng& rng) -> std::unique_ptr<AddressingModule> {
-    SoftContentOptions o;
-    o.score = ContentScore::Additive;
-    return std::make_unique<SoftContentAddressing>(scope, shape, rng, o);
-  };
-}
 
 std::unique_ptr<Seq2SeqLearner> reversal_learner(const AddressingModuleFactory& attention) {
   const Seq2SeqOptions o{
@@ -60,7 +53,7 @@ double exact_match(const Metrics& m) {
 TEST_CASE("seq2seq with additive attention learns reversal of length 10 to >= 95% exact match") {
   set_threads(1);  // as `mann train` does: threaded products of these small matrices are far slower
   const auto start = std::chrono::steady_clock::now();
-  auto learner = reversal_learner(additive_attention());
+  auto learner = reversal_learner(testing::additive_attention());
   train(*learner, 400);
   Rng held_out(99);
   const Metrics m = learner->evaluate("test", held_out);

@@ -11,6 +11,7 @@
 #include "framework/train/clipping.h"
 #include "framework/views/attention_views.h"
 #include "models/seq2seq/seq2seq_learner.h"
+#include "tests/support/attention_factories.h"
 #include "tools/cli_support.h"
 
 using namespace mann;
@@ -46,14 +47,6 @@ std::unique_ptr<TreebankTask> tiny_task(int train_sentences) {
           g, {.train_sentences = train_sentences, .valid_sentences = 100, .test_sentences = 200, .seed = 1},
           {3, 11}, {3, 11}),
       o);
-}
-
-AddressingModuleFactory additive_attention() {
-  return [](const ParamScope& scope, AddressingShape shape, Rng& rng) -> std::unique_ptr<AddressingModule> {
-    SoftContentOptions o;
-    o.score = ContentScore::Additive;
-    return std::make_unique<SoftContentAddressing>(scope, shape, rng, o);
-  };
 }
 
 double metric(const Metrics& m, const std::string& name) {
@@ -95,7 +88,7 @@ TEST_CASE("seq2seq with attention learns to parse a tiny grammar's held-out sent
   const auto start = std::chrono::steady_clock::now();
   const Seq2SeqOptions o{
       .embed = 16, .hidden = 32, .batch = 32, .eval_batch = 100, .eval_batches = 2, .seed = 1};
-  Seq2SeqLearner learner(tiny_task(1000), o, additive_attention());
+  Seq2SeqLearner learner(tiny_task(1000), o, testing::additive_attention());
   Adam adam({.learning_rate = 0.01f});
   Rng rng(2);
   Tape tape;
