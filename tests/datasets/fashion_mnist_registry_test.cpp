@@ -5,24 +5,12 @@
 
 #include "datasets/dataset.h"
 #include "datasets/image/image_dataset.h"
-#include "datasets/register_datasets.h"
 #include "framework/config/config_error.h"
-#include "framework/config/config_node.h"
-#include "framework/config/registry.h"
 #include "tests/support/idx_files.h"
+#include "tests/support/registered_dataset.h"
 #include "tests/support/temp_dir.h"
 
-namespace {
-
-std::unique_ptr<mann::Dataset> create_dataset(const std::string& yaml) {
-  mann::Registry registry;
-  mann::register_datasets(registry);
-  mann::DatasetContext context;
-  return registry.create<mann::Dataset, mann::DatasetContext>(
-      "dataset", mann::load_config_string(yaml, "dataset.yaml"), context);
-}
-
-}  // namespace
+using mann::testing::create_dataset;
 
 TEST_CASE("fashion_mnist dataset: the registry builds a variant from the files of a data_dir") {
   const mann::testing::TempDir dir("fmnist-registry");
