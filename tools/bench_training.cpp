@@ -7,19 +7,22 @@
 
 namespace mann {
 
+void train_quietly(Experiment& e, Learner& learner, int64_t steps, TrainingProgress& progress, Rng& rng) {
+  TrainerOptions t = e.trainer;
+  t.steps = steps;
+  t.log_every = t.eval_every = t.checkpoint_every = 0;
+  ProgressReporter reporter(stderr, 0);
+  Trainer(learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
+}
+
 double timed_training_seconds(Experiment& e, Learner& learner, int64_t warmup_steps, int64_t steps,
                               const std::function<void()>& after_warmup) {
-  TrainerOptions t = e.trainer;
-  t.log_every = t.eval_every = t.checkpoint_every = 0;  // reports only at the end of each phase
-  ProgressReporter reporter(stderr, 0);
   TrainingProgress progress;
   Rng rng(e.seed);
-  t.steps = warmup_steps;
-  Trainer(learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
+  train_quietly(e, learner, warmup_steps, progress, rng);
   if (after_warmup) after_warmup();
-  t.steps = steps;
   const auto start = std::chrono::steady_clock::now();
-  Trainer(learner, *e.optimizer, *e.schedule, t, reporter, {}).run(progress, rng);
+  train_quietly(e, learner, steps, progress, rng);
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

@@ -1,13 +1,18 @@
 #pragma once
-// The timed part of `mann bench ntm|ram`: an experiment's training run through the same Trainer as
-// `mann train`, with nothing logged, evaluated or saved, timed after a warm-up.
+// Training an experiment quietly through the same Trainer as `mann train` (nothing logged, evaluated or
+// saved): the timed part of `mann bench ntm|ram|captioner`, and the training tests of whole experiments.
 #include <cstdint>
 #include <functional>
 
 #include "framework/train/learner.h"
+#include "framework/train/trainer.h"
 #include "tools/experiment.h"
 
 namespace mann {
+
+// Trains `learner` (the experiment's, or a wrapper of it) with e's optimizer and schedule from `progress`
+// to `steps`, drawing from `rng`, with nothing logged, evaluated or saved (one report at the end).
+void train_quietly(Experiment& e, Learner& learner, int64_t steps, TrainingProgress& progress, Rng& rng);
 
 // Trains `learner` (the experiment's, or a wrapper of it) with e's optimizer and schedule for
 // `warmup_steps`, calls after_warmup (e.g. to reset a counter), then trains on to `steps` and returns the

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "framework/train/trainer.h"
+#include "tools/bench_training.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 
@@ -27,13 +28,9 @@ double train_copy_short(int seed) {
   ConfigNode config = load_and_validate(std::string(MANN_SOURCE_DIR) + "/experiments/ntm/copy_short.yaml",
                                         {"seed=" + std::to_string(seed)});
   Experiment e = build_experiment(config);
-  TrainerOptions options = e.trainer;
-  options.log_every = options.eval_every = options.checkpoint_every = 0;
-  ProgressReporter quiet(stderr, 0);
-  Trainer trainer(*e.learner, *e.optimizer, *e.schedule, options, quiet, {});
   TrainingProgress progress;
   Rng rng(e.seed);
-  trainer.run(progress, rng);
+  train_quietly(e, *e.learner, e.trainer.steps, progress, rng);
 
   Rng fresh(12345);  // sequences the training never drew
   const Metrics m = e.learner->evaluate("test", fresh);

@@ -12,6 +12,7 @@
 #include "framework/train/trainer.h"
 #include "tests/support/temp_dir.h"
 #include "tests/tools/cli_support.h"
+#include "tools/bench_training.h"
 #include "tools/cli_support.h"
 #include "tools/experiment.h"
 
@@ -28,13 +29,9 @@ const std::string kShortCopy = std::string(MANN_SOURCE_DIR) + "/experiments/rl_n
 double train_short_copy(int seed) {
   ConfigNode config = load_and_validate(kShortCopy, {"seed=" + std::to_string(seed)});
   Experiment e = build_experiment(config);
-  TrainerOptions options = e.trainer;
-  options.log_every = options.eval_every = options.checkpoint_every = 0;
-  ProgressReporter quiet(stderr, 0);
-  Trainer trainer(*e.learner, *e.optimizer, *e.schedule, options, quiet, {});
   TrainingProgress progress;
   Rng rng(e.seed);
-  trainer.run(progress, rng);
+  train_quietly(e, *e.learner, e.trainer.steps, progress, rng);
   Rng fresh(12345);  // tapes the training never drew, at lengths 1..5
   const Metrics m = e.learner->evaluate("test", fresh);
   REQUIRE(m[0].first == "error_rate");
