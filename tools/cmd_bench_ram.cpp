@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <iostream>
 
+#include "models/image/image_learner.h"
 #include "tools/bench.h"
 #include "tools/bench_training.h"
 #include "tools/cli_support.h"
@@ -82,6 +83,10 @@ int bench_ram(const Args& args) {
   const double seconds = timed_training_seconds(e, *e.learner, kWarmupSteps, steps);
 
   const double timed = static_cast<double>(steps - kWarmupSteps);
+  auto* image_learner = dynamic_cast<ImageLearner*>(e.learner.get());
+  if (image_learner)
+    std::cout << "multiply-adds per example (one forward pass): "
+              << static_cast<int64_t>(image_learner->multiply_adds_per_example("test", batch)) << std::endl;
   std::cout << std::fixed << std::setprecision(1) << "throughput " << timed * batch / seconds
             << " examples/s (" << model << ", size " << size << ", clutter " << clutter << ", glimpses "
             << glimpses << ", batch " << batch << ", " << threads << " thread(s); canvases painted in the "

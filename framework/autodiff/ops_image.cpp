@@ -254,6 +254,7 @@ Var conv2d(Var x, const ImageShape& shape, Var weight, Var bias, Index stride, I
   });
   Matrix& product = scratch(0);  // (C_out x B*P)
   product.noalias() = wv * columns;
+  t.count_multiply_adds(int64_t{wv.rows()} * wv.cols() * columns.cols());
   n.value.resize(B, C_out * P);
   for (Index b = 0; b < B; ++b)
     for (Index o = 0; o < C_out; ++o)

@@ -19,6 +19,7 @@ Var matmul(Var a, Var b) {
       },
       {a, b});
   n.value.noalias() = av * bv;
+  t.count_multiply_adds(int64_t{av.rows()} * av.cols() * bv.cols());
   return t.last();
 }
 
@@ -41,6 +42,7 @@ Var affine(Var x, Var W, Var b) {
       },
       {x, W, b});
   n.value.noalias() = xv * Wv;
+  t.count_multiply_adds(int64_t{xv.rows()} * xv.cols() * Wv.cols());
   n.value.rowwise() += bv.row(0);
   return t.last();
 }
@@ -78,6 +80,7 @@ Var outer(Var a, Var b) {
   n.value.resize(batch * slots, width);
   for (Index e = 0; e < batch; ++e)
     n.value.middleRows(e * slots, slots).noalias() = av.row(e).transpose() * bv.row(e);
+  t.count_multiply_adds(int64_t{batch} * slots * width);
   return t.last();
 }
 

@@ -41,6 +41,7 @@ Var memory_dot(Var memory, Var query) {
   n.value.resize(B, N);
   for (Index e = 0; e < B; ++e)
     n.value.row(e).noalias() = (mem.middleRows(e * N, N) * q.row(e).transpose()).transpose();
+  t.count_multiply_adds(int64_t{B} * N * mem.cols());
   return t.last();
 }
 
@@ -89,6 +90,7 @@ Var memory_cosine(Var memory, Var query, float eps) {
   n.value.resize(B, N);
   for (Index e = 0; e < B; ++e)
     n.value.row(e).noalias() = (mem.middleRows(e * N, N) * q.row(e).transpose()).transpose();
+  t.count_multiply_adds(int64_t{B} * N * mem.cols());
   n.value.array() /=
       Eigen::Map<const RowArray>(n.saved.data(), B, N).colwise() * n.saved.col(0).tail(B).array();
   return t.last();
@@ -125,6 +127,7 @@ Var memory_read(Var weights, Var memory) {
       {weights, memory});
   n.value.resize(B, mem.cols());
   for (Index e = 0; e < B; ++e) n.value.row(e).noalias() = w.row(e) * mem.middleRows(e * N, N);
+  t.count_multiply_adds(int64_t{B} * N * mem.cols());
   return t.last();
 }
 
@@ -174,6 +177,7 @@ Var circular_conv(Var w, Var s) {
       for_each_shift_run(N, k, r, [&](Index out, Index in, Index len) {
         n.value.row(e).segment(out, len) += sv(e, k) * wv.row(e).segment(in, len);
       });
+  t.count_multiply_adds(int64_t{wv.rows()} * N * K);
   return t.last();
 }
 

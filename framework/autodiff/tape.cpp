@@ -151,6 +151,7 @@ void Tape::clear() {
   size_ = 0;
   bound_.clear();
   owed_terms_.clear();
+  multiply_adds_ = 0;
 }
 
 }  // namespace mann

@@ -89,6 +89,14 @@ class Tape {
   // The modules whose terms are still owed, in the order they were noted (a module can appear repeatedly).
   const std::vector<std::string>& owed_loss_terms() const { return owed_terms_; }
 
+  // Multiply-adds of the forward pass since the last clear(): every op that multiplies and accumulates
+  // (matrix products, affine maps, convolutions, attention scores and reads) adds its count, so a model's
+  // arithmetic per example is measured on the graph it really builds (`mann bench ram` reports it).
+  // Element-wise ops, pooling and the glimpse sensor's averaging count none (the usual convention).
+  int64_t multiply_adds() const { return multiply_adds_; }
+  // For op implementations: notes n more multiply-adds.
+  void count_multiply_adds(int64_t n) { multiply_adds_ += n; }
+
   // Grad mode: with it off (evaluation), ops record no gradient requirements, so backward does nothing.
   void set_grad_enabled(bool on) { grad_enabled_ = on; }
   bool grad_enabled() const { return grad_enabled_; }
@@ -128,6 +136,7 @@ class Tape {
   std::vector<std::unique_ptr<Node>> nodes_;
   int size_ = 0;
   bool grad_enabled_ = true;
+  int64_t multiply_adds_ = 0;
   std::vector<std::string> owed_terms_;
   std::unordered_map<const Parameter*, int> bound_;  // parameter -> its leaf on this graph
 };

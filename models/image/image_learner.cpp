@@ -65,6 +65,18 @@ Matrix ImageLearner::class_probabilities(Tape& tape, const Matrix& pixels, int s
   return sampled ? Matrix(sum / static_cast<float>(samples)) : sum;
 }
 
+double ImageLearner::multiply_adds_per_example(const std::string& split, int count) {
+  std::vector<std::int64_t> indices(static_cast<std::size_t>(std::min(count, data().size(split))));
+  std::iota(indices.begin(), indices.end(), 0);
+  const ImageBatch batch = data().batch(split, indices);
+  Tape tape;
+  tape.set_grad_enabled(false);
+  Rng rng(1);
+  AddressingContext ctx{.training = false, .rng = &rng};
+  model_->logits(tape, tape.constant(batch.pixels), ctx);
+  return static_cast<double>(tape.multiply_adds()) / static_cast<double>(batch.size());
+}
+
 int ImageLearner::evaluated_examples(const std::string& split) const {
   const int size = data().size(split);
   return options_.eval_examples > 0 ? std::min(options_.eval_examples, size) : size;

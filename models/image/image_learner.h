@@ -56,6 +56,9 @@ class ImageLearner : public Learner {
   /// The class probabilities (B x classes) of a batch, averaged over `samples` sampled paths when
   /// samples > 1 (see the class comment); `tape` is cleared and used gradient-free.
   Matrix class_probabilities(Tape& tape, const Matrix& pixels, int samples, Rng& rng);
+  /// Multiply-adds of one forward pass, per example (Tape::multiply_adds), on the first `count` images
+  /// of `split`: the model's arithmetic as it runs (a hard choice reads one glimpse, soft all of them).
+  double multiply_adds_per_example(const std::string& split, int count);
 
  private:
   std::unique_ptr<ImageDataset> dataset_;
