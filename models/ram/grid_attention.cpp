@@ -9,7 +9,7 @@ namespace mann {
 GridAttention::GridAttention(const ParamScope& scope, int grid, Index query_width,
                              const AddressingModuleFactory& addressing, Rng& rng)
     : grid_(grid) {
-  if (grid < 2 || grid > 16) throw UserError("ram: grid must be in 2..16, got " + std::to_string(grid));
+  if (grid < 2 || grid > 32) throw UserError("ram: grid must be in 2..32, got " + std::to_string(grid));
   const Index k = static_cast<Index>(grid) * grid;
   centres_.resize(k, 2);
   for (int y = 0; y < grid; ++y)

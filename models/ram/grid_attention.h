@@ -32,7 +32,7 @@ struct GridRead {
 class GridAttention {
  public:
   /// A G x G grid (grid >= 2) whose module, built by `addressing` under scope, reads queries of
-  /// query_width. Throws UserError for grid < 2 or > 16.
+  /// query_width. Throws UserError for grid < 2 or > 32 (1,024 candidates).
   GridAttention(const ParamScope& scope, int grid, Index query_width,
                 const AddressingModuleFactory& addressing, Rng& rng);
 
