@@ -1,5 +1,7 @@
 // `mann curves`: learning curves of finished or running runs, from their metrics.csv, one line per run, as
 // SVG or PNG. A run's history needs no model or data to draw, so this works on a laptop with copied runs.
+// Any CSV of numbers with a header draws the same way (--x and --metric name its columns), e.g. the
+// cost-against-image-size tables of tools/bench_ram_cost.sh.
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -19,9 +21,10 @@ namespace fs = std::filesystem;
 
 const char* kCurvesUsage =
     "usage: mann curves RUN_DIR_OR_METRICS_CSV... [--metric NAME] [--x examples|step|epoch] [--log-y]\n"
-    "                   [--out curves.svg|.png]\n"
+    "                   [--title TEXT] [--out curves.svg|.png]\n"
     "Draws one column of each run's metrics.csv against training progress, one line per run (default: the\n"
-    "first validation metric, valid_*).";
+    "first validation metric, valid_*). Other CSV files with a header row draw too: each is a line named\n"
+    "by its file name, --x and --metric name the columns.";
 
 fs::path metrics_file(const fs::path& run) {
   const fs::path file = fs::is_directory(run) ? run / "metrics.csv" : run;
@@ -48,8 +51,10 @@ std::string first_validation_column(const MetricsTable& t, const fs::path& file)
   throw UserError(file.string() + " has no validation column (valid_*); name one with --metric");
 }
 
-// The label of a run in the legend: its directory name (the parent's, for a metrics.csv path).
+// The label of a run in the legend: its directory name (the parent's, for a metrics.csv path); another CSV
+// file is labelled by its name without the extension.
 std::string run_label(const fs::path& run) {
+  if (!fs::is_directory(run) && run.filename() != "metrics.csv") return run.stem().string();
   const fs::path dir = fs::is_directory(run) ? run : run.parent_path();
   const std::string name = fs::absolute(dir).lexically_normal().filename().string();
   return name.empty() ? run.string() : name;
@@ -60,12 +65,13 @@ std::string run_label(const fs::path& run) {
 int curves_command(const Args& args) {
   po::options_description options("curves options");
   std::vector<std::string> runs;
-  std::string metric, x_column, out;
+  std::string metric, x_column, out, title;
   bool log_y = false;
   options.add_options()("run", po::value(&runs)->composing(), "run directories or metrics.csv files")(
       "metric", po::value(&metric), "column to draw (default: the first valid_* column)")(
       "x", po::value(&x_column)->default_value("examples"), "column for the x axis: examples, step or epoch")(
       "log-y", po::bool_switch(&log_y), "logarithmic y axis (non-positive values are left out)")(
+      "title", po::value(&title), "the chart's title (default: the metric, \"during training\")")(
       "out", po::value(&out)->default_value("curves.svg"), "the chart (.svg or .png)");
   po::positional_options_description positional;
   positional.add("run", -1);
@@ -105,7 +111,8 @@ int curves_command(const Args& args) {
               << "\n";
   }
   chart.y_title = join(drawn, " / ");
-  chart.title = (drawn.size() > 1 ? "validation metrics" : chart.y_title) + " during training";
+  chart.title =
+      !title.empty() ? title : (drawn.size() > 1 ? "validation metrics" : chart.y_title) + " during training";
   if (drawn.size() > 1)
     std::cout << "the runs share no validation metric: each line is labelled with its own (--metric NAME "
                  "draws one column of every run)\n";
