@@ -44,6 +44,29 @@ TEST_CASE("mann curves: runs without a common metric get one labelled line each;
                 common.output);
 }
 
+TEST_CASE("mann curves draws any CSV with a header: one line per file, named by the file, with a title") {
+  TempDir dir("curves-csv");
+  std::ofstream(dir.path() / "ram.csv") << "canvas,examples/s\n28,8000\n60,7990\n100,7975\n";
+  std::ofstream(dir.path() / "convnet.csv") << "canvas,examples/s\n28,94000\n60,15900\n100,3850\n";
+  const CommandResult r = run_mann("curves " + dir.path("ram.csv") + " " + dir.path("convnet.csv") +
+                                   " --x canvas --metric examples/s --log-y --title 'cost by size' --out " +
+                                   dir.path("cost.svg"));
+  REQUIRE_MESSAGE(r.exit_code == 0, r.output);
+  CHECK_MESSAGE(r.output.find("convnet: 3 points of examples/s, last 3850") != std::string::npos, r.output);
+  const std::string svg = read_text(dir.path() / "cost.svg");
+  CHECK(svg.find(">ram<") != std::string::npos);
+  CHECK(svg.find(">convnet<") != std::string::npos);
+  CHECK(svg.find("cost by size") != std::string::npos);
+  CHECK(svg.find("during training") == std::string::npos);
+
+  // A column the file does not have is named with the ones it has.
+  const CommandResult missing =
+      run_mann("curves " + dir.path("ram.csv") + " --x size --metric examples/s --out " + dir.path("x.svg"));
+  CHECK(missing.exit_code != 0);
+  CHECK_MESSAGE(missing.output.find("has no column `size` (it has canvas, examples/s)") != std::string::npos,
+                missing.output);
+}
+
 TEST_CASE("legend labels stay distinct when long names differ only at the end") {
   const std::vector<std::string> names = {"train.optimizer.lr=0.01+model.addressing.score=dot",
                                           "train.optimizer.lr=0.01+model.addressing.score=cosine", "short"};
