@@ -95,13 +95,26 @@ CaptionerLearner::TeacherForced CaptionerLearner::teacher_forced(Tape& tape, con
   return out;
 }
 
-Matrix CaptionerLearner::caption_log_likelihood(const TeacherForced& tf, int batch) {
+Matrix CaptionerLearner::word_log_likelihoods(const TeacherForced& tf, int batch) {
   const Matrix log_p = log_softmax_values(tf.logits.value());
-  Matrix sums = Matrix::Zero(batch, 1);
-  for (size_t r = 0; r < tf.targets.size(); ++r)
+  const Index steps = static_cast<Index>(tf.targets.size()) / batch;
+  Matrix words = Matrix::Zero(batch, steps);
+  for (size_t r = 0; r < tf.targets.size(); ++r)  // rows are time-major: r = t * batch + b
     if (tf.targets[r] >= 0)
-      sums(static_cast<Index>(r) % batch, 0) += log_p(static_cast<Index>(r), tf.targets[r]);
-  return sums;
+      words(static_cast<Index>(r) % batch, static_cast<Index>(r) / batch) =
+          log_p(static_cast<Index>(r), tf.targets[r]);
+  return words;
+}
+
+void CaptionerLearner::credit_rewards_to_go(PolicyLog& policy, const Matrix& words) {
+  if (static_cast<Index>(policy.entries.size()) != words.cols())
+    throw std::logic_error("captioner: " + std::to_string(policy.entries.size()) + " policy entries for " +
+                           std::to_string(words.cols()) + " decoder steps (rewards to go need one a step)");
+  Matrix to_go = Matrix::Zero(words.rows(), 1);
+  for (Index t = words.cols() - 1; t >= 0; --t) {
+    to_go += words.col(t);
+    policy.entries[static_cast<size_t>(t)].credited_reward = to_go;
+  }
 }
 
 Var CaptionerLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
@@ -116,12 +129,20 @@ Var CaptionerLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics&
   }
   const TeacherForced tf = teacher_forced(tape, batch, ctx);
   const Var total = tf.penalty.valid() ? add(tf.loss, tf.penalty) : tf.loss;
+  const bool to_go = options_.reward == CaptionReward::ToGo && objective_->has_hard_modules();
+  const Matrix words = to_go ? word_log_likelihoods(tf, batch.size()) : Matrix();
+  if (to_go) credit_rewards_to_go(policy, words);
   return objective_->loss(
       tape, total,
       {{"loss", tf.loss.item()},
        {"token_accuracy", tf.token_accuracy},
        {"attention_penalty", tf.penalty.valid() ? tf.penalty.item() : 0.0}},
-      policy, [&] { return caption_log_likelihood(tf, batch.size()); }, metrics);
+      policy,
+      [&]() -> Matrix {  // each caption's log-likelihood (entries credited to go use theirs instead)
+        const Matrix w = to_go ? words : word_log_likelihoods(tf, batch.size());
+        return w.rowwise().sum();
+      },
+      metrics);
 }
 
 std::vector<Decoded> CaptionerLearner::decode(const CaptionBatch& batch, AddressingContext& ctx,

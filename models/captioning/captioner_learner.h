@@ -7,8 +7,9 @@
 // Training: teacher forcing on the batch's teaching caption, token cross-entropy, plus for soft attention
 // the doubly stochastic penalty lambda * sum_i (1 - sum_t alpha_ti)^2 (every place looked at about once
 // over the caption, sec. 4.2.1), averaged over the batch. Hard attention's choices get the REINFORCE term
-// with each caption's log-likelihood as the reward (the paper's variational bound), a moving-average
-// baseline and an entropy bonus (the addressing module's options). Evaluation decodes greedily (or by beam
+// with each caption's log-likelihood as the reward (the paper's variational bound; `reward: to_go` credits
+// each word's choice with the log-likelihood of the words from it on instead), a moving-average baseline
+// and an entropy bonus (the addressing module's options). Evaluation decodes greedily (or by beam
 // search) and scores against every reference: corpus BLEU-1..4, exact match (the primary metric is its
 // complement, the error) and the recall of the scene's items by class and place.
 //
@@ -23,12 +24,26 @@
 #include "framework/components/addressing_components.h"
 #include "framework/train/learner.h"
 #include "framework/train/objective.h"
+#include "framework/util/enum_names.h"
 #include "models/captioning/captioner_views.h"
 #include "models/captioning/conv_encoder.h"
 #include "models/seq2seq/attention_decoder.h"
 #include "models/seq2seq/sequence_decoding.h"
 
 namespace mann {
+
+// What each hard-attention choice is rewarded with.
+enum class CaptionReward {
+  Caption,  // the whole caption's log-likelihood, for every word's choice (the paper's bound)
+  ToGo      // the log-likelihood of the words from the choice's step on: a choice cannot change earlier words
+};
+
+template <>
+struct EnumNames<CaptionReward> {
+  static constexpr std::string_view noun = "caption reward";
+  static constexpr auto entries = std::to_array<EnumEntry<CaptionReward>>(
+      {{CaptionReward::Caption, "caption"}, {CaptionReward::ToGo, "to_go"}});
+};
 
 struct CaptionerOptions {
   ConvEncoderOptions encoder;
@@ -43,6 +58,7 @@ struct CaptionerOptions {
   // Hard attention: the chance per training caption of reading the expected context (the weights p) at
   // every word instead of sampled places (the paper's 0.5, sec. 4.1).
   float expected_context = 0.5f;
+  CaptionReward reward = CaptionReward::Caption;  // hard attention: what each choice is rewarded with
   int max_words = 40;  // decoding stops after this many tokens without <end>
   int batch = 32;
   int eval_batch = 64;
@@ -68,6 +84,10 @@ class CaptionerLearner : public Learner {
   // The attention of every generated word over the annotation grid (see CaptionerViews).
   AttentionViews* views() override { return &views_; }
 
+  /// Credits each step's choices (policy entry t: the choices of decoder step t) with the log-likelihood
+  /// of the words from that step on, from (B x T) per-word log-likelihoods (CaptionReward::ToGo). Throws
+  /// std::logic_error unless there is one entry a step.
+  static void credit_rewards_to_go(PolicyLog& policy, const Matrix& word_log_likelihoods);
   // Captions decoded for a batch (greedy, or by beam search with beam_size > 1), with their attention.
   std::vector<Decoded> decode(const CaptionBatch& batch, AddressingContext& ctx, int beam_size);
   // The scenes and captions.
@@ -87,9 +107,9 @@ class CaptionerLearner : public Learner {
     std::vector<int> targets;  // one per row of logits; -1 past a caption's end
     double token_accuracy = 0;
   };
-  // (B x 1) each caption's summed log-probability under teacher forcing: hard attention's reward, computed
-  // only when REINFORCE asks for it.
-  static Matrix caption_log_likelihood(const TeacherForced& tf, int batch);
+  // (B x T) the log-probability of each caption's word at each step under teacher forcing, 0 past its
+  // end: hard attention's rewards, computed only when REINFORCE asks for them.
+  static Matrix word_log_likelihoods(const TeacherForced& tf, int batch);
   EncodedSource encode(Tape& tape, const CaptionBatch& batch) const;
   TeacherForced teacher_forced(Tape& tape, const CaptionBatch& batch, AddressingContext& ctx) const;
 

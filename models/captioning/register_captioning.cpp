@@ -40,6 +40,9 @@ void register_captioning(Registry& r) {
                "hard attention: chance per training caption of reading the expected context instead of "
                "sampled places (the paper's 0.5)")
             .in(between(0, 1)),
+        enum_option("reward", d.reward,
+                    "hard attention: what each word's choice is rewarded with: caption (the whole caption's "
+                    "log-likelihood, the paper's) or to_go (the words from that step on)"),
         option("max_words", "int", d.max_words, "decoding stops after this many tokens").in(at_least(1))}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         auto& data = c.dataset_as<CaptionedImageDataset>(v, "captioned_images", "fashion_scenes");
@@ -59,6 +62,7 @@ void register_captioning(Registry& r) {
         o.attention_penalty = v.get<float>("attention_penalty");
         o.entropy_weight = v.get<float>("entropy_weight");
         o.expected_context = v.get<float>("expected_context");
+        o.reward = v.get<CaptionReward>("reward");
         o.max_words = v.get<int>("max_words");
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;

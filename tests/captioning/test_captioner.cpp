@@ -139,27 +139,49 @@ TEST_CASE("captioner: soft attention reports the doubly stochastic penalty as a 
   CHECK(metrics[2].second > 0.0);  // a short caption cannot spread one unit over every one of the places
 }
 
+TEST_CASE("captioner: rewards to go credit each step's choices with the words from that step on") {
+  PolicyLog policy;
+  policy.entries.resize(3);
+  Matrix words(2, 3);  // two captions of three steps; the second ended after its first word
+  words << -1.f, -2.f, -3.f, -0.5f, 0.f, 0.f;
+  CaptionerLearner::credit_rewards_to_go(policy, words);
+  const std::vector<std::pair<float, float>> expected = {{-6.f, -0.5f}, {-5.f, 0.f}, {-3.f, 0.f}};
+  for (size_t t = 0; t < 3; ++t) {
+    CAPTURE(t);
+    REQUIRE(policy.entries[t].credited_reward.rows() == 2);
+    CHECK(policy.entries[t].credited_reward(0, 0) == doctest::Approx(expected[t].first));
+    CHECK(policy.entries[t].credited_reward(1, 0) == doctest::Approx(expected[t].second));
+  }
+  policy.entries.resize(2);  // a step without its entry would misalign every credit
+  CHECK_THROWS_AS(CaptionerLearner::credit_rewards_to_go(policy, words), std::logic_error);
+}
+
 TEST_CASE("captioner: soft, hard and gumbel attention and none train through the trainer and decode") {
   struct Variant {
     const char* name;
     AddressingModuleFactory attention;
     bool reinforce;
+    CaptionReward reward = CaptionReward::Caption;
   };
-  const std::vector<Variant> variants = {{"soft", testing::additive_attention(5), false},
-                                         {"hard", testing::hard_additive_attention(5), true},
-                                         {"none", {}, false}};
+  const std::vector<Variant> variants = {
+      {"soft", testing::additive_attention(5), false},
+      {"hard", testing::hard_additive_attention(5), true},
+      {"hard, rewards to go", testing::hard_additive_attention(5), true, CaptionReward::ToGo},
+      {"none", {}, false}};
   for (const Variant& v : variants) {
     CAPTURE(v.name);
-    CaptionerLearner learner(tiny_scenes(), tiny_options(), v.attention);
+    CaptionerOptions options = tiny_options();
+    options.reward = v.reward;
+    CaptionerLearner learner(tiny_scenes(), options, v.attention);
     CHECK((learner.train_metric_names().size() == 6) == v.reinforce);  // + the policy's three
     Adam optimizer{AdamOptions{.learning_rate = 0.01f}};
     ConstantSchedule schedule{0.01f};
     ProgressReporter progress{stderr, 0};
-    TrainerOptions options;
-    options.steps = 4;
-    options.eval_every = 4;
-    options.model_name = std::string("model captioner ") + v.name;
-    Trainer trainer(learner, optimizer, schedule, options, progress, {});
+    TrainerOptions trainer_options;
+    trainer_options.steps = 4;
+    trainer_options.eval_every = 4;
+    trainer_options.model_name = std::string("model captioner ") + v.name;
+    Trainer trainer(learner, optimizer, schedule, trainer_options, progress, {});
     TrainingProgress state;
     Rng rng(9);
     CHECK(trainer.run(state, rng));  // a hard module's REINFORCE term left owed would throw here
