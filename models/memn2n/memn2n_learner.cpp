@@ -56,10 +56,10 @@ MemN2NLearner::MemN2NLearner(BabiDataset data, std::unique_ptr<ParameterCollecti
       views_(*this, options.attention_examples, options.attend_empty_slots) {
   if (options.eval_batch <= 0) throw UserError("MemN2N batch sizes must be positive");
   if (options.linear_start.enabled && !model_->has_linear_form())
-    throw UserError(
+    throw LinearStartUnsupported(
         "linear start removes the softmax of dot-product attention, so it needs addressing "
         "{type: soft_content, score: dot}, not " +
-        model_->addressing(0).type());
+        model_->addressing(0).type() + "; set linear_start: false");
 }
 
 void MemN2NLearner::fill_input(const BabiBatch& batch, MemN2NInput& in) const {

@@ -32,6 +32,12 @@ struct MemN2NLearnerOptions {
   uint64_t seed = 0;           // epoch orders and noise
 };
 
+// Linear start asked of a model whose attention has no linear form (anything but soft_content with dot
+// scores): the registry reports it at the config's linear_start key.
+struct LinearStartUnsupported : UserError {
+  using UserError::UserError;
+};
+
 class MemN2NLearner : public Learner {
  public:
   // Throws UserError for non-positive batch sizes, noise outside [0, 1], or linear start with an addressing

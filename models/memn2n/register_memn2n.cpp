@@ -89,16 +89,13 @@ void register_memn2n(Registry& r) {
         lo.seed = c.seed;
         if (lo.random_noise < 0.f || lo.random_noise > 1.f) v.fail("random_noise", "must be in [0, 1]");
         if (lo.linear_start.lr_factor <= 0.f) v.fail("ls_lr_factor", "must be positive");
-        if (lo.linear_start.enabled) {
-          const ConfigView a = v.child("addressing");
-          if (a.type() != "soft_content" || a.get<ContentScore>("score") != ContentScore::Dot)
-            v.fail("linear_start",
-                   "linear start removes the softmax of dot-product attention, so it needs "
-                   "addressing {type: soft_content, score: dot}; set linear_start: false");
+        try {  // the learner asks the built model whether linear start applies; the key says where
+          return std::make_unique<MemN2NLearner>(std::move(data.data()),
+                                                 std::make_unique<ParameterCollection>(c.seed), o, lo,
+                                                 addressing_factory(v, "addressing"));
+        } catch (const LinearStartUnsupported& e) {
+          v.fail("linear_start", e.what());
         }
-        return std::make_unique<MemN2NLearner>(std::move(data.data()),
-                                               std::make_unique<ParameterCollection>(c.seed), o, lo,
-                                               addressing_factory(v, "addressing"));
       });
 }
 
