@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cost against image size (issue #20): training throughput and multiply-adds per example of RAM (6
 # glimpses of 8x8, gaussian locations), grid attention with candidate centres every 7 pixels (G = side/7,
-# so G^2 grows with the image: hard reads the one chosen glimpse, soft mixes every candidate's) and the
-# RAM paper's conv net, on Fashion-MNIST canvases of 28, 60, 100 and 200 pixels, one thread, batch 32.
+# so G^2 grows with the image: hard reads the one chosen glimpse, soft mixes every candidate's; scored by
+# column and row, grid_keys: axes, so scoring stays a small part) and the RAM paper's conv net, on Fashion-MNIST canvases of 28, 60, 100 and 200 pixels, one thread, batch 32.
 # Prints a markdown table and writes, under OUT_DIR, one CSV per model (canvas, examples/s,
 # multiply-adds) and two charts drawn by `mann curves`: cost_throughput.svg and cost_multiply_adds.svg.
 #   bash tools/bench_ram_cost.sh [build/mann] [steps] [OUT_DIR]
@@ -28,8 +28,8 @@ echo "|---|---|---|---|---|---|"
 for size in 28 60 100 200; do
   grid=$((size / 7))
   echo "| ${size}x${size} | $grid | $(measure ram_gaussian "$size") |" \
-    "$(measure grid_hard "$size" --attention hard --grid "$grid") |" \
-    "$(measure grid_soft "$size" --attention soft --grid "$grid") |" \
+    "$(measure grid_hard "$size" --attention hard --grid "$grid" --grid-keys axes) |" \
+    "$(measure grid_soft "$size" --attention soft --grid "$grid" --grid-keys axes) |" \
     "$(measure convnet "$size" --model conv) |"
 done
 csvs=()

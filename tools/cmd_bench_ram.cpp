@@ -19,12 +19,15 @@ constexpr int64_t kWarmupSteps = 20;  // as the reference
 // The experiment of one bench case (a config text, so it is built by the registry like any run). The
 // trainer evaluates once at the end of a run: 32 examples keep that out of the measurement.
 std::string bench_config(const std::string& model, int size, int clutter, int glimpses, int scales,
-                         const std::string& attention, int grid, const std::string& data_dir) {
+                         const std::string& attention, int grid, const std::string& grid_keys,
+                         const std::string& data_dir) {
   const std::string model_node =
       model == "conv" ? "{type: convnet, fc: 256, eval_examples: 32}"
                       : "{type: ram, glimpses: " + std::to_string(glimpses) + ", patch: 8, scales: " +
                             std::to_string(scales) + ", attention: " + attention +
-                            (attention == "gaussian" ? "" : ", grid: " + std::to_string(grid)) +
+                            (attention == "gaussian"
+                                 ? ""
+                                 : ", grid: " + std::to_string(grid) + ", grid_keys: " + grid_keys) +
                             ", eval_examples: 32}";
   return "name: bench-ram\nseed: 1\n"
          "dataset: {type: fashion_mnist, variant: plain, canvas: " +
@@ -38,7 +41,7 @@ int bench_ram(const Args& args) {
   po::options_description options("bench ram options");
   int size = 28, clutter = 0, glimpses = 6, scales = 1, batch = 32, threads = 1, seed = 1;
   int64_t steps = 200;
-  std::string model = "ram", attention = "gaussian", data_dir;
+  std::string model = "ram", attention = "gaussian", grid_keys = "cells", data_dir;
   int grid = 4;
   options.add_options()("size", po::value(&size)->default_value(28), "canvas side in pixels (>= 28)")(
       "clutter", po::value(&clutter)->default_value(0), "clutter pieces of 8x8 per canvas")(
@@ -51,13 +54,15 @@ int bench_ram(const Args& args) {
       "attention", po::value(&attention)->default_value("gaussian"),
       "ram: gaussian (RAM), or hard, gumbel, soft over a grid of glimpse centres")(
       "grid", po::value(&grid)->default_value(4), "ram with grid attention: G x G candidate centres")(
+      "grid-keys", po::value(&grid_keys)->default_value("cells"),
+      "ram with grid attention: cells (a logit per cell) or axes (column + row logits)")(
       "seed", po::value(&seed)->default_value(1), "seed of the parameters and the batches")(
       "data-dir", po::value(&data_dir), "Fashion-MNIST directory (default: MANN_DATA, then Debian's)");
   po::variables_map vm;
   if (!parse_command_line(args,
                           "usage: mann bench ram [--size S] [--clutter C] [--glimpses G] [--batch B] "
                           "[--threads N] [--steps S] [--model ram|conv] [--attention gaussian|hard|gumbel|soft] "
-                          "[--grid G]",
+                          "[--grid G] [--grid-keys cells|axes]",
                           options, {}, vm))
     return kOk;
   if (model != "ram" && model != "conv") throw po::error("--model must be ram or conv");
@@ -72,7 +77,7 @@ int bench_ram(const Args& args) {
   const std::vector<std::string> sets = {"train.batch=" + std::to_string(batch),
                                          "seed=" + std::to_string(seed)};
   Experiment e = build_experiment(parse_stored_config(
-      bench_config(model, size, clutter, glimpses, scales, attention, grid, data_dir), "<bench ram>", sets));
+      bench_config(model, size, clutter, glimpses, scales, attention, grid, grid_keys, data_dir), "<bench ram>", sets));
   std::cout << "ram bench: "
             << (model == "conv" ? "convnet" : "ram (" + attention + "), " + std::to_string(glimpses) + " glimpses")
             << ", "

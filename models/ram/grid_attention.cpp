@@ -6,9 +6,9 @@
 
 namespace mann {
 
-GridAttention::GridAttention(const ParamScope& scope, int grid, Index query_width,
+GridAttention::GridAttention(const ParamScope& scope, int grid, GridKeys keys, Index query_width,
                              const AddressingModuleFactory& addressing, Rng& rng)
-    : grid_(grid) {
+    : grid_(grid), key_kind_(keys) {
   if (grid < 2 || grid > 32) throw UserError("ram: grid must be in 2..32, got " + std::to_string(grid));
   const Index k = static_cast<Index>(grid) * grid;
   centres_.resize(k, 2);
@@ -18,15 +18,25 @@ GridAttention::GridAttention(const ParamScope& scope, int grid, Index query_widt
       centres_(y * grid + x, 0) = -1.f + (2.f * static_cast<float>(x) + 1.f) / static_cast<float>(grid);
       centres_(y * grid + x, 1) = -1.f + (2.f * static_cast<float>(y) + 1.f) / static_cast<float>(grid);
     }
-  module_ = addressing(scope, AddressingShape{query_width, k, k}, rng);
+  const Index key_width = keys == GridKeys::Cells ? k : 2 * static_cast<Index>(grid);
+  module_ = addressing(scope, AddressingShape{query_width, key_width, k}, rng);
 }
 
 void GridAttention::fit_batch(Index batch) {
   if (batch == batch_) return;
   batch_ = batch;
   const Index k = centres_.rows();
-  keys_ = Matrix::Zero(batch * k, k);
-  for (Index b = 0; b < batch; ++b) keys_.block(b * k, 0, k, k).setIdentity();
+  const Index G = grid_;
+  keys_ = Matrix::Zero(batch * k, key_kind_ == GridKeys::Cells ? k : 2 * G);
+  for (Index b = 0; b < batch; ++b)
+    for (Index c = 0; c < k; ++c) {
+      if (key_kind_ == GridKeys::Cells) {
+        keys_(b * k + c, c) = 1.f;
+      } else {  // cell c = y * G + x: its column x, then its row y
+        keys_(b * k + c, c % G) = 1.f;
+        keys_(b * k + c, G + c / G) = 1.f;
+      }
+    }
   candidate_locations_.assign(static_cast<std::size_t>(k), Matrix(batch, 2));
   for (Index c = 0; c < k; ++c) candidate_locations_[static_cast<std::size_t>(c)].rowwise() = centres_.row(c);
 }

@@ -3,8 +3,10 @@
 // alternative to the recurrent attention model's Gaussian location policy (gaussian_location.h).
 //
 // The candidates are the centres of the cells of a G x G partition of [-1, 1]^2. Their keys are one-hot
-// rows, so a soft_content scorer with dot scores and a projected query turns the core state into one
-// location logit per candidate (a linear map). The module's weighting (B x G*G) then says what is read:
+// rows (GridKeys::Cells), so a soft_content scorer with dot scores and a projected query turns the core
+// state into one location logit per candidate (a linear map); or each key is the one-hot of the cell's
+// column beside the one-hot of its row (GridKeys::Axes), so the logit of cell (x, y) is f(x) + g(y) and the
+// distribution a product of its marginals, at 2G key columns instead of G^2. The module's weighting (B x G*G) then says what is read:
 //   a module that needs REINFORCE (hard): its weights are sampled one-hots; only the chosen glimpse is
 //     read, at the chosen centre, and the module's choice is trained through the policy log;
 //   a stochastic module that does not (gumbel): the relaxed mix of every candidate's glimpse when training
@@ -19,6 +21,7 @@
 
 #include "framework/autodiff/image_shape.h"
 #include "framework/components/addressing_components.h"
+#include "models/ram/ram_options.h"
 
 namespace mann {
 
@@ -33,7 +36,7 @@ class GridAttention {
  public:
   /// A G x G grid (grid >= 2) whose module, built by `addressing` under scope, reads queries of
   /// query_width. Throws UserError for grid < 2 or > 32 (1,024 candidates).
-  GridAttention(const ParamScope& scope, int grid, Index query_width,
+  GridAttention(const ParamScope& scope, int grid, GridKeys keys, Index query_width,
                 const AddressingModuleFactory& addressing, Rng& rng);
 
   /// Chooses where to look from `query` (B x query_width, the core state) and reads the glimpse of
@@ -57,10 +60,11 @@ class GridAttention {
   void fit_batch(Index batch);
 
   int grid_;
+  GridKeys key_kind_;
   Matrix centres_;
   std::unique_ptr<AddressingModule> module_;
   Index batch_ = -1;
-  Matrix keys_;                              // (B*K x K): one-hot key of every candidate, per example
+  Matrix keys_;                              // (B*K x key width): every candidate's key, per example
   std::vector<Matrix> candidate_locations_;  // K matrices (B x 2), candidate k's centre in every row
 };
 

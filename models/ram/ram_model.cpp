@@ -47,7 +47,7 @@ RamModel::RamModel(const ParamScope& scope, const ImageShape& image, int classes
     policy.baseline = BaselineKind::Learned;  // b_t = W h_t, as the reference
     policy_.emplace(scope.sub("location"), options.hidden, rng, policy);
   } else {
-    grid_.emplace(scope.sub("grid"), options.grid, options.hidden, grid_addressing, rng);
+    grid_.emplace(scope.sub("grid"), options.grid, options.grid_keys, options.hidden, grid_addressing, rng);
   }
 }
 

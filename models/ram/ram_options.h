@@ -38,6 +38,20 @@ struct EnumNames<RamCoreKind> {
       {{RamCoreKind::Rnn, "rnn"}, {RamCoreKind::Lstm, "lstm"}, {RamCoreKind::Gru, "gru"}});
 };
 
+// The keys a grid attention scores its candidate centres by (grid_attention.h).
+enum class GridKeys {
+  Cells,  // one one-hot key per cell: any distribution over the G^2 cells; scoring costs G^4 per example
+  Axes    // one-hot column and row: logits f(x) + g(y), a product of two marginals (like RAM's diagonal
+          // Gaussian); scoring costs 2 G^3, so the grid can keep its spacing on large images
+};
+
+template <>
+struct EnumNames<GridKeys> {
+  static constexpr std::string_view noun = "grid keys";
+  static constexpr auto entries =
+      std::to_array<EnumEntry<GridKeys>>({{GridKeys::Cells, "cells"}, {GridKeys::Axes, "axes"}});
+};
+
 struct RamOptions {
   int glimpses = 6;          // glimpses per image (the first at a uniformly random location)
   int patch = 8;             // side of every patch after averaging, in pixels
@@ -49,6 +63,7 @@ struct RamOptions {
   RamAttention attention = RamAttention::Gaussian;
   float stddev = 0.17f;  // gaussian: the location policy's fixed standard deviation
   int grid = 4;          // hard, gumbel, soft: candidate centres per side
+  GridKeys grid_keys = GridKeys::Cells;  // hard, gumbel, soft: how candidates are scored
 };
 
 }  // namespace mann

@@ -59,7 +59,10 @@ void register_ram(Registry& r) {
                         "where to look: gaussian (RAM), or a grid of centres: hard, gumbel, soft"),
             option("std", "float", d.stddev, "gaussian: standard deviation of the location policy"),
             option("grid", "int", d.grid, "hard/gumbel/soft: candidate centres per side")
-                .in(between(2, 16))})},
+                .in(between(2, 32)),
+            enum_option("grid_keys", d.grid_keys,
+                        "hard/gumbel/soft: cells (a logit per cell, G^4 to score) or axes (column + row "
+                        "logits, a product distribution, 2 G^3 to score: for fine grids on large images)")})},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         RamOptions o;
         o.glimpses = v.get<int>("glimpses");
@@ -73,6 +76,7 @@ void register_ram(Registry& r) {
         o.stddev = v.get<float>("std");
         if (!(o.stddev > 0.f)) v.fail("std", "must be positive");
         o.grid = v.get<int>("grid");
+        o.grid_keys = v.get<GridKeys>("grid_keys");
         RamModel* ram = nullptr;
         const AddressingModuleFactory addressing = grid_addressing(v.registry(), o.attention);
         auto learner = make_image_learner(

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "models/image/image_learner.h"
+#include "models/ram/ram_model.h"
 #include "tests/tools/cli_support.h"
 #include "tools/experiment.h"
 
@@ -54,10 +55,14 @@ TEST_CASE("ram learns the corner task to >= 95% test accuracy for most seeds") {
 }
 
 TEST_CASE("every glimpse attention trains a few steps with its REINFORCE term settled") {
-  for (const std::string attention : {"gaussian", "hard", "gumbel", "soft"}) {
+  const std::vector<std::pair<std::string, std::string>> variants = {
+      {"gaussian", "cells"}, {"hard", "cells"}, {"gumbel", "cells"}, {"soft", "cells"},
+      {"hard", "axes"},      {"gumbel", "axes"}, {"soft", "axes"}};
+  for (const auto& [attention, keys] : variants) {
     CAPTURE(attention);
-    mann::Experiment e = mann::build_experiment(
-        mann::load_and_validate(kCorner, {"model.attention=" + attention, "model.grid=3", "train.batch=8"}));
+    CAPTURE(keys);
+    mann::Experiment e = mann::build_experiment(mann::load_and_validate(
+        kCorner, {"model.attention=" + attention, "model.grid=3", "model.grid_keys=" + keys, "train.batch=8"}));
     mann::Learner& learner = *e.learner;
     const bool reinforced = attention == "gaussian" || attention == "hard";
     const auto names = learner.train_metric_names();
@@ -77,6 +82,29 @@ TEST_CASE("every glimpse attention trains a few steps with its REINFORCE term se
     const mann::Metrics eval = learner.evaluate("valid", eval_rng);
     CHECK(eval.front().first == "error");
   }
+}
+
+TEST_CASE("grid_keys axes: the grid weights are a product of a column and a row distribution") {
+  mann::Experiment e = mann::build_experiment(mann::load_and_validate(
+      kCorner, {"model.attention=soft", "model.grid=3", "model.grid_keys=axes", "train.batch=4"}));
+  auto& learner = dynamic_cast<mann::ImageLearner&>(*e.learner);
+  auto& ram = dynamic_cast<mann::RamModel&>(learner.model());
+  mann::Rng rng(5);
+  const mann::Matrix pixels = rng.uniform_matrix(4, learner.image_shape().size(), 0.f, 1.f);
+  mann::Tape tape;
+  mann::AddressingContext ctx{.training = false, .rng = &rng};
+  mann::GlimpsePath path;
+  ram.forward(tape, tape.constant(pixels), ctx, &path);
+  REQUIRE(!path.grid_weights.empty());
+  for (const mann::Matrix& w : path.grid_weights)
+    for (mann::Index b = 0; b < w.rows(); ++b) {
+      // w(y, x) = p(x) q(y): every 2x2 minor of the 3x3 grid of weights vanishes
+      const auto at = [&](int y, int x) { return w(b, y * 3 + x); };
+      for (int y = 0; y < 2; ++y)
+        for (int x = 0; x < 2; ++x)
+          CHECK(at(y, x) * at(y + 1, x + 1) == doctest::Approx(at(y, x + 1) * at(y + 1, x)).epsilon(1e-4));
+      CHECK(w.row(b).sum() == doctest::Approx(1.0));
+    }
 }
 
 TEST_CASE("ram: a run directory's checkpoint evaluates, Monte Carlo too, and the view draws its glimpses") {
