@@ -4,8 +4,14 @@
 
 #include "framework/train/progress.h"
 #include "framework/train/trainer.h"
+#include "tools/cli_support.h"
 
 namespace mann {
+
+void check_bench_steps(int64_t steps) {
+  if (steps <= kBenchWarmupSteps)
+    throw po::error("--steps must be more than the " + std::to_string(kBenchWarmupSteps) + " warm-up steps");
+}
 
 void train_quietly(Experiment& e, Learner& learner, int64_t steps, TrainingProgress& progress, Rng& rng) {
   TrainerOptions t = e.trainer;

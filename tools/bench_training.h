@@ -10,6 +10,13 @@
 
 namespace mann {
 
+// Training steps a bench runs before it starts its clock, as the PyTorch references do: allocation, caches
+// and branch predictors settle.
+inline constexpr int64_t kBenchWarmupSteps = 20;
+
+// Throws a usage error (po::error) unless `steps` leaves timed steps after the warm-up.
+void check_bench_steps(int64_t steps);
+
 // Trains `learner` (the experiment's, or a wrapper of it) with e's optimizer and schedule from `progress`
 // to `steps`, drawing from `rng`, with nothing logged, evaluated or saved (one report at the end).
 void train_quietly(Experiment& e, Learner& learner, int64_t steps, TrainingProgress& progress, Rng& rng);

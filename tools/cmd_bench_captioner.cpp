@@ -14,8 +14,6 @@
 namespace mann {
 namespace {
 
-constexpr int64_t kWarmupSteps = 20;
-
 // The attention block of each --attention value, as in the experiment files.
 std::string attention_node(const std::string& attention) {
   if (attention == "none") return "none";
@@ -65,8 +63,7 @@ int bench_captioner(const Args& args) {
                           options, {}, vm))
     return kOk;
   if (batch <= 0) throw po::error("--batch must be positive");
-  if (steps <= kWarmupSteps)
-    throw po::error("--steps must be more than the " + std::to_string(kWarmupSteps) + " warm-up steps");
+  check_bench_steps(steps);
   const std::string config = bench_config(scenes, attention, data_dir);
   set_threads(threads);
 
@@ -75,11 +72,11 @@ int bench_captioner(const Args& args) {
   Experiment e = build_experiment(parse_stored_config(config, "<bench captioner>", sets));
   std::cout << "captioner bench: " << attention << " attention, " << scenes << " scenes, "
             << e.learner->parameters().count() << " parameters, batch " << batch << ", threads " << threads
-            << ", " << steps << " steps (" << kWarmupSteps << " warm-up)" << std::endl;
+            << ", " << steps << " steps (" << kBenchWarmupSteps << " warm-up)" << std::endl;
 
-  const double seconds = timed_training_seconds(e, *e.learner, kWarmupSteps, steps);
+  const double seconds = timed_training_seconds(e, *e.learner, kBenchWarmupSteps, steps);
 
-  const double timed = static_cast<double>(steps - kWarmupSteps);
+  const double timed = static_cast<double>(steps - kBenchWarmupSteps);
   std::cout << std::fixed << std::setprecision(1) << "throughput " << timed * batch / seconds
             << " captions/s (captioner, " << attention << " attention, " << scenes << ", batch " << batch
             << ", " << threads << " thread(s); scenes painted in the timed loop)" << std::endl;

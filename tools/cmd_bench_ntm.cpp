@@ -15,8 +15,6 @@
 namespace mann {
 namespace {
 
-constexpr int64_t kWarmupSteps = 20;  // as the reference: allocation, caches and branch predictors settle
-
 const char* kBenchConfig = R"(name: bench-ntm
 seed: 1
 dataset: {type: copy, bits: 8, min_length: 1, max_length: 20}
@@ -75,8 +73,7 @@ int bench_ntm(const Args& args) {
     return kOk;
   if (batch <= 0) throw po::error("--batch must be positive");
   if (steps == 0) steps = batch == 1 ? 320 : 120;
-  if (steps <= kWarmupSteps)
-    throw po::error("--steps must be more than the " + std::to_string(kWarmupSteps) + " warm-up steps");
+  check_bench_steps(steps);
   set_threads(threads);
 
   const std::vector<std::string> sets = {"train.batch=" + std::to_string(batch),
@@ -86,16 +83,16 @@ int bench_ntm(const Args& args) {
   if (!sequence) throw std::logic_error("bench ntm: the ntm model did not build a SequenceLearner");
   OneLengthPerBatch learner(*sequence);
   std::cout << "ntm copy: " << learner.parameters().count() << " parameters, batch " << batch << ", threads "
-            << threads << ", " << steps << " steps (" << kWarmupSteps << " warm-up)" << std::endl;
+            << threads << ", " << steps << " steps (" << kBenchWarmupSteps << " warm-up)" << std::endl;
 
   // Evaluation at the end of each phase is one sequence of one batch (negligible).
   const double seconds =
-      timed_training_seconds(e, learner, kWarmupSteps, steps, [&] { learner.time_steps = 0; });
+      timed_training_seconds(e, learner, kBenchWarmupSteps, steps, [&] { learner.time_steps = 0; });
 
-  const double timed = static_cast<double>(steps - kWarmupSteps);
+  const double timed = static_cast<double>(steps - kBenchWarmupSteps);
   std::cout << std::fixed << std::setprecision(1) << "throughput " << timed * batch / seconds
             << " sequences/s, " << std::setprecision(0) << static_cast<double>(learner.time_steps) / seconds
-            << " time steps/s (steps " << kWarmupSteps + 1 << ".." << steps << ", mean "
+            << " time steps/s (steps " << kBenchWarmupSteps + 1 << ".." << steps << ", mean "
             << std::setprecision(1) << static_cast<double>(learner.time_steps) / timed
             << " time steps/seq, batch " << batch << ", threads " << threads << "), peak memory "
             << peak_memory_mib() << " MiB" << std::endl;

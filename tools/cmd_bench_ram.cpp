@@ -14,8 +14,6 @@
 namespace mann {
 namespace {
 
-constexpr int64_t kWarmupSteps = 20;  // as the reference
-
 // The experiment of one bench case (a config text, so it is built by the registry like any run). The
 // trainer evaluates once at the end of a run: 32 examples keep that out of the measurement.
 std::string bench_config(const std::string& model, int size, int clutter, int glimpses, int scales,
@@ -70,8 +68,7 @@ int bench_ram(const Args& args) {
     throw po::error("--attention must be gaussian, hard, gumbel or soft");
   if (grid < 1) throw po::error("--grid must be positive");
   if (batch <= 0) throw po::error("--batch must be positive");
-  if (steps <= kWarmupSteps)
-    throw po::error("--steps must be more than the " + std::to_string(kWarmupSteps) + " warm-up steps");
+  check_bench_steps(steps);
   set_threads(threads);
 
   const std::vector<std::string> sets = {"train.batch=" + std::to_string(batch),
@@ -82,12 +79,12 @@ int bench_ram(const Args& args) {
             << (model == "conv" ? "convnet" : "ram (" + attention + "), " + std::to_string(glimpses) + " glimpses")
             << ", "
             << e.learner->parameters().count() << " parameters, size " << size << ", clutter " << clutter
-            << ", batch " << batch << ", threads " << threads << ", " << steps << " steps (" << kWarmupSteps
+            << ", batch " << batch << ", threads " << threads << ", " << steps << " steps (" << kBenchWarmupSteps
             << " warm-up)" << std::endl;
 
-  const double seconds = timed_training_seconds(e, *e.learner, kWarmupSteps, steps);
+  const double seconds = timed_training_seconds(e, *e.learner, kBenchWarmupSteps, steps);
 
-  const double timed = static_cast<double>(steps - kWarmupSteps);
+  const double timed = static_cast<double>(steps - kBenchWarmupSteps);
   auto* image_learner = dynamic_cast<ImageLearner*>(e.learner.get());
   if (image_learner)
     std::cout << "multiply-adds per example (one forward pass): "
