@@ -20,13 +20,13 @@ std::string bench_config(const std::string& model, int size, int clutter, int gl
                          const std::string& attention, int grid, const std::string& grid_keys,
                          const std::string& data_dir) {
   const std::string model_node =
-      model == "conv" ? "{type: convnet, fc: 256, eval_examples: 32}"
-                      : "{type: ram, glimpses: " + std::to_string(glimpses) + ", patch: 8, scales: " +
-                            std::to_string(scales) + ", attention: " + attention +
-                            (attention == "gaussian"
-                                 ? ""
-                                 : ", grid: " + std::to_string(grid) + ", grid_keys: " + grid_keys) +
-                            ", eval_examples: 32}";
+      model == "conv"
+          ? "{type: convnet, fc: 256, eval_examples: 32}"
+          : "{type: ram, glimpses: " + std::to_string(glimpses) +
+                ", patch: 8, scales: " + std::to_string(scales) + ", attention: " + attention +
+                (attention == "gaussian" ? ""
+                                         : ", grid: " + std::to_string(grid) + ", grid_keys: " + grid_keys) +
+                ", eval_examples: 32}";
   return "name: bench-ram\nseed: 1\n"
          "dataset: {type: fashion_mnist, variant: plain, canvas: " +
          std::to_string(size) + ", clutter: " + std::to_string(clutter) + ", data_dir: '" + data_dir +
@@ -57,11 +57,12 @@ int bench_ram(const Args& args) {
       "seed", po::value(&seed)->default_value(1), "seed of the parameters and the batches")(
       "data-dir", po::value(&data_dir), "Fashion-MNIST directory (default: MANN_DATA, then Debian's)");
   po::variables_map vm;
-  if (!parse_command_line(args,
-                          "usage: mann bench ram [--size S] [--clutter C] [--glimpses G] [--batch B] "
-                          "[--threads N] [--steps S] [--model ram|conv] [--attention gaussian|hard|gumbel|soft] "
-                          "[--grid G] [--grid-keys cells|axes]",
-                          options, {}, vm))
+  if (!parse_command_line(
+          args,
+          "usage: mann bench ram [--size S] [--clutter C] [--glimpses G] [--batch B] "
+          "[--threads N] [--steps S] [--model ram|conv] [--attention gaussian|hard|gumbel|soft] "
+          "[--grid G] [--grid-keys cells|axes]",
+          options, {}, vm))
     return kOk;
   if (model != "ram" && model != "conv") throw po::error("--model must be ram or conv");
   if (attention != "gaussian" && attention != "hard" && attention != "gumbel" && attention != "soft")
@@ -74,13 +75,14 @@ int bench_ram(const Args& args) {
   const std::vector<std::string> sets = {"train.batch=" + std::to_string(batch),
                                          "seed=" + std::to_string(seed)};
   Experiment e = build_experiment(parse_stored_config(
-      bench_config(model, size, clutter, glimpses, scales, attention, grid, grid_keys, data_dir), "<bench ram>", sets));
+      bench_config(model, size, clutter, glimpses, scales, attention, grid, grid_keys, data_dir),
+      "<bench ram>", sets));
   std::cout << "ram bench: "
-            << (model == "conv" ? "convnet" : "ram (" + attention + "), " + std::to_string(glimpses) + " glimpses")
-            << ", "
-            << e.learner->parameters().count() << " parameters, size " << size << ", clutter " << clutter
-            << ", batch " << batch << ", threads " << threads << ", " << steps << " steps (" << kBenchWarmupSteps
-            << " warm-up)" << std::endl;
+            << (model == "conv" ? "convnet"
+                                : "ram (" + attention + "), " + std::to_string(glimpses) + " glimpses")
+            << ", " << e.learner->parameters().count() << " parameters, size " << size << ", clutter "
+            << clutter << ", batch " << batch << ", threads " << threads << ", " << steps << " steps ("
+            << kBenchWarmupSteps << " warm-up)" << std::endl;
 
   const double seconds = timed_training_seconds(e, *e.learner, kBenchWarmupSteps, steps);
 

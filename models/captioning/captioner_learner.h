@@ -59,7 +59,7 @@ struct CaptionerOptions {
   // every word instead of sampled places (the paper's 0.5, sec. 4.1).
   float expected_context = 0.5f;
   CaptionReward reward = CaptionReward::Caption;  // hard attention: what each choice is rewarded with
-  int max_words = 40;  // decoding stops after this many tokens without <end>
+  int max_words = 40;                             // decoding stops after this many tokens without <end>
   int batch = 32;
   int eval_batch = 64;
   int eval_batches = 4;  // evaluation scores the first eval_batch * eval_batches scenes of a split

@@ -33,8 +33,9 @@ std::vector<int> iota_from(int first, int count) {
 }
 
 // The model for `data`: its vocabulary and memory size, parameters under "model", drawn from `seed`.
-std::unique_ptr<MemN2N> make_model(const BabiDataset& data, ParameterCollection& params, MemN2NOptions options,
-                                   uint64_t seed, const AddressingModuleFactory& addressing) {
+std::unique_ptr<MemN2N> make_model(const BabiDataset& data, ParameterCollection& params,
+                                   MemN2NOptions options, uint64_t seed,
+                                   const AddressingModuleFactory& addressing) {
   options.vocab = data.vocab.size();
   options.memory_size = data.memory_size;
   Rng init(seed);
@@ -111,12 +112,13 @@ Var MemN2NLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& me
   const MemN2N::Output out = model_->forward(tape, input_, ctx);
   const Var mean_loss = softmax_cross_entropy(out.logits, batch.answer);
   // The paper sums over the batch; LS's smaller learning rate is the same scale on the gradient for SGD.
-  const float scale_by = (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) *
-                         linear_start_.loss_scale() * shard_weight;
+  const float scale_by =
+      (options_.sum_loss ? static_cast<float>(batch.batch) : 1.f) * linear_start_.loss_scale() * shard_weight;
   const Matrix right = classification_rewards(RewardKind::kCorrect, out.logits.value(), batch.answer);
   const Var loss = objective_.loss(
-      tape, mean_loss, {{"loss", mean_loss.item()}, {"error", 1.0 - right.mean()}, {"linear_start", ls ? 1.0 : 0.0}},
-      policy, [&] { return classification_rewards(options_.reward, out.logits.value(), batch.answer); }, metrics);
+      tape, mean_loss,
+      {{"loss", mean_loss.item()}, {"error", 1.0 - right.mean()}, {"linear_start", ls ? 1.0 : 0.0}}, policy,
+      [&] { return classification_rewards(options_.reward, out.logits.value(), batch.answer); }, metrics);
   return scale(loss, scale_by);
 }
 

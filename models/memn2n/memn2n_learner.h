@@ -22,7 +22,7 @@ namespace mann {
 struct MemN2NLearnerOptions {
   int batch = 32;
   int eval_batch = 256;
-  bool sum_loss = true;  // loss = cross-entropy summed over the batch (paper), else its mean
+  bool sum_loss = true;             // loss = cross-entropy summed over the batch (paper), else its mean
   LinearStartOptions linear_start;  // LS (sec. 4.2); needs every hop's addressing to have a linear form
   bool attend_empty_slots = false;  // padded slots stay in the softmax as zero memories (authors' code)
   float random_noise = 0.f;      // RN: up to this fraction of empty memories inserted per story (paper: 0.1)

@@ -16,7 +16,8 @@ void register_memn2n(Registry& r) {
        "memn2n",
        "End-To-End Memory Network (Sukhbaatar et al. 2015) for bAbI QA: K hops of attention over sentence "
        "memories, answer over the vocabulary.",
-       {option("hops", "int", m.hops, "memory hops K"), option("dim", "int", m.dim, "embedding dimension d"),
+       {option("hops", "int", m.hops, "memory hops K"),
+        option("dim", "int", m.dim, "embedding dimension d"),
         enum_option("tying", m.tying, "weight tying: adjacent or layerwise (with H)"),
         enum_option("encoding", m.encoding,
                     "sentence encoding: bow, pe (the paper's printed formula) or pe_centered (the "

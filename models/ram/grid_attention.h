@@ -6,7 +6,8 @@
 // rows (GridKeys::Cells), so a soft_content scorer with dot scores and a projected query turns the core
 // state into one location logit per candidate (a linear map); or each key is the one-hot of the cell's
 // column beside the one-hot of its row (GridKeys::Axes), so the logit of cell (x, y) is f(x) + g(y) and the
-// distribution a product of its marginals, at 2G key columns instead of G^2. The module's weighting (B x G*G) then says what is read:
+// distribution a product of its marginals, at 2G key columns instead of G^2. The module's weighting (B x G*G)
+// then says what is read:
 //   a module that needs REINFORCE (hard): its weights are sampled one-hots; only the chosen glimpse is
 //     read, at the chosen centre, and the module's choice is trained through the policy log;
 //   a stochastic module that does not (gumbel): the relaxed mix of every candidate's glimpse when training

@@ -61,8 +61,8 @@ struct RamOptions {
   int hidden = 256;          // width of the core state
   RamCoreKind core = RamCoreKind::Rnn;
   RamAttention attention = RamAttention::Gaussian;
-  float stddev = 0.17f;  // gaussian: the location policy's fixed standard deviation
-  int grid = 4;          // hard, gumbel, soft: candidate centres per side
+  float stddev = 0.17f;                  // gaussian: the location policy's fixed standard deviation
+  int grid = 4;                          // hard, gumbel, soft: candidate centres per side
   GridKeys grid_keys = GridKeys::Cells;  // hard, gumbel, soft: how candidates are scored
 };
 

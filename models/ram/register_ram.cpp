@@ -58,8 +58,7 @@ void register_ram(Registry& r) {
             enum_option("attention", d.attention,
                         "where to look: gaussian (RAM), or a grid of centres: hard, gumbel, soft"),
             option("std", "float", d.stddev, "gaussian: standard deviation of the location policy"),
-            option("grid", "int", d.grid, "hard/gumbel/soft: candidate centres per side")
-                .in(between(2, 32)),
+            option("grid", "int", d.grid, "hard/gumbel/soft: candidate centres per side").in(between(2, 32)),
             enum_option("grid_keys", d.grid_keys,
                         "hard/gumbel/soft: cells (a logit per cell, G^4 to score) or axes (column + row "
                         "logits, a product distribution, 2 G^3 to score: for fine grids on large images)")})},

@@ -56,13 +56,14 @@ TEST_CASE("ram learns the corner task to >= 95% test accuracy for most seeds") {
 
 TEST_CASE("every glimpse attention trains a few steps with its REINFORCE term settled") {
   const std::vector<std::pair<std::string, std::string>> variants = {
-      {"gaussian", "cells"}, {"hard", "cells"}, {"gumbel", "cells"}, {"soft", "cells"},
+      {"gaussian", "cells"}, {"hard", "cells"},  {"gumbel", "cells"}, {"soft", "cells"},
       {"hard", "axes"},      {"gumbel", "axes"}, {"soft", "axes"}};
   for (const auto& [attention, keys] : variants) {
     CAPTURE(attention);
     CAPTURE(keys);
     mann::Experiment e = mann::build_experiment(mann::load_and_validate(
-        kCorner, {"model.attention=" + attention, "model.grid=3", "model.grid_keys=" + keys, "train.batch=8"}));
+        kCorner,
+        {"model.attention=" + attention, "model.grid=3", "model.grid_keys=" + keys, "train.batch=8"}));
     mann::Learner& learner = *e.learner;
     const bool reinforced = attention == "gaussian" || attention == "hard";
     const auto names = learner.train_metric_names();

@@ -43,7 +43,8 @@ TEST_CASE("mann train, eval and lengths on a tiny seq2seq experiment") {
   // Both runs share the experiment's name, so each row names its run directory too (every row: an
   // earlier version renamed only the first of a repeated pair).
   size_t named_rows = 0;
-  for (size_t at = table.find(" (run),"); at != std::string::npos; at = table.find(" (run),", at + 1)) ++named_rows;
+  for (size_t at = table.find(" (run),"); at != std::string::npos; at = table.find(" (run),", at + 1))
+    ++named_rows;
   CHECK(named_rows == 2 * 3);
   CHECK(read_text(dir.path() / "curve.svg").find("<svg") != std::string::npos);
   const auto png = run_mann("lengths " + run + " --min 5 --max 5 --plot " + dir.path("curve.png"));
