@@ -38,4 +38,14 @@ void set_threads(int threads) {
   Eigen::setNbThreads(threads);
 }
 
+std::string run_label(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  const fs::path normal = fs::absolute(path).lexically_normal();
+  const fs::path p = normal.has_filename() ? normal : normal.parent_path();  // "runs/x/" names runs/x
+  if (fs::is_directory(p)) return p.filename().string();
+  if (p.filename() == "metrics.csv") return p.parent_path().filename().string();
+  if (p.parent_path().filename() == "checkpoints") return p.parent_path().parent_path().filename().string();
+  return p.stem().string();
+}
+
 }  // namespace mann

@@ -1,6 +1,7 @@
 #pragma once
 // Boost.Program_options plumbing shared by the subcommands: parsing with positional arguments, --help.
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -23,5 +24,9 @@ std::string single_positional(const std::vector<std::string>& given, const std::
 // Sets the number of threads Eigen may use for large products (1 keeps runs bit-reproducible and is
 // fastest for the small matrices of these models).
 void set_threads(int threads);
+
+// The name a chart's legend gives the run behind `path`: a run directory's own name; RUN for
+// RUN/metrics.csv and for RUN/checkpoints/X.h5; any other file's name without its extension.
+std::string run_label(const std::filesystem::path& path);
 
 }  // namespace mann

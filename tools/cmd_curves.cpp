@@ -51,15 +51,6 @@ std::string first_validation_column(const MetricsTable& t, const fs::path& file)
   throw UserError(file.string() + " has no validation column (valid_*); name one with --metric");
 }
 
-// The label of a run in the legend: its directory name (the parent's, for a metrics.csv path); another CSV
-// file is labelled by its name without the extension.
-std::string run_label(const fs::path& run) {
-  if (!fs::is_directory(run) && run.filename() != "metrics.csv") return run.stem().string();
-  const fs::path dir = fs::is_directory(run) ? run : run.parent_path();
-  const std::string name = fs::absolute(dir).lexically_normal().filename().string();
-  return name.empty() ? run.string() : name;
-}
-
 }  // namespace
 
 int curves_command(const Args& args) {

@@ -2,7 +2,6 @@
 // sequence accuracy for the NTM tasks), print a table, write a CSV and plot one line per checkpoint.
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -109,16 +108,6 @@ void plot_curves(const std::vector<LengthCurve>& curves, const std::string& metr
   plot::draw_line_chart(chart, path);
 }
 
-// The name of the run a checkpoint argument belongs to: a run directory's own name, RUN for
-// RUN/checkpoints/X.h5, else the file's name.
-std::string run_name(const std::string& checkpoint) {
-  namespace fs = std::filesystem;
-  const fs::path p = fs::absolute(checkpoint).lexically_normal();
-  if (fs::is_directory(p)) return (p.has_filename() ? p : p.parent_path()).filename().string();
-  if (p.parent_path().filename() == "checkpoints") return p.parent_path().parent_path().filename().string();
-  return p.filename().string();
-}
-
 }  // namespace
 
 int lengths_command(const Args& args) {
@@ -172,7 +161,7 @@ int lengths_command(const Args& args) {
     repeated.push_back(std::count_if(curves.begin(), curves.end(),
                                      [&](const LengthCurve& o) { return o.label == c.label; }) > 1);
   for (size_t i = 0; i < curves.size(); ++i)
-    if (repeated[i]) curves[i].label += " (" + run_name(checkpoints[i]) + ")";
+    if (repeated[i]) curves[i].label += " (" + run_label(checkpoints[i]) + ")";
   const std::vector<std::string> names = metric_names(curves);
   for (const LengthCurve& c : curves) print_table(c, names);
   if (!out.empty()) {
