@@ -94,6 +94,12 @@ Var slice_cols(Var a, Index start, Index count);
 Var slice_rows(Var a, Index start, Index count);
 Var reshape(Var a, Index rows, Index cols);  // row-major order is kept
 Var stop_gradient(Var a);                    // same value, no gradient flows back
+// Row by row from one of several equal-shaped sources: out.row(r) = sources[which[r]].row(r), a zero row
+// where which[r] < 0 (B x C). One node however many sources: a batch whose examples each read their own
+// cell of a tape of (B x C) cells (the RL-NTM's memory head).
+Var select_rows(const std::vector<Var>& sources, const std::vector<int>& which);
+// base with the rows where replace[r] is true taken from update instead (both B x C).
+Var overwrite_rows(Var base, Var update, const std::vector<bool>& replace);
 
 // ---- lookups ----
 // Rows of table by index: (len(rows) x C). Index -1 yields a zero row (the nil/padding word).

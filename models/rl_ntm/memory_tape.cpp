@@ -1,40 +1,44 @@
 #include "models/rl_ntm/memory_tape.h"
 
-#include <set>
+#include <algorithm>
 
 #include "framework/autodiff/ops.h"
 
 namespace mann {
 
-MemoryTape::MemoryTape(Tape& tape, Index batch, int cells, Index width)
-    : tape_(&tape), batch_(batch), width_(width), cells_(static_cast<size_t>(cells)) {
+MemoryTape::MemoryTape(Tape& tape, Index batch, int cells, Index width) : cells_(static_cast<size_t>(cells)) {
   Var zeros = tape.constant(Matrix::Zero(batch, width));
   for (Var& cell : cells_) cell = zeros;
 }
 
-Matrix MemoryTape::selector(const std::vector<int>& positions, int cell) const {
-  Matrix s = Matrix::Zero(batch_, 1);
-  for (size_t b = 0; b < positions.size(); ++b)
-    if (positions[b] == cell) s(static_cast<Index>(b), 0) = 1.f;
-  return s;
-}
-
 Var MemoryTape::read(const std::vector<int>& positions) const {
-  const std::set<int> used(positions.begin(), positions.end());
-  Var out = tape_->constant(Matrix::Zero(batch_, width_));
-  for (int cell : used)
-    if (cell >= 0)
-      out = out + mul(cells_[static_cast<size_t>(cell)], tape_->constant(selector(positions, cell)));
-  return out;
+  // One node for the whole batch: each row picks its example's cell among the cells some head stands on.
+  std::vector<int> source_of(cells_.size(), -1), which(positions.size(), -1);
+  std::vector<Var> sources;
+  for (size_t b = 0; b < positions.size(); ++b) {
+    const int cell = positions[b];
+    if (cell < 0) continue;
+    int& source = source_of[static_cast<size_t>(cell)];
+    if (source < 0) {
+      source = static_cast<int>(sources.size());
+      sources.push_back(cells_[static_cast<size_t>(cell)]);
+    }
+    which[b] = source;
+  }
+  if (sources.empty()) sources.push_back(cells_.front());  // every row reads zeros
+  return select_rows(sources, which);
 }
 
 void MemoryTape::write(const std::vector<int>& positions, Var vectors) {
-  const std::set<int> used(positions.begin(), positions.end());
-  for (int cell : used) {
-    if (cell < 0) continue;
-    const Matrix s = selector(positions, cell);
+  // One node per cell that some head stands on, replacing the rows of the examples standing there.
+  std::vector<int> done;
+  std::vector<bool> here(positions.size());
+  for (int cell : positions) {
+    if (cell < 0 || std::find(done.begin(), done.end(), cell) != done.end()) continue;
+    done.push_back(cell);
+    for (size_t b = 0; b < positions.size(); ++b) here[b] = positions[b] == cell;
     Var& c = cells_[static_cast<size_t>(cell)];
-    c = mul(c, tape_->constant(Matrix::Ones(batch_, 1) - s)) + mul(vectors, tape_->constant(s));
+    c = overwrite_rows(c, vectors, here);
   }
 }
 

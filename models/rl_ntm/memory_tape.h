@@ -1,7 +1,8 @@
 #pragma once
 // The RL-NTM's memory tape: per example a row of cells holding real vectors, read and written at one
 // position per example (the memory head's), differentiable in what is written. Cell j of every example is
-// one (B x M) Var, so a step only touches the cells some head stands on.
+// one (B x M) Var, so a step only touches the cells some head stands on: one node to read them, one per
+// cell written.
 #include <vector>
 
 #include "framework/autodiff/tape.h"
@@ -22,12 +23,6 @@ class MemoryTape {
   int cells() const { return static_cast<int>(cells_.size()); }
 
  private:
-  // (B x 1) with 1 where positions[b] == cell.
-  Matrix selector(const std::vector<int>& positions, int cell) const;
-
-  Tape* tape_;
-  Index batch_;
-  Index width_;
   std::vector<Var> cells_;
 };
 

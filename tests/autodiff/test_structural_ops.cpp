@@ -102,6 +102,35 @@ TEST_CASE("gather_rows, bag_of_words, pick") {
   CHECK_THROWS_WITH_AS(gather_rows(tv, {5}), doctest::Contains("gather_rows: index 5"), ShapeError);
 }
 
+TEST_CASE("select_rows and overwrite_rows: a batch reading and writing its own cells") {
+  const Matrix a = random_matrix(4, 3, 71), b = random_matrix(4, 3, 72), c = random_matrix(4, 3, 73);
+  const std::vector<int> which = {2, -1, 0, 2};
+  MANN_CHECK_GRADIENTS([&](Tape&, Inputs v) { return select_rows({v[0], v[1], v[2]}, which); }, a, b, c);
+  const std::vector<bool> replace = {true, false, true, false};
+  MANN_CHECK_GRADIENTS([&](Tape&, Inputs v) { return overwrite_rows(v[0], v[1], replace); }, a, b);
+  // A cell written, then read beside its old value: each row's gradient reaches only what it read.
+  MANN_CHECK_GRADIENTS(
+      [&](Tape&, Inputs v) {
+        Var written = overwrite_rows(v[0], tanh(v[1]), replace);
+        return select_rows({v[0], written}, {1, 1, 0, -1});
+      },
+      a, b);
+
+  Tape t;
+  Var va = t.constant(a), vb = t.constant(b), vc = t.constant(c);
+  const Matrix picked = select_rows({va, vb, vc}, which).value();
+  CHECK(picked.row(0) == c.row(0));
+  CHECK(picked.row(1).isZero());
+  CHECK(picked.row(2) == a.row(2));
+  const Matrix over = overwrite_rows(va, vb, replace).value();
+  CHECK(over.row(0) == b.row(0));
+  CHECK(over.row(1) == a.row(1));
+  CHECK_THROWS_WITH_AS(select_rows({va, vb}, which), doctest::Contains("select_rows: choice 2 of 2"),
+                       ShapeError);
+  CHECK_THROWS_AS(select_rows({va, t.constant(random_matrix(4, 2, 74))}, which), ShapeError);
+  CHECK_THROWS_AS(overwrite_rows(va, vb, {true}), ShapeError);
+}
+
 TEST_CASE("a parameter is bound once per graph: one leaf however often a step reads it") {
   Parameter w("w", Matrix{{2.f}});
   Parameter fixed("fixed", Matrix{{3.f}});
