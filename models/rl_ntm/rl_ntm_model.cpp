@@ -47,7 +47,8 @@ RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions&
       classes_(classes),
       options_(o),
       controller_(scope.sub("controller"),
-                  classes + o.memory_width + (o.forward_only_input ? 2 : 3) + kMemoryMoves + kWriteChoices,
+                  classes * (2 * o.input_window + 1) + o.memory_width * (2 * o.memory_window + 1) +
+                      (o.forward_only_input ? 2 : 3) + kMemoryMoves + kWriteChoices,
                   o.hidden, rng),
       input_move_(scope.sub("input_move"), o.hidden, o.forward_only_input ? 2 : 3, o.action_scale, rng),
       memory_move_(scope.sub("memory_move"), o.hidden, kMemoryMoves, o.action_scale, rng),
@@ -106,14 +107,16 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     bool any = false;
     for (int b = 0; b < batch; ++b) any |= (active[b] = !done[b] && t < budget[b]);
     if (!any) break;
+    // The symbol at input cell `cell` of example b: both ends (and beyond) read the end marker, as the
+    // authors' tape is circular over blank padding; a walk back sees where to stop.
+    auto symbol_at = [&](int b, int cell) {
+      const std::vector<int>& in = tapes.inputs[static_cast<size_t>(b)];
+      return cell >= 0 && cell < static_cast<int>(in.size()) ? in[static_cast<size_t>(cell)] : end_marker;
+    };
     std::vector<int> symbol(batch, -1), at_memory(batch, -1);
     for (int b = 0; b < batch; ++b) {
       if (!active[b]) continue;
-      const std::vector<int>& in = tapes.inputs[b];
-      // Both ends of the input read the end marker (the authors' tape is circular over blank padding, so
-      // a step left of the first symbol shows a blank): Reverse's walk back sees where to stop.
-      const bool on_symbol = input_pos[b] >= 0 && input_pos[b] < static_cast<int>(in.size());
-      symbol[b] = on_symbol ? in[static_cast<size_t>(input_pos[b])] : end_marker;
+      symbol[b] = symbol_at(b, input_pos[b]);
       at_memory[b] = memory_pos[b];
       last_step[b] = t;
     }
@@ -125,9 +128,34 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
 
     Var symbol_in = tape.constant(one_hot_rows(symbol, classes_));
     Var memory_in = memory.read(at_memory);
-    Var x = concat_cols({symbol_in, memory_in, tape.constant(one_hot_rows(prev_input_move, input_moves())),
-                         tape.constant(one_hot_rows(prev_memory_move, kMemoryMoves)),
-                         tape.constant(one_hot_rows(prev_write, kWriteChoices))});
+    std::vector<Var> reads;
+    for (int offset = -options_.input_window; offset <= options_.input_window; ++offset) {
+      if (offset == 0) {
+        reads.push_back(symbol_in);
+        continue;
+      }
+      std::vector<int> near(batch, -1);
+      for (int b = 0; b < batch; ++b)
+        if (active[b]) near[b] = symbol_at(b, input_pos[b] + offset);
+      reads.push_back(tape.constant(one_hot_rows(near, classes_)));
+    }
+    for (int offset = -options_.memory_window; offset <= options_.memory_window; ++offset) {
+      if (offset == 0) {
+        reads.push_back(memory_in);
+        continue;
+      }
+      std::vector<int> near(batch, -1);
+      for (int b = 0; b < batch; ++b) {
+        const int cell = at_memory[b] + offset;
+        if (active[b] && cell >= 0 && cell < memory.cells()) near[b] = cell;
+      }
+      reads.push_back(memory.read(near));
+    }
+    for (const auto& [actions, count] :
+         {std::pair{&prev_input_move, input_moves()}, std::pair{&prev_memory_move, kMemoryMoves},
+          std::pair{&prev_write, kWriteChoices}})
+      reads.push_back(tape.constant(one_hot_rows(*actions, count)));
+    Var x = concat_cols(reads);
     state = controller_(tape, x, state);
     Var h = state.h;
 

@@ -7,9 +7,10 @@
 //                symbol) into the cell under the head before it moves;
 //   output tape  each step decides to write or not; a written symbol is the softmax prediction of the
 //                output layer, scored against the next symbol the task expects.
-// The controller reads the symbol under the input head, the memory cell under the memory head and its own
-// previous actions. The moves and the write decision are sampled (REINFORCE, logged in the PolicyLog with
-// a per-step baseline from the controller state); the symbols are trained by cross-entropy.
+// The controller reads the symbol under the input head, the memory cell under the memory head (each with
+// input_window / memory_window neighbours on either side) and its own previous actions. The moves and the
+// write decision are sampled (REINFORCE, logged in the PolicyLog with a per-step baseline from the controller
+// state); the symbols are trained by cross-entropy.
 #include <memory>
 #include <optional>
 #include <vector>

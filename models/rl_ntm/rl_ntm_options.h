@@ -36,6 +36,11 @@ struct RlNtmOptions {
   // The per-step baseline also reads the symbols still due and the steps left (the authors' baseline reads
   // the whole input tape first), not only the controller state, which early on does not know the length.
   bool baseline_progress = true;
+  // Cells the controller reads on each side of a head, besides the one under it (the authors' code reads
+  // +-2 input cells and +-2..3 memory cells); beyond the input's ends it reads the end marker, beyond the
+  // memory's zeros. The direct connections still take the cell under the head only.
+  int input_window = 0;
+  int memory_window = 0;
 };
 
 }  // namespace mann

@@ -37,17 +37,30 @@ RlNtmOptions small_options(RlControllerKind controller) {
 }  // namespace
 
 TEST_CASE("rl_ntm gradient check: symbols, controller and memory writes, moves held fixed") {
-  for (const RlControllerKind controller : {RlControllerKind::Lstm, RlControllerKind::Direct}) {
-    CAPTURE(enum_name(controller));
+  struct Case {
+    RlControllerKind controller;
+    int window;       // input_window and memory_window
+    int memory_move;  // 0: -1, 1: stay, 2: +1
+  };
+  // With windows the memory head walks forward, so the cell left of it holds an earlier write.
+  for (const Case c : {Case{RlControllerKind::Lstm, 0, 1}, Case{RlControllerKind::Direct, 0, 1},
+                       Case{RlControllerKind::Direct, 1, 2}}) {
+    CAPTURE(enum_name(c.controller));
+    CAPTURE(c.window);
     const SymbolTapeTask task = small_task(TapeTaskKind::Reverse);
     ParameterCollection params(1);
     Rng init(2);
-    RlNtmModel model(params.scope("model"), task.output_width(), small_options(controller), init);
-    // Greedy moves decided by large biases (write every step, input and memory heads forward), so the
-    // episode's path cannot change under the finite differences and the loss is smooth in the rest.
+    RlNtmOptions options = small_options(c.controller);
+    options.input_window = options.memory_window = c.window;
+    RlNtmModel model(params.scope("model"), task.output_width(), options, init);
+    // Greedy moves decided by large biases (write every step, the input head forward, the memory head as
+    // the case says), so the episode's path cannot change under the finite differences and the loss is
+    // smooth in the rest.
     params.at("model/write/b").value = Matrix{{-20.f, 20.f}};
     params.at("model/input_move/b").value = Matrix{{-20.f, -20.f, 20.f}};
-    params.at("model/memory_move/b").value = Matrix{{-20.f, 20.f, -20.f}};
+    Matrix memory_move = Matrix::Constant(1, 3, -20.f);
+    memory_move(0, c.memory_move) = 20.f;
+    params.at("model/memory_move/b").value = memory_move;
     const SymbolTapes tapes = small_tapes(task);
     std::vector<Parameter*> checked;
     for (Parameter* p : model.parameters())
