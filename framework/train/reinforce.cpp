@@ -22,7 +22,10 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
 
   double baseline_sum = 0, entropy_sum = 0, variance_sum = 0;
   int variance_terms = 0;
+  // Each baseline moves once a batch, by the rewards of the first choice it served (those the batch's
+  // choices are credited, unless a choice has its own: a per-step baseline sees its step's).
   std::vector<ReinforceBaseline*> seen;
+  std::vector<const Matrix*> seen_rewards;
   for (const PolicyLog::Entry& e : log.entries) {
     if (e.log_prob.rows() != batch || e.log_prob.cols() != 1)
       throw ShapeError("reinforce_surrogate: log_prob " + shape_string(e.log_prob.value()) + " of '" +
@@ -55,8 +58,10 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
       variance_sum += (g.rowwise() - centre).rowwise().squaredNorm().mean();
       ++variance_terms;
     }
-    if (e.baseline && std::find(seen.begin(), seen.end(), e.baseline) == seen.end())
+    if (e.baseline && std::find(seen.begin(), seen.end(), e.baseline) == seen.end()) {
       seen.push_back(e.baseline);
+      seen_rewards.push_back(&reward);
+    }
     tape.settle_loss_term(e.module);  // the module's choices now have their term in the loss
   }
   const double entries = static_cast<double>(log.entries.size());
@@ -65,7 +70,7 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
   out.mean_entropy = static_cast<float>(entropy_sum / entries);
   out.gradient_variance = variance_terms > 0 ? static_cast<float>(variance_sum / variance_terms)
                                              : std::numeric_limits<float>::quiet_NaN();
-  for (ReinforceBaseline* b : seen) b->update(rewards);
+  for (size_t i = 0; i < seen.size(); ++i) seen[i]->update(*seen_rewards[i]);
   return out;
 }
 

@@ -11,7 +11,8 @@
 // the policy. An entry with a credited_reward uses it as its r (and its baseline regresses to it): the
 // rewards that followed a choice in an episode. Entries are summed because the log-probability of a sequence
 // of choices is the sum of theirs. After building the loss, each distinct baseline's update() is called once
-// with the rewards, and the terms the entries' modules owe on the tape (Tape::owe_loss_term) are settled.
+// with the rewards of the first entry it served (its credited reward if it has one), and the terms the
+// entries' modules owe on the tape (Tape::owe_loss_term) are settled.
 #include "framework/addressing/policy_log.h"
 #include "framework/autodiff/tape.h"
 

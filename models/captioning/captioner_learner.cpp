@@ -1,5 +1,6 @@
 #include "models/captioning/captioner_learner.h"
 
+#include "framework/addressing/hard_attention.h"
 #include "framework/autodiff/errors.h"
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
@@ -38,6 +39,10 @@ CaptionerLearner::CaptionerLearner(SceneCaptionData data, const CaptionerOptions
   const bool hard = decoder_->attention() && decoder_->attention()->needs_reinforce();
   objective_.emplace(std::vector<std::string>{"loss", "token_accuracy", "attention_penalty"}, hard,
                      options.entropy_weight);
+  if (hard && options.reward == CaptionReward::ToGo && options.step_baseline)
+    for (int t = 0; t <= options.max_words; ++t)  // a teacher-forced caption has at most max_words + 1 steps
+      step_baselines_.push_back(std::make_unique<EmaBaseline>(
+          params_->scope("model/step_baseline").sub("t" + std::to_string(t)), HardOptions{}.ema_decay));
 }
 
 std::vector<std::string> CaptionerLearner::eval_metric_names() const {
@@ -117,6 +122,15 @@ void CaptionerLearner::credit_rewards_to_go(PolicyLog& policy, const Matrix& wor
   }
 }
 
+void CaptionerLearner::use_step_baselines(Tape& tape, PolicyLog& policy) const {
+  for (size_t t = 0; t < policy.entries.size(); ++t) {
+    EmaBaseline& baseline = *step_baselines_[std::min(t, step_baselines_.size() - 1)];
+    PolicyLog::Entry& entry = policy.entries[t];
+    entry.baseline = &baseline;  // moves by this step's rewards to go (reinforce_surrogate)
+    entry.baseline_value = baseline.value(tape, entry.log_prob);
+  }
+}
+
 Var CaptionerLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
   const CaptionBatch batch = data_.random_batch("train", options_.batch, rng);
   PolicyLog policy;
@@ -131,7 +145,10 @@ Var CaptionerLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics&
   const Var total = tf.penalty.valid() ? add(tf.loss, tf.penalty) : tf.loss;
   const bool to_go = options_.reward == CaptionReward::ToGo && objective_->has_hard_modules();
   const Matrix words = to_go ? word_log_likelihoods(tf, batch.size()) : Matrix();
-  if (to_go) credit_rewards_to_go(policy, words);
+  if (to_go) {
+    credit_rewards_to_go(policy, words);
+    if (!step_baselines_.empty()) use_step_baselines(tape, policy);
+  }
   return objective_->loss(
       tape, total,
       {{"loss", tf.loss.item()},

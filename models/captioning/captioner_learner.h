@@ -24,6 +24,7 @@
 #include "framework/components/addressing_components.h"
 #include "framework/train/learner.h"
 #include "framework/train/objective.h"
+#include "framework/train/reinforce_baseline.h"
 #include "framework/util/enum_names.h"
 #include "models/captioning/captioner_views.h"
 #include "models/captioning/conv_encoder.h"
@@ -59,7 +60,11 @@ struct CaptionerOptions {
   // every word instead of sampled places (the paper's 0.5, sec. 4.1).
   float expected_context = 0.5f;
   CaptionReward reward = CaptionReward::Caption;  // hard attention: what each choice is rewarded with
-  int max_words = 40;                             // decoding stops after this many tokens without <end>
+  // With reward to_go: one moving average per word position as each choice's baseline, in place of the
+  // attention module's one (whole-caption) baseline; the rewards to go shrink along the caption, so one
+  // average for every position leaves the later choices a large advantage that is only noise.
+  bool step_baseline = false;
+  int max_words = 40;  // decoding stops after this many tokens without <end>
   int batch = 32;
   int eval_batch = 64;
   int eval_batches = 4;  // evaluation scores the first eval_batch * eval_batches scenes of a split
@@ -110,6 +115,8 @@ class CaptionerLearner : public Learner {
   // (B x T) the log-probability of each caption's word at each step under teacher forcing, 0 past its
   // end: hard attention's rewards, computed only when REINFORCE asks for them.
   static Matrix word_log_likelihoods(const TeacherForced& tf, int batch);
+  // Gives each step's policy entry the step's moving-average baseline (step_baseline).
+  void use_step_baselines(Tape& tape, PolicyLog& policy) const;
   EncodedSource encode(Tape& tape, const CaptionBatch& batch) const;
   TeacherForced teacher_forced(Tape& tape, const CaptionBatch& batch, AddressingContext& ctx) const;
 
@@ -121,6 +128,8 @@ class CaptionerLearner : public Learner {
   std::optional<Objective> objective_;
   CaptionerViews views_;
   Tape eval_tape_;
+  // step_baseline: per word position, a moving average of the rewards to go (its state in the checkpoint)
+  std::vector<std::unique_ptr<EmaBaseline>> step_baselines_;
 };
 
 }  // namespace mann

@@ -20,7 +20,8 @@ ConvEncoder::ConvEncoder(const ParamScope& scope, const ImageShape& input, const
     const float std = std::sqrt(2.f / static_cast<float>(in_size));
     Layer l{output_, &layer.add("W", options.filters[k], in_size, Init::normal(0.f, std), rng),
             &layer.add("b", 1, options.filters[k], Init::zeros(), rng)};
-    output_ = conv2d_output_shape(output_, options.filters[k], options.kernel, options.stride, options.kernel / 2);
+    output_ =
+        conv2d_output_shape(output_, options.filters[k], options.kernel, options.stride, options.kernel / 2);
     if (options.pool) output_ = pool2d_output_shape(output_, 2, 2);
     layers_.push_back(l);
   }
@@ -31,7 +32,8 @@ Annotations ConvEncoder::operator()(Tape& tape, Var images) const {
   for (const Layer& l : layers_) {
     ImageShape shape = conv2d_output_shape(l.in, l.weight->value.rows(), options_.kernel, options_.stride,
                                            options_.kernel / 2);
-    x = relu(conv2d(x, l.in, tape.param(*l.weight), tape.param(*l.bias), options_.stride, options_.kernel / 2));
+    x = relu(
+        conv2d(x, l.in, tape.param(*l.weight), tape.param(*l.bias), options_.stride, options_.kernel / 2));
     if (options_.pool) x = max_pool2d(x, shape, 2, 2);
   }
   const Index B = x.rows(), D = output_.channels, L = output_.height * output_.width;

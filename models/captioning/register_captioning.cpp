@@ -43,6 +43,9 @@ void register_captioning(Registry& r) {
         enum_option("reward", d.reward,
                     "hard attention: what each word's choice is rewarded with: caption (the whole caption's "
                     "log-likelihood, the paper's) or to_go (the words from that step on)"),
+        option("step_baseline", "bool", d.step_baseline,
+               "with reward to_go: one moving-average baseline per word position instead of the attention "
+               "module's"),
         option("max_words", "int", d.max_words, "decoding stops after this many tokens").in(at_least(1))}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         auto& data = c.dataset_as<CaptionedImageDataset>(v, "captioned_images", "fashion_scenes");
@@ -63,6 +66,11 @@ void register_captioning(Registry& r) {
         o.entropy_weight = v.get<float>("entropy_weight");
         o.expected_context = v.get<float>("expected_context");
         o.reward = v.get<CaptionReward>("reward");
+        o.step_baseline = v.get<bool>("step_baseline");
+        if (o.step_baseline && o.reward != CaptionReward::ToGo)
+          v.fail("step_baseline",
+                 "a baseline per word position needs `reward: to_go` (with `caption` every "
+                 "choice gets the same reward)");
         o.max_words = v.get<int>("max_words");
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;

@@ -152,6 +152,35 @@ TEST_CASE("REINFORCE diagnostics: reward, baseline, advantage, entropy and the g
   CHECK(reinforce_surrogate(t, empty, rewards).loss.item() == 0.f);
 }
 
+TEST_CASE("a baseline serving a choice with its own credited reward moves by that reward") {
+  // Two choices in a row, each with its own moving average (a per-step baseline): the first credited the
+  // rewards of both steps, the second only its own; each average moves by what its choice was credited.
+  Tape t;
+  Var probs = t.constant(Matrix::Constant(2, 2, 0.5f));
+  EmaBaseline first(0.5f), second(0.5f), shared(0.5f);
+  first.update(Matrix::Zero(1, 1));
+  second.update(Matrix::Zero(1, 1));
+  shared.update(Matrix::Zero(1, 1));
+  const Matrix rewards{{-3.f}, {-5.f}}, later{{-1.f}, {-2.f}};
+  PolicyLog log;
+  for (EmaBaseline* b : {&first, &second}) {
+    PolicyLog::Entry e;
+    e.module = "policy";
+    e.log_prob = sampled_log_prob(probs, {0, 1});
+    e.baseline = b;
+    e.baseline_value = b->value(t, probs);
+    e.credited_reward = b == &first ? rewards : later;
+    log.entries.push_back(e);
+  }
+  reinforce_surrogate(t, log, rewards);
+  CHECK(first.average() == doctest::Approx(0.5f * -4.f));
+  CHECK(second.average() == doctest::Approx(0.5f * -1.5f));
+  // One baseline shared by both choices moves once, by the first choice's rewards.
+  for (PolicyLog::Entry& e : log.entries) e.baseline = &shared;
+  reinforce_surrogate(t, log, rewards);
+  CHECK(shared.average() == doctest::Approx(0.5f * -4.f));
+}
+
 TEST_CASE("a learned baseline regresses to the reward and stays out of the policy gradient") {
   ParameterCollection pc(5);
   Rng rng(6);

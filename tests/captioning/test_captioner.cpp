@@ -156,22 +156,46 @@ TEST_CASE("captioner: rewards to go credit each step's choices with the words fr
   CHECK_THROWS_AS(CaptionerLearner::credit_rewards_to_go(policy, words), std::logic_error);
 }
 
+TEST_CASE("captioner: step_baseline gives each word position its own moving average of the rewards to go") {
+  CaptionerOptions options = tiny_options();
+  options.reward = CaptionReward::ToGo;
+  options.step_baseline = true;
+  CaptionerLearner learner(tiny_scenes(), options, testing::hard_additive_attention(5));
+  Tape tape;
+  Rng rng(5);
+  Metrics metrics;
+  learner.training_step(tape, 0, rng, metrics);
+  // After one batch each average is its step's mean reward to go (the first batch sets it): the first word's
+  // choice is credited every word's log-likelihood, a later one fewer, so its average is higher (less
+  // negative). The averages are buffers, saved with the checkpoint.
+  const auto average = [&](int t) {
+    return learner.parameters().at("model/step_baseline/t" + std::to_string(t) + "/ema").value(0, 0);
+  };
+  CHECK(average(0) < average(1));
+  CHECK(average(1) < 0.f);
+  CHECK(learner.parameters().at("model/step_baseline/t12/ema").value(0, 1) == 0.f);  // never reached yet
+}
+
 TEST_CASE("captioner: soft, hard and gumbel attention and none train through the trainer and decode") {
   struct Variant {
     const char* name;
     AddressingModuleFactory attention;
     bool reinforce;
     CaptionReward reward = CaptionReward::Caption;
+    bool step_baseline = false;
   };
   const std::vector<Variant> variants = {
       {"soft", testing::additive_attention(5), false},
       {"hard", testing::hard_additive_attention(5), true},
       {"hard, rewards to go", testing::hard_additive_attention(5), true, CaptionReward::ToGo},
+      {"hard, rewards to go, a baseline per step", testing::hard_additive_attention(5), true,
+       CaptionReward::ToGo, true},
       {"none", {}, false}};
   for (const Variant& v : variants) {
     CAPTURE(v.name);
     CaptionerOptions options = tiny_options();
     options.reward = v.reward;
+    options.step_baseline = v.step_baseline;
     CaptionerLearner learner(tiny_scenes(), options, v.attention);
     CHECK((learner.train_metric_names().size() == 6) == v.reinforce);  // + the policy's three
     Adam optimizer{AdamOptions{.learning_rate = 0.01f}};
