@@ -27,14 +27,16 @@ void GridAttention::fit_batch(Index batch) {
   batch_ = batch;
   const Index k = centres_.rows();
   const Index G = grid_;
-  keys_ = Matrix::Zero(batch * k, key_kind_ == GridKeys::Cells ? k : 2 * G);
+  Matrix& keys = keys_.value;
+  keys = Matrix::Zero(batch * k, key_kind_ == GridKeys::Cells ? k : 2 * G);
+  keys_.trainable = false;
   for (Index b = 0; b < batch; ++b)
     for (Index c = 0; c < k; ++c) {
       if (key_kind_ == GridKeys::Cells) {
-        keys_(b * k + c, c) = 1.f;
+        keys(b * k + c, c) = 1.f;
       } else {  // cell c = y * G + x: its column x, then its row y
-        keys_(b * k + c, c % G) = 1.f;
-        keys_(b * k + c, G + c / G) = 1.f;
+        keys(b * k + c, c % G) = 1.f;
+        keys(b * k + c, G + c / G) = 1.f;
       }
     }
   candidate_locations_.assign(static_cast<std::size_t>(k), Matrix(batch, 2));
@@ -46,7 +48,7 @@ GridRead GridAttention::read(Tape& tape, Var pixels, const ImageShape& shape, Va
   const Index batch = pixels.rows();
   fit_batch(batch);
   GridRead out;
-  out.weights = module_->address(tape, tape.constant(keys_), nullptr, query, Var{}, ctx, "");
+  out.weights = module_->address(tape, tape.param(keys_), nullptr, query, Var{}, ctx, "");
   const bool mixed = !module_->stochastic() || (!module_->needs_reinforce() && ctx.training);
   if (!mixed) {
     // one-hot weights (the mean of k one-hots for a multi-sample hard module): one glimpse at their centre

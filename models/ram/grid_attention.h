@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "framework/autodiff/image_shape.h"
+#include "framework/autodiff/parameter.h"
 #include "framework/components/addressing_components.h"
 #include "models/ram/ram_options.h"
 
@@ -65,7 +66,10 @@ class GridAttention {
   Matrix centres_;
   std::unique_ptr<AddressingModule> module_;
   Index batch_ = -1;
-  Matrix keys_;                              // (B*K x key width): every candidate's key, per example
+  // (B*K x key width): every candidate's key, per example. A buffer-like parameter (not trainable, in no
+  // collection), so a graph binds it once and reads it in place (Tape::param) instead of copying it onto
+  // the tape at every glimpse step.
+  Parameter keys_{"grid_keys", Matrix()};
   std::vector<Matrix> candidate_locations_;  // K matrices (B x 2), candidate k's centre in every row
 };
 
