@@ -38,7 +38,13 @@ const BoundOptions<RlNtmOptions>& model_fields() {
                  "input cells the controller reads on each side of the head (the authors': 2)", at_least(0))
           .field("memory_window", &RlNtmOptions::memory_window,
                  "memory cells the controller reads on each side of the head (the authors': 2-3)",
-                 at_least(0));
+                 at_least(0))
+          .field("state_to_output", &RlNtmOptions::state_to_output,
+                 "direct controller: the controller state feeds the output layer too (false: the output "
+                 "symbol comes from the tapes under the heads alone)")
+          .field("direct_gates", &RlNtmOptions::direct_gates,
+                 "direct controller: a sigmoid gate from the controller state on each direct connection "
+                 "(the authors' super direct)");
   return fields;
 }
 
@@ -85,6 +91,9 @@ void register_rl_ntm(Registry& r) {
           v.node().at("type").fail("rl_ntm learns the tape tasks (rl_copy, rl_reverse, ...), not `" +
                                    data.type() + "`");
         const RlNtmOptions o = model_fields().read(v);
+        if (o.controller != RlControllerKind::Direct && (!o.state_to_output || o.direct_gates))
+          v.fail(o.direct_gates ? "direct_gates" : "state_to_output",
+                 "only the direct controller has direct connections to the output");
         RlNtmLearnerOptions lo = learner_fields().read(v);
         lo.batch = c.batches.batch;
         lo.eval_batch = c.batches.eval_batch;

@@ -53,9 +53,16 @@ RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions&
       input_move_(scope.sub("input_move"), o.hidden, o.forward_only_input ? 2 : 3, o.action_scale, rng),
       memory_move_(scope.sub("memory_move"), o.hidden, kMemoryMoves, o.action_scale, rng),
       write_(scope.sub("write"), o.hidden, kWriteChoices, o.action_scale, rng),
-      symbol_(scope.sub("symbol"), o.hidden, classes, rng),
+      // (symbol_ before memory_vector_: the order parameters draw their initial values in)
+      symbol_(o.state_to_output
+                  ? std::optional<Linear>(std::in_place, scope.sub("symbol"), o.hidden, classes, rng)
+                  : std::nullopt),
       memory_vector_(scope.sub("memory_vector"), o.hidden, o.memory_width, rng) {
-  if (o.controller == RlControllerKind::Direct) {
+  const bool direct = o.controller == RlControllerKind::Direct;
+  if (!direct && (!o.state_to_output || o.direct_gates))
+    throw UserError("rl_ntm: state_to_output: false and direct_gates need the direct controller");
+  if (o.direct_gates) direct_gates_.emplace(scope.sub("direct_gates"), o.hidden, 2, rng);
+  if (direct) {
     direct_.emplace(scope.sub("direct"), classes, classes, rng, LinearOptions{.bias = false});
     direct_memory_.emplace(scope.sub("direct_memory"), o.memory_width, classes, rng,
                            LinearOptions{.bias = false});
@@ -189,8 +196,17 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     Var written = memory_vector_(tape, h);
     if (direct_) written = written + (*direct_to_memory_)(tape, symbol_in);
     memory.write(at_memory, tanh(written));
-    Var logits = symbol_(tape, h);
-    if (direct_) logits = logits + (*direct_)(tape, symbol_in) + (*direct_memory_)(tape, memory_in);
+    Var logits;
+    if (symbol_) logits = (*symbol_)(tape, h);
+    if (direct_) {
+      Var from_input = (*direct_)(tape, symbol_in), from_memory = (*direct_memory_)(tape, memory_in);
+      if (direct_gates_) {
+        Var gates = sigmoid((*direct_gates_)(tape, h));
+        from_input = mul(from_input, slice_cols(gates, 0, 1));
+        from_memory = mul(from_memory, slice_cols(gates, 1, 1));
+      }
+      logits = logits.valid() ? logits + from_input + from_memory : from_input + from_memory;
+    }
     std::vector<int> expected(batch, -1);
     for (int b = 0; b < batch; ++b)
       if (active[b] && write[b] == 1) expected[b] = tapes.targets[b][emitted[b]];

@@ -76,7 +76,9 @@ class RlNtmModel : public Module {
   RlNtmOptions options_;
   LSTMCell controller_;
   ActionHead input_move_, memory_move_, write_;
-  Linear symbol_, memory_vector_;
+  std::optional<Linear> symbol_;  // the controller state's connection to the output (state_to_output)
+  Linear memory_vector_;
+  std::optional<Linear> direct_gates_;   // (hidden -> 2): the gates on the input and memory connections
   std::optional<Linear> direct_;         // the direct-access controller's input-to-output connection
   std::optional<Linear> direct_memory_;  // and its memory-to-output one (the memory cell under the head)
   // and its input-to-memory one: the written vector is tanh(W h + U x), so a cell can hold the input

@@ -41,6 +41,14 @@ struct RlNtmOptions {
   // memory's zeros. The direct connections still take the cell under the head only.
   int input_window = 0;
   int memory_window = 0;
+  // Direct controller only. state_to_output false: the output symbol comes from the tapes alone (the input
+  // symbol and the memory cell under the heads), not from the controller state, so the controller cannot
+  // answer from what it memorised and must move the heads to where the answer is (with the state it
+  // memorises short inputs: Reverse then never learns to walk back). direct_gates: each of the two direct
+  // connections is scaled by a sigmoid gate on the controller state (the authors' "super direct"), so the
+  // controller chooses which tape speaks.
+  bool state_to_output = true;
+  bool direct_gates = false;
 };
 
 }  // namespace mann

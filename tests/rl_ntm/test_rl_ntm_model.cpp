@@ -41,17 +41,25 @@ TEST_CASE("rl_ntm gradient check: symbols, controller and memory writes, moves h
     RlControllerKind controller;
     int window;       // input_window and memory_window
     int memory_move;  // 0: -1, 1: stay, 2: +1
+    bool state_to_output = true;
+    bool direct_gates = false;
   };
-  // With windows the memory head walks forward, so the cell left of it holds an earlier write.
-  for (const Case c : {Case{RlControllerKind::Lstm, 0, 1}, Case{RlControllerKind::Direct, 0, 1},
-                       Case{RlControllerKind::Direct, 1, 2}}) {
+  // With windows the memory head walks forward, so the cell left of it holds an earlier write; the last
+  // case answers from the tapes alone, through the gates, its memory head still so that it reads back what
+  // it wrote.
+  for (const Case c :
+       {Case{RlControllerKind::Lstm, 0, 1}, Case{RlControllerKind::Direct, 0, 1},
+        Case{RlControllerKind::Direct, 1, 2}, Case{RlControllerKind::Direct, 0, 1, false, true}}) {
     CAPTURE(enum_name(c.controller));
     CAPTURE(c.window);
+    CAPTURE(c.direct_gates);
     const SymbolTapeTask task = small_task(TapeTaskKind::Reverse);
     ParameterCollection params(1);
     Rng init(2);
     RlNtmOptions options = small_options(c.controller);
     options.input_window = options.memory_window = c.window;
+    options.state_to_output = c.state_to_output;
+    options.direct_gates = c.direct_gates;
     RlNtmModel model(params.scope("model"), task.output_width(), options, init);
     // Greedy moves decided by large biases (write every step, the input head forward, the memory head as
     // the case says), so the episode's path cannot change under the finite differences and the loss is
