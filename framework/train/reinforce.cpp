@@ -24,8 +24,7 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
   int variance_terms = 0;
   // Each baseline moves once a batch, by the rewards of the first choice it served (those the batch's
   // choices are credited, unless a choice has its own: a per-step baseline sees its step's).
-  std::vector<ReinforceBaseline*> seen;
-  std::vector<const Matrix*> seen_rewards;
+  std::vector<std::pair<ReinforceBaseline*, const Matrix*>> seen;
   for (const PolicyLog::Entry& e : log.entries) {
     if (e.log_prob.rows() != batch || e.log_prob.cols() != 1)
       throw ShapeError("reinforce_surrogate: log_prob " + shape_string(e.log_prob.value()) + " of '" +
@@ -58,10 +57,9 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
       variance_sum += (g.rowwise() - centre).rowwise().squaredNorm().mean();
       ++variance_terms;
     }
-    if (e.baseline && std::find(seen.begin(), seen.end(), e.baseline) == seen.end()) {
-      seen.push_back(e.baseline);
-      seen_rewards.push_back(&reward);
-    }
+    if (e.baseline &&
+        std::none_of(seen.begin(), seen.end(), [&](const auto& s) { return s.first == e.baseline; }))
+      seen.emplace_back(e.baseline, &reward);
     tape.settle_loss_term(e.module);  // the module's choices now have their term in the loss
   }
   const double entries = static_cast<double>(log.entries.size());
@@ -70,7 +68,7 @@ ReinforceLoss reinforce_surrogate(Tape& tape, const PolicyLog& log, const Matrix
   out.mean_entropy = static_cast<float>(entropy_sum / entries);
   out.gradient_variance = variance_terms > 0 ? static_cast<float>(variance_sum / variance_terms)
                                              : std::numeric_limits<float>::quiet_NaN();
-  for (size_t i = 0; i < seen.size(); ++i) seen[i]->update(*seen_rewards[i]);
+  for (const auto& [baseline, baseline_rewards] : seen) baseline->update(*baseline_rewards);
   return out;
 }
 

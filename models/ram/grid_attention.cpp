@@ -9,6 +9,7 @@ namespace mann {
 GridAttention::GridAttention(const ParamScope& scope, int grid, GridKeys keys, Index query_width,
                              const AddressingModuleFactory& addressing, Rng& rng)
     : grid_(grid), key_kind_(keys) {
+  keys_.trainable = false;  // a constant bound in place, never updated
   if (grid < 2 || grid > 32) throw UserError("ram: grid must be in 2..32, got " + std::to_string(grid));
   const Index k = static_cast<Index>(grid) * grid;
   centres_.resize(k, 2);
@@ -29,7 +30,6 @@ void GridAttention::fit_batch(Index batch) {
   const Index G = grid_;
   Matrix& keys = keys_.value;
   keys = Matrix::Zero(batch * k, key_kind_ == GridKeys::Cells ? k : 2 * G);
-  keys_.trainable = false;
   for (Index b = 0; b < batch; ++b)
     for (Index c = 0; c < k; ++c) {
       if (key_kind_ == GridKeys::Cells) {

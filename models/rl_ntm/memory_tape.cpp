@@ -1,7 +1,5 @@
 #include "models/rl_ntm/memory_tape.h"
 
-#include <algorithm>
-
 #include "framework/autodiff/ops.h"
 
 namespace mann {
@@ -31,11 +29,10 @@ Var MemoryTape::read(const std::vector<int>& positions) const {
 
 void MemoryTape::write(const std::vector<int>& positions, Var vectors) {
   // One node per cell that some head stands on, replacing the rows of the examples standing there.
-  std::vector<int> done;
-  std::vector<bool> here(positions.size());
+  std::vector<bool> done(cells_.size()), here(positions.size());
   for (int cell : positions) {
-    if (cell < 0 || std::find(done.begin(), done.end(), cell) != done.end()) continue;
-    done.push_back(cell);
+    if (cell < 0 || done[static_cast<size_t>(cell)]) continue;
+    done[static_cast<size_t>(cell)] = true;
     for (size_t b = 0; b < positions.size(); ++b) here[b] = positions[b] == cell;
     Var& c = cells_[static_cast<size_t>(cell)];
     c = overwrite_rows(c, vectors, here);

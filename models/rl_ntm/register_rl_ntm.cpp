@@ -91,9 +91,8 @@ void register_rl_ntm(Registry& r) {
           v.node().at("type").fail("rl_ntm learns the tape tasks (rl_copy, rl_reverse, ...), not `" +
                                    data.type() + "`");
         const RlNtmOptions o = model_fields().read(v);
-        if (o.controller != RlControllerKind::Direct && (!o.state_to_output || o.direct_gates))
-          v.fail(o.direct_gates ? "direct_gates" : "state_to_output",
-                 "only the direct controller has direct connections to the output");
+        if (const char* key = option_needing_direct_controller(o))
+          v.fail(key, "only the direct controller has direct connections to the output");
         RlNtmLearnerOptions lo = learner_fields().read(v);
         lo.batch = c.batches.batch;
         lo.eval_batch = c.batches.eval_batch;

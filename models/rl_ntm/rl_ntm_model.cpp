@@ -58,11 +58,10 @@ RlNtmModel::RlNtmModel(const ParamScope& scope, int classes, const RlNtmOptions&
                   ? std::optional<Linear>(std::in_place, scope.sub("symbol"), o.hidden, classes, rng)
                   : std::nullopt),
       memory_vector_(scope.sub("memory_vector"), o.hidden, o.memory_width, rng) {
-  const bool direct = o.controller == RlControllerKind::Direct;
-  if (!direct && (!o.state_to_output || o.direct_gates))
-    throw UserError("rl_ntm: state_to_output: false and direct_gates need the direct controller");
+  if (const char* key = option_needing_direct_controller(o))
+    throw UserError(std::string("rl_ntm: ") + key + " needs the direct controller");
   if (o.direct_gates) direct_gates_.emplace(scope.sub("direct_gates"), o.hidden, 2, rng);
-  if (direct) {
+  if (o.controller == RlControllerKind::Direct) {
     direct_.emplace(scope.sub("direct"), classes, classes, rng, LinearOptions{.bias = false});
     direct_memory_.emplace(scope.sub("direct_memory"), o.memory_width, classes, rng,
                            LinearOptions{.bias = false});
@@ -136,28 +135,26 @@ RlNtmEpisode RlNtmModel::run(Tape& tape, const SymbolTapes& tapes, AddressingCon
     Var symbol_in = tape.constant(one_hot_rows(symbol, classes_));
     Var memory_in = memory.read(at_memory);
     std::vector<Var> reads;
-    for (int offset = -options_.input_window; offset <= options_.input_window; ++offset) {
-      if (offset == 0) {
-        reads.push_back(symbol_in);
-        continue;
-      }
+    // A window of `radius` cells on each side of a head: `centre` (the cell under it), read_at(offset)
+    // others.
+    const auto read_window = [&](int radius, Var centre, const auto& read_at) {
+      for (int offset = -radius; offset <= radius; ++offset)
+        reads.push_back(offset == 0 ? centre : read_at(offset));
+    };
+    read_window(options_.input_window, symbol_in, [&](int offset) {
       std::vector<int> near(batch, -1);
       for (int b = 0; b < batch; ++b)
         if (active[b]) near[b] = symbol_at(b, input_pos[b] + offset);
-      reads.push_back(tape.constant(one_hot_rows(near, classes_)));
-    }
-    for (int offset = -options_.memory_window; offset <= options_.memory_window; ++offset) {
-      if (offset == 0) {
-        reads.push_back(memory_in);
-        continue;
-      }
+      return tape.constant(one_hot_rows(near, classes_));
+    });
+    read_window(options_.memory_window, memory_in, [&](int offset) {
       std::vector<int> near(batch, -1);
       for (int b = 0; b < batch; ++b) {
         const int cell = at_memory[b] + offset;
         if (active[b] && cell >= 0 && cell < memory.cells()) near[b] = cell;
       }
-      reads.push_back(memory.read(near));
-    }
+      return memory.read(near);
+    });
     for (const auto& [actions, count] :
          {std::pair{&prev_input_move, input_moves()}, std::pair{&prev_memory_move, kMemoryMoves},
           std::pair{&prev_write, kWriteChoices}})

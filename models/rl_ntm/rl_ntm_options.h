@@ -51,4 +51,13 @@ struct RlNtmOptions {
   bool direct_gates = false;
 };
 
+// The option only the direct controller has that `o` sets for the LSTM controller (direct_gates, or
+// state_to_output: false), or nullptr when the options agree.
+inline const char* option_needing_direct_controller(const RlNtmOptions& o) {
+  if (o.controller == RlControllerKind::Direct) return nullptr;
+  if (o.direct_gates) return "direct_gates";
+  if (!o.state_to_output) return "state_to_output";
+  return nullptr;
+}
+
 }  // namespace mann
