@@ -61,11 +61,21 @@ const BoundOptions<RlNtmLearnerOptions>& learner_fields() {
               "the paper's curriculum: complexity from min_length up, lengths from a mixture")
           .field(
               "curriculum_threshold", [](L& o) -> float& { return o.curriculum.threshold; },
-              "raise the complexity when the training batch's normalised 0-1 loss is below this",
-              between(0, 1))
+              "raise the complexity when the curriculum_signal is below this", between(0, 1))
           .field(
               "curriculum_gap", [](L& o) -> int64_t& { return o.curriculum.min_gap; },
-              "updates between two raises", at_least(0));
+              "updates between two raises", at_least(0))
+          .field(
+              "curriculum_signal", [](L& o) -> CurriculumSignal& { return o.curriculum.signal; },
+              "what is compared with the threshold: the batch's normalised 0-1 loss (the paper's text), or "
+              "level_average: a moving average of the loss of the examples at the current complexity (the "
+              "authors' code)")
+          .field(
+              "curriculum_decay", [](L& o) -> float& { return o.curriculum.average_decay; },
+              "level_average: the old average's weight at each update (the authors': 0.8)", between(0, 1))
+          .field(
+              "curriculum_geometric_extra", [](L& o) -> bool& { return o.curriculum.geometric_extra; },
+              "the current level's share draws C + e, e ~ Geometric(1/2) on 0, 1, ... (the authors' code)");
   return fields;
 }
 

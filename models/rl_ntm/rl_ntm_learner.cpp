@@ -25,15 +25,16 @@ RlNtmLearner::RlNtmLearner(std::unique_ptr<SymbolTapeTask> task, std::unique_ptr
       views_(*task_, model_, options.eval_seed) {}
 
 Var RlNtmLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
-  const SymbolTapes tapes = task_->sample_tapes(curriculum_.draw_lengths(options_.batch, rng), rng);
+  last_lengths_ = curriculum_.draw_lengths(options_.batch, rng);
+  const SymbolTapes tapes = task_->sample_tapes(last_lengths_, rng);
   PolicyLog policy;
   AddressingContext ctx{true, &rng, step, nullptr, &policy};
   const RlNtmEpisode episode = model_.run(tape, tapes, ctx);
   RlNtmModel::credit_rewards(episode, policy);
-  last_error_rate_ = episode.error_rate();
+  last_error_rates_ = episode.example_error_rates();
   last_step_ = step;
   Metrics task{{"loss", episode.symbol_loss.item()},
-               {"error_rate", last_error_rate_},
+               {"error_rate", episode.error_rate()},
                {"complexity", curriculum_.complexity()}};
   return objective_.loss(
       tape, episode.symbol_loss, std::move(task), policy, [&] { return episode.total_reward; }, metrics);
@@ -44,7 +45,7 @@ void RlNtmLearner::clip_own_gradients() {
 }
 
 void RlNtmLearner::after_step() {
-  curriculum_.observe(last_error_rate_, last_step_);
+  curriculum_.observe(last_lengths_, last_error_rates_, last_step_);
 }
 
 Metrics RlNtmLearner::evaluate(const std::string& split, Rng& rng) {

@@ -34,7 +34,7 @@ class RlNtmLearner : public Learner {
   Var training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) override;
   /// Clips the baseline's gradient norm at baseline_clip (before the trainer's clipping of everything).
   void clip_own_gradients() override;
-  /// Moves the curriculum with the last training batch's error rate.
+  /// Moves the curriculum with the last training batch's error rates.
   void after_step() override;
   Metrics evaluate(const std::string& split, Rng& rng) override;
   std::vector<std::string> train_metric_names() const override { return objective_.metric_names(); }
@@ -57,7 +57,8 @@ class RlNtmLearner : public Learner {
   TapeCurriculum curriculum_;
   Objective objective_;
   RlNtmViews views_;
-  double last_error_rate_ = 1.0;
+  std::vector<int> last_lengths_;         // the last training batch's lengths
+  std::vector<double> last_error_rates_;  // and each example's normalised 0-1 loss
   int64_t last_step_ = 0;
 };
 

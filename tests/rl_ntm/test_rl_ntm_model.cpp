@@ -206,18 +206,27 @@ TEST_CASE(
   }
 }
 
+// One observation of a batch whose examples all have `length` and the error rate `rate`.
+void observe_uniform(TapeCurriculum& curriculum, int length, double rate, int64_t step, int batch = 4) {
+  const std::vector<int> lengths(static_cast<size_t>(batch), length);
+  const std::vector<double> rates(static_cast<size_t>(batch), rate);
+  curriculum.observe(lengths, rates, step);
+}
+
 TEST_CASE("rl_ntm curriculum: the length mixture and the raises at least min_gap updates apart") {
   ParameterCollection params(1);
   TapeCurriculumOptions o;
   TapeCurriculum curriculum(params.scope("curriculum"), {1, 10}, o);
   CHECK(curriculum.complexity() == 1);
-  curriculum.observe(0.5, 0);  // not good enough
+  observe_uniform(curriculum, 1, 0.5, 0);  // not good enough
   CHECK(curriculum.complexity() == 1);
-  curriculum.observe(0.1, 1);
+  observe_uniform(curriculum, 1, 0.1, 1);
   CHECK(curriculum.complexity() == 2);
-  curriculum.observe(0.1, 50);  // too soon after the raise
+  observe_uniform(curriculum, 1, 0.1, 50);  // too soon after the raise
   CHECK(curriculum.complexity() == 2);
-  curriculum.observe(0.1, 101);
+  // The batch signal is the mean over all examples, whatever their length: (0.05 + 0.3) / 2 < 0.2.
+  curriculum.observe(std::vector<int>{1, 2}, std::vector<double>{0.05, 0.3}, 101);
+  CHECK(curriculum.signal() == doctest::Approx(0.175));
   CHECK(curriculum.complexity() == 3);
   // 65% at C = 3, 25% uniform over 1..3, 10% uniform over 1..10.
   Rng rng(9);
@@ -230,8 +239,45 @@ TEST_CASE("rl_ntm curriculum: the length mixture and the raises at least min_gap
   }
   CHECK(at_c / 20000 == doctest::Approx(0.65 + 0.25 / 3 + 0.1 / 10).epsilon(0.05));
   CHECK(above / 20000 == doctest::Approx(0.1 * 7 / 10).epsilon(0.1));
-  // The state is a buffer: a checkpoint carries it.
+  // The state is a buffer: a checkpoint carries it; the batch signal needs no other.
   CHECK(params.at("curriculum/state").value(0, 0) == 3.f);
+  CHECK_FALSE(params.contains("curriculum/level_average"));
+}
+
+TEST_CASE("rl_ntm curriculum: the authors' moving average over the current level and geometric extras") {
+  ParameterCollection params(1);
+  TapeCurriculumOptions o;
+  o.signal = CurriculumSignal::LevelAverage;
+  o.threshold = 0.25f;
+  o.min_gap = 0;
+  o.geometric_extra = true;
+  TapeCurriculum curriculum(params.scope("curriculum"), {1, 10}, o);
+  // Only the examples at C = 1 count: the long one's errors do not hold the level back.
+  curriculum.observe(std::vector<int>{1, 1, 7}, std::vector<double>{0.4, 0.2, 1.0}, 0);
+  CHECK(curriculum.signal() == doctest::Approx(0.3));  // the first batch at a level starts the average
+  CHECK(curriculum.complexity() == 1);
+  observe_uniform(curriculum, 7, 0.0, 1);  // nothing at the level: the average stays
+  CHECK(curriculum.signal() == doctest::Approx(0.3));
+  observe_uniform(curriculum, 1, 0.0, 2);  // 0.8 * 0.3 + 0.2 * 0 = 0.24 < 0.25
+  CHECK(curriculum.signal() == doctest::Approx(0.24));
+  CHECK(curriculum.complexity() == 2);
+  // A raise starts the new level without a history.
+  CHECK(params.at("curriculum/level_average").value(0, 1) == 0.f);
+  observe_uniform(curriculum, 2, 0.5, 3);
+  CHECK(curriculum.signal() == doctest::Approx(0.5));
+  CHECK(curriculum.complexity() == 2);
+  // The current share (65%) is C + e, e ~ Geometric(1/2): C with 0.5, C + 1 with 0.25, C + 2 with 0.125.
+  Rng rng(4);
+  const int n = 40000;
+  const std::vector<int> lengths = curriculum.draw_lengths(n, rng);
+  std::vector<double> share(11, 0.0);
+  for (int l : lengths) share[static_cast<size_t>(l)] += 1.0 / n;
+  CHECK(share[2] == doctest::Approx(0.65 * 0.5 + 0.25 / 2 + 0.1 / 10).epsilon(0.05));
+  CHECK(share[3] == doctest::Approx(0.65 * 0.25 + 0.1 / 10).epsilon(0.05));
+  CHECK(share[4] == doctest::Approx(0.65 * 0.125 + 0.1 / 10).epsilon(0.08));
+  // Mismatched spans are a programming error, said so.
+  CHECK_THROWS_WITH_AS(curriculum.observe(std::vector<int>{1}, std::vector<double>{}, 4),
+                       doctest::Contains("1 lengths but 0 error rates"), std::invalid_argument);
 }
 
 TEST_SUITE_END();
