@@ -42,7 +42,7 @@ CaptionerLearner::CaptionerLearner(SceneCaptionData data, const CaptionerOptions
   if (hard && options.reward == CaptionReward::ToGo && options.step_baseline)
     for (int t = 0; t <= options.max_words; ++t)  // a teacher-forced caption has at most max_words + 1 steps
       step_baselines_.push_back(std::make_unique<EmaBaseline>(
-          params_->scope("model/step_baseline").sub("t" + std::to_string(t)), HardOptions{}.ema_decay));
+          params_->scope("model/step_baseline").sub("t" + std::to_string(t)), options.step_baseline_decay));
 }
 
 std::vector<std::string> CaptionerLearner::eval_metric_names() const {

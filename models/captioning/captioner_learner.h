@@ -62,10 +62,10 @@ struct CaptionerOptions {
   CaptionReward reward = CaptionReward::Caption;  // hard attention: what each choice is rewarded with
   // With reward to_go: one moving average per word position as each choice's baseline, in place of the
   // attention module's one (whole-caption) baseline; the rewards to go shrink along the caption, so one
-  // average for every position leaves the later choices a large advantage that is only noise. The averages
-  // decay at the hard module's default ema_decay (0.9), whatever the attention block sets.
+  // average for every position leaves the later choices a large advantage that is only noise.
   bool step_baseline = false;
-  int max_words = 40;  // decoding stops after this many tokens without <end>
+  float step_baseline_decay = 0.9f;  // each average's old weight per update (the hard module's default)
+  int max_words = 40;                                   // decoding stops after this many tokens without <end>
   int batch = 32;
   int eval_batch = 64;
   int eval_batches = 4;  // evaluation scores the first eval_batch * eval_batches scenes of a split

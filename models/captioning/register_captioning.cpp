@@ -46,6 +46,9 @@ void register_captioning(Registry& r) {
         option("step_baseline", "bool", d.step_baseline,
                "with reward to_go: one moving-average baseline per word position instead of the attention "
                "module's"),
+        option("step_baseline_decay", "float", d.step_baseline_decay,
+               "step_baseline: each average's old weight at every update")
+            .in(between(0, 1)),
         option("max_words", "int", d.max_words, "decoding stops after this many tokens").in(at_least(1))}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
         auto& data = c.dataset_as<CaptionedImageDataset>(v, "captioned_images", "fashion_scenes");
@@ -71,6 +74,10 @@ void register_captioning(Registry& r) {
           v.fail("step_baseline",
                  "a baseline per word position needs `reward: to_go` (with `caption` every "
                  "choice gets the same reward)");
+        o.step_baseline_decay = v.get<float>("step_baseline_decay");
+        if (v.has("step_baseline_decay") && !o.step_baseline)
+          v.fail("step_baseline_decay",
+                 "sets the decay of the per-position baselines: needs `step_baseline: true`");
         o.max_words = v.get<int>("max_words");
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;

@@ -176,6 +176,30 @@ TEST_CASE("captioner: step_baseline gives each word position its own moving aver
   CHECK(learner.parameters().at("model/step_baseline/t12/ema").value(0, 1) == 0.f);  // never reached yet
 }
 
+TEST_CASE("captioner: step_baseline_decay is each per-position average's weight on its past") {
+  // The average after two batches: the first batch's mean with decay 1, moved towards the second's below it.
+  const auto first_average_after = [](float decay, int batches) {
+    CaptionerOptions options = tiny_options();
+    options.reward = CaptionReward::ToGo;
+    options.step_baseline = true;
+    options.step_baseline_decay = decay;
+    CaptionerLearner learner(tiny_scenes(), options, testing::hard_additive_attention(5));
+    Rng rng(5);
+    Metrics metrics;
+    for (int step = 0; step < batches; ++step) {
+      Tape tape;
+      learner.training_step(tape, step, rng, metrics);
+    }
+    return learner.parameters().at("model/step_baseline/t0/ema").value(0, 0);
+  };
+  const float after_one = first_average_after(0.9f, 1);
+  CHECK(first_average_after(1.f, 2) == after_one);
+  const float moved_a_little = first_average_after(0.9f, 2), moved_all_the_way = first_average_after(0.f, 2);
+  CHECK(moved_a_little != after_one);
+  // decay 0.9 keeps 90% of the first average: a tenth of the way to the second batch's mean.
+  CHECK(moved_a_little - after_one == doctest::Approx(0.1 * (moved_all_the_way - after_one)).epsilon(1e-3));
+}
+
 TEST_CASE("captioner: soft, hard and gumbel attention and none train through the trainer and decode") {
   struct Variant {
     const char* name;
