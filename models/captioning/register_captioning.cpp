@@ -47,7 +47,7 @@ void register_captioning(Registry& r) {
                "with reward to_go: one moving-average baseline per word position instead of the attention "
                "module's"),
         option("step_baseline_decay", "float", d.step_baseline_decay,
-               "step_baseline: each average's old weight at every update")
+               "with step_baseline: each average's old weight at every update")
             .in(between(0, 1)),
         option("max_words", "int", d.max_words, "decoding stops after this many tokens").in(at_least(1))}},
       [](const ConfigView& v, ModelContext& c) -> std::unique_ptr<Learner> {
@@ -75,9 +75,6 @@ void register_captioning(Registry& r) {
                  "a baseline per word position needs `reward: to_go` (with `caption` every "
                  "choice gets the same reward)");
         o.step_baseline_decay = v.get<float>("step_baseline_decay");
-        if (v.has("step_baseline_decay") && !o.step_baseline)
-          v.fail("step_baseline_decay",
-                 "sets the decay of the per-position baselines: needs `step_baseline: true`");
         o.max_words = v.get<int>("max_words");
         o.batch = c.batches.batch;
         o.eval_batch = c.batches.eval_batch;
