@@ -25,13 +25,14 @@ RlNtmLearner::RlNtmLearner(std::unique_ptr<SymbolTapeTask> task, std::unique_ptr
       views_(*task_, model_, options.eval_seed) {}
 
 Var RlNtmLearner::training_step(Tape& tape, int64_t step, Rng& rng, Metrics& metrics) {
-  last_lengths_ = curriculum_.draw_lengths(options_.batch, rng);
-  const SymbolTapes tapes = task_->sample_tapes(last_lengths_, rng);
+  last_draw_ = curriculum_.draw(options_.batch, rng);
+  const SymbolTapes tapes = task_->sample_tapes(last_draw_.lengths, rng);
   PolicyLog policy;
   AddressingContext ctx{true, &rng, step, nullptr, &policy};
   const RlNtmEpisode episode = model_.run(tape, tapes, ctx);
   RlNtmModel::credit_rewards(episode, policy);
-  last_error_rates_ = episode.example_error_rates();
+  last_errors_ = episode.errors;
+  last_target_lengths_ = episode.target_lengths;
   last_step_ = step;
   Metrics task{{"loss", episode.symbol_loss.item()},
                {"error_rate", episode.error_rate()},
@@ -45,7 +46,7 @@ void RlNtmLearner::clip_own_gradients() {
 }
 
 void RlNtmLearner::after_step() {
-  curriculum_.observe(last_lengths_, last_error_rates_, last_step_);
+  curriculum_.observe(last_draw_, last_errors_, last_target_lengths_, last_step_);
 }
 
 Metrics RlNtmLearner::evaluate(const std::string& split, Rng& rng) {

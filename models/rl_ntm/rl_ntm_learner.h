@@ -57,8 +57,10 @@ class RlNtmLearner : public Learner {
   TapeCurriculum curriculum_;
   Objective objective_;
   RlNtmViews views_;
-  std::vector<int> last_lengths_;         // the last training batch's lengths
-  std::vector<double> last_error_rates_;  // and each example's normalised 0-1 loss
+  // The last training batch, for the curriculum: what was drawn, each example's errors and target length.
+  CurriculumDraw last_draw_;
+  std::vector<double> last_errors_;
+  std::vector<int> last_target_lengths_;
   int64_t last_step_ = 0;
 };
 

@@ -30,15 +30,9 @@ Matrix progress_features(const std::vector<int>& due, const std::vector<int>& st
 
 }  // namespace
 
-std::vector<double> RlNtmEpisode::example_error_rates() const {
-  std::vector<double> rates(errors.size());
-  for (size_t b = 0; b < errors.size(); ++b) rates[b] = errors[b] / target_lengths[b];
-  return rates;
-}
-
 double RlNtmEpisode::error_rate() const {
   double sum = 0;
-  for (double rate : example_error_rates()) sum += rate;
+  for (size_t b = 0; b < errors.size(); ++b) sum += errors[b] / target_lengths[b];
   return errors.empty() ? 0.0 : sum / static_cast<double>(errors.size());
 }
 

@@ -38,8 +38,6 @@ struct RlNtmEpisode {
   // Per step: the PolicyLog entries the step's actions logged (empty when not training).
   std::vector<std::vector<int>> step_entries;
 
-  // Per example: errors / target length.
-  std::vector<double> example_error_rates() const;
   // Mean over examples of errors / target length: the paper's normalised 0-1 loss.
   double error_rate() const;
   // Fraction of examples without an error.

@@ -23,64 +23,61 @@ TapeCurriculum::TapeCurriculum(const ParamScope& scope, LengthRange lengths, con
   initial << static_cast<float>(lengths.min), static_cast<float>(-o.min_gap);
   state_ = &scope.add_buffer("state", initial).value;
   if (o.signal == CurriculumSignal::LevelAverage)
-    level_average_ = &scope.add_buffer("level_average", Matrix::Zero(1, 2)).value;
-}
-
-double TapeCurriculum::signal() const {
-  return last_signal_;
+    level_average_ = &scope.add_buffer("level_average", Matrix::Ones(1, 1)).value;
 }
 
 int TapeCurriculum::complexity() const {
   return options_.enabled ? static_cast<int>((*state_)(0, 0)) : lengths_.max;
 }
 
-std::vector<int> TapeCurriculum::draw_lengths(int batch, Rng& rng) const {
-  const int c = complexity();
-  std::vector<int> out(static_cast<size_t>(batch));
-  for (int& length : out) {
+CurriculumDraw TapeCurriculum::draw(int batch, Rng& rng) const {
+  CurriculumDraw out{std::vector<int>(static_cast<size_t>(batch)),
+                     std::vector<char>(static_cast<size_t>(batch), 0)};
+  for (int b = 0; b < batch; ++b) {
+    int& length = out.lengths[static_cast<size_t>(b)];
+    const int level = options_.enabled && options_.geometric_extra
+                          ? std::min(lengths_.max, complexity() + geometric_extra(rng))
+                          : complexity();
     const float u = rng.uniform();
-    if (!options_.enabled || u < options_.uniform_all)
+    if (!options_.enabled || u < options_.uniform_all) {
       length = lengths_.min + rng.uniform_int(lengths_.max - lengths_.min + 1);
-    else if (u < options_.uniform_all + options_.up_to_current)
-      length = lengths_.min + rng.uniform_int(c - lengths_.min + 1);
-    else
-      length = options_.geometric_extra ? std::min(lengths_.max, c + geometric_extra(rng)) : c;
+    } else if (u < options_.uniform_all + options_.up_to_current) {
+      length = lengths_.min + rng.uniform_int(level - lengths_.min + 1);
+    } else {
+      length = level;
+      out.at_level[static_cast<size_t>(b)] = 1;
+    }
   }
   return out;
 }
 
-void TapeCurriculum::observe(std::span<const int> lengths, std::span<const double> error_rates,
-                             int64_t step) {
-  if (lengths.size() != error_rates.size())
-    throw std::invalid_argument("TapeCurriculum::observe: " + std::to_string(lengths.size()) +
-                                " lengths but " + std::to_string(error_rates.size()) + " error rates");
+void TapeCurriculum::observe(const CurriculumDraw& drawn, std::span<const double> errors,
+                             std::span<const int> target_lengths, int64_t step) {
+  const size_t n = drawn.lengths.size();
+  if (drawn.at_level.size() != n || errors.size() != n || target_lengths.size() != n)
+    throw std::invalid_argument("TapeCurriculum::observe: " + std::to_string(n) + " examples drawn but " +
+                                std::to_string(errors.size()) + " error counts and " +
+                                std::to_string(target_lengths.size()) + " target lengths");
   if (!options_.enabled || complexity() >= lengths_.max) return;
-  const int c = complexity();
   if (options_.signal == CurriculumSignal::Batch) {
     double sum = 0;
-    for (double e : error_rates) sum += e;
-    last_signal_ = error_rates.empty() ? 1.0 : sum / static_cast<double>(error_rates.size());
+    for (size_t b = 0; b < n; ++b) sum += errors[b] / target_lengths[b];
+    last_signal_ = n == 0 ? 1.0 : sum / static_cast<double>(n);
   } else {
-    double sum = 0;
-    int count = 0;
-    for (size_t i = 0; i < lengths.size(); ++i)
-      if (lengths[i] == c) sum += error_rates[i], ++count;
-    Matrix& average = *level_average_;
-    if (count > 0) {
-      const double batch = sum / count;
-      // The first batch at a level starts the average; later ones move it by 1 - decay.
-      average(0, 0) = average(0, 1) > 0 ? static_cast<float>(options_.average_decay * average(0, 0) +
-                                                             (1 - options_.average_decay) * batch)
-                                        : static_cast<float>(batch);
-      average(0, 1) = 1.f;
-    }
-    last_signal_ = average(0, 1) > 0 ? average(0, 0) : 1.0;
+    double wrong = 0, symbols = 0;
+    for (size_t b = 0; b < n; ++b)
+      if (drawn.at_level[b]) wrong += errors[b], symbols += target_lengths[b];
+    float& average = (*level_average_)(0, 0);
+    if (symbols > 0)
+      average = static_cast<float>(options_.average_decay * average +
+                                   (1 - options_.average_decay) * (wrong / symbols));
+    last_signal_ = average;
   }
   const auto last_raise = static_cast<int64_t>((*state_)(0, 1));
   if (last_signal_ < options_.threshold && step - last_raise >= options_.min_gap) {
     (*state_)(0, 0) += 1.f;
     (*state_)(0, 1) = static_cast<float>(step);
-    if (level_average_) level_average_->setZero();  // the new level starts without a history
+    if (level_average_) (*level_average_)(0, 0) = 1.f;  // the new level starts from "all wrong"
   }
 }
 

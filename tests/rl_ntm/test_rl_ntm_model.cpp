@@ -2,6 +2,8 @@
 // REINFORCE bookkeeping of a training episode, the curriculum's mixture and raises.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "framework/autodiff/gradcheck.h"
 #include "framework/autodiff/ops.h"
 #include "models/rl_ntm/rl_ntm_model.h"
@@ -206,11 +208,14 @@ TEST_CASE(
   }
 }
 
-// One observation of a batch whose examples all have `length` and the error rate `rate`.
-void observe_uniform(TapeCurriculum& curriculum, int length, double rate, int64_t step, int batch = 4) {
-  const std::vector<int> lengths(static_cast<size_t>(batch), length);
-  const std::vector<double> rates(static_cast<size_t>(batch), rate);
-  curriculum.observe(lengths, rates, step);
+// One observation of a batch of `batch` examples of `length`, each with `errors` wrong symbols, all drawn
+// at the current level or none.
+void observe_uniform(TapeCurriculum& curriculum, int length, double errors, int64_t step,
+                     bool at_level = true, int batch = 4) {
+  const CurriculumDraw drawn{std::vector<int>(static_cast<size_t>(batch), length),
+                             std::vector<char>(static_cast<size_t>(batch), at_level ? 1 : 0)};
+  curriculum.observe(drawn, std::vector<double>(static_cast<size_t>(batch), errors),
+                     std::vector<int>(static_cast<size_t>(batch), length), step);
 }
 
 TEST_CASE("rl_ntm curriculum: the length mixture and the raises at least min_gap updates apart") {
@@ -224,21 +229,26 @@ TEST_CASE("rl_ntm curriculum: the length mixture and the raises at least min_gap
   CHECK(curriculum.complexity() == 2);
   observe_uniform(curriculum, 1, 0.1, 50);  // too soon after the raise
   CHECK(curriculum.complexity() == 2);
-  // The batch signal is the mean over all examples, whatever their length: (0.05 + 0.3) / 2 < 0.2.
-  curriculum.observe(std::vector<int>{1, 2}, std::vector<double>{0.05, 0.3}, 101);
+  // The batch signal is the mean over all examples of errors / length, wherever they were drawn from:
+  // (0 / 1 + 1.4 / 4) / 2 = 0.175 < 0.2.
+  curriculum.observe({{1, 4}, {1, 0}}, std::vector<double>{0, 1.4}, std::vector<int>{1, 4}, 101);
   CHECK(curriculum.signal() == doctest::Approx(0.175));
   CHECK(curriculum.complexity() == 3);
   // 65% at C = 3, 25% uniform over 1..3, 10% uniform over 1..10.
   Rng rng(9);
-  const std::vector<int> lengths = curriculum.draw_lengths(20000, rng);
-  double at_c = 0, above = 0;
-  for (int l : lengths) {
+  const CurriculumDraw drawn = curriculum.draw(20000, rng);
+  double at_c = 0, above = 0, marked = 0;
+  for (size_t i = 0; i < drawn.lengths.size(); ++i) {
+    const int l = drawn.lengths[i];
     at_c += l == 3;
     above += l > 3;
+    marked += drawn.at_level[i];
     CHECK((l >= 1 && l <= 10));
+    if (drawn.at_level[i]) CHECK(l == 3);
   }
   CHECK(at_c / 20000 == doctest::Approx(0.65 + 0.25 / 3 + 0.1 / 10).epsilon(0.05));
   CHECK(above / 20000 == doctest::Approx(0.1 * 7 / 10).epsilon(0.1));
+  CHECK(marked / 20000 == doctest::Approx(0.65).epsilon(0.03));
   // The state is a buffer: a checkpoint carries it; the batch signal needs no other.
   CHECK(params.at("curriculum/state").value(0, 0) == 3.f);
   CHECK_FALSE(params.contains("curriculum/level_average"));
@@ -252,32 +262,43 @@ TEST_CASE("rl_ntm curriculum: the authors' moving average over the current level
   o.min_gap = 0;
   o.geometric_extra = true;
   TapeCurriculum curriculum(params.scope("curriculum"), {1, 10}, o);
-  // Only the examples at C = 1 count: the long one's errors do not hold the level back.
-  curriculum.observe(std::vector<int>{1, 1, 7}, std::vector<double>{0.4, 0.2, 1.0}, 0);
-  CHECK(curriculum.signal() == doctest::Approx(0.3));  // the first batch at a level starts the average
-  CHECK(curriculum.complexity() == 1);
-  observe_uniform(curriculum, 7, 0.0, 1);  // nothing at the level: the average stays
-  CHECK(curriculum.signal() == doctest::Approx(0.3));
-  observe_uniform(curriculum, 1, 0.0, 2);  // 0.8 * 0.3 + 0.2 * 0 = 0.24 < 0.25
-  CHECK(curriculum.signal() == doctest::Approx(0.24));
+  // Only the examples drawn at the level count, by their symbols: (1 + 0) / (2 + 1) wrong, not the third
+  // example's 7 of 7. The average starts at 1: 0.8 * 1 + 0.2 / 3.
+  curriculum.observe({{2, 1, 7}, {1, 1, 0}}, std::vector<double>{1, 0, 7}, std::vector<int>{2, 1, 7}, 0);
+  CHECK(curriculum.signal() == doctest::Approx(0.8 + 0.2 / 3));
+  observe_uniform(curriculum, 7, 0.0, 1, false);  // nothing at the level: the average stays
+  CHECK(curriculum.signal() == doctest::Approx(0.8 + 0.2 / 3));
+  // Error-free batches at the level: 0.8^k (0.8 + 0.2 / 3) drops below 0.25 at the sixth.
+  for (int step = 2; step < 7; ++step) {
+    observe_uniform(curriculum, 1, 0.0, step);
+    CHECK(curriculum.complexity() == 1);
+  }
+  observe_uniform(curriculum, 1, 0.0, 7);
   CHECK(curriculum.complexity() == 2);
-  // A raise starts the new level without a history.
-  CHECK(params.at("curriculum/level_average").value(0, 1) == 0.f);
-  observe_uniform(curriculum, 2, 0.5, 3);
-  CHECK(curriculum.signal() == doctest::Approx(0.5));
-  CHECK(curriculum.complexity() == 2);
-  // The current share (65%) is C + e, e ~ Geometric(1/2): C with 0.5, C + 1 with 0.25, C + 2 with 0.125.
+  // A raise starts the new level's average over at 1, as the authors' code does.
+  CHECK(params.at("curriculum/level_average").value(0, 0) == 1.f);
+  // Each example's level is C + e, e ~ Geometric(1/2): the current share (65%) is C with 0.5, C + 1 with
+  // 0.25, C + 2 with 0.125; the "up to" share (25%) is uniform up to that level.
   Rng rng(4);
   const int n = 40000;
-  const std::vector<int> lengths = curriculum.draw_lengths(n, rng);
-  std::vector<double> share(11, 0.0);
-  for (int l : lengths) share[static_cast<size_t>(l)] += 1.0 / n;
-  CHECK(share[2] == doctest::Approx(0.65 * 0.5 + 0.25 / 2 + 0.1 / 10).epsilon(0.05));
-  CHECK(share[3] == doctest::Approx(0.65 * 0.25 + 0.1 / 10).epsilon(0.05));
-  CHECK(share[4] == doctest::Approx(0.65 * 0.125 + 0.1 / 10).epsilon(0.08));
+  const CurriculumDraw drawn = curriculum.draw(n, rng);
+  std::vector<double> share(11, 0.0), at_level(11, 0.0);
+  for (size_t i = 0; i < drawn.lengths.size(); ++i) {
+    share[static_cast<size_t>(drawn.lengths[i])] += 1.0 / n;
+    if (drawn.at_level[i]) at_level[static_cast<size_t>(drawn.lengths[i])] += 1.0 / n;
+  }
+  CHECK(at_level[2] == doctest::Approx(0.65 * 0.5).epsilon(0.05));
+  CHECK(at_level[3] == doctest::Approx(0.65 * 0.25).epsilon(0.05));
+  CHECK(at_level[4] == doctest::Approx(0.65 * 0.125).epsilon(0.08));
+  CHECK(at_level[1] == 0.0);
+  // Up to C + e: length 1 has 1/2 of the level-2 draws, 1/3 of the level-3 ones, ...
+  double up_to_one = 0;
+  for (int level = 2; level <= 9; ++level) up_to_one += std::pow(0.5, level - 1) / level;
+  up_to_one += std::pow(0.5, 8) / 10;  // C + e capped at the longest length, 10
+  CHECK(share[1] == doctest::Approx(0.25 * up_to_one + 0.1 / 10).epsilon(0.05));
   // Mismatched spans are a programming error, said so.
-  CHECK_THROWS_WITH_AS(curriculum.observe(std::vector<int>{1}, std::vector<double>{}, 4),
-                       doctest::Contains("1 lengths but 0 error rates"), std::invalid_argument);
+  CHECK_THROWS_WITH_AS(curriculum.observe({{1}, {1}}, std::vector<double>{}, std::vector<int>{1}, 8),
+                       doctest::Contains("1 examples drawn but 0 error counts"), std::invalid_argument);
 }
 
 TEST_SUITE_END();
