@@ -4,6 +4,7 @@
 # (checkpoints/last.h5, as the authors' code tests the model at the end of training) is evaluated on test.
 # Prints one line per task and the bAbI summary (mean test error, failed tasks with error > 5%).
 # SEED_OFFSET=K trains seeds K+1..K+RUNS instead of 1..RUNS (an independent replicate of the table).
+# MANN_ARGS="--set model.dim=100 ..." adds options to every training (a variant without a new file).
 # Usage (from the project root):
 #   experiments/babi/best_of_runs.sh MANN CONFIG OUT_DIR [RUNS] [TASKS...]
 #   experiments/babi/best_of_runs.sh build/mann experiments/babi/pe_ls_rn_3hop_1k.yaml runs/pe_ls_rn 5
@@ -24,8 +25,9 @@ for t in $tasks; do
   for s in $(seq $((1 + ${SEED_OFFSET:-0})) $((runs + ${SEED_OFFSET:-0}))); do
     dir="$out/task$t-seed$s"
     if [ ! -f "$dir/checkpoints/last.h5" ]; then
-      "$mann" train "$config" --set dataset.task="$t" --set seed="$s" --data-dir "$data" --out "$dir" --force \
-        > "$dir.log" 2>&1
+      # shellcheck disable=SC2086  # MANN_ARGS is a list of words
+      "$mann" train "$config" --set dataset.task="$t" --set seed="$s" ${MANN_ARGS:-} --data-dir "$data" \
+        --out "$dir" --force > "$dir.log" 2>&1
     fi
     # The last validation of the run: its valid_error and valid_loss columns in metrics.csv.
     read -r valid loss < <(awk -F, 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
