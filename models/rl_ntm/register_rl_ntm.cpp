@@ -75,7 +75,9 @@ const BoundOptions<RlNtmLearnerOptions>& learner_fields() {
               "level_average: the old average's weight at each update (the authors': 0.8)", between(0, 1))
           .field(
               "curriculum_geometric_extra", [](L& o) -> bool& { return o.curriculum.geometric_extra; },
-              "the current level's share draws C + e, e ~ Geometric(1/2) on 0, 1, ... (the authors' code)");
+              "each example's level is C + e, e ~ Geometric(1/2) on 0, 1, ..., for the up-to-C and the C "
+              "shares "
+              "(the authors' code)");
   return fields;
 }
 

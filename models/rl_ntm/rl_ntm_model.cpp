@@ -6,6 +6,7 @@
 #include "framework/autodiff/ops.h"
 #include "framework/autodiff/sampling.h"
 #include "models/rl_ntm/memory_tape.h"
+#include "models/rl_ntm/zero_one_loss.h"
 
 namespace mann {
 namespace {
@@ -31,9 +32,7 @@ Matrix progress_features(const std::vector<int>& due, const std::vector<int>& st
 }  // namespace
 
 double RlNtmEpisode::error_rate() const {
-  double sum = 0;
-  for (size_t b = 0; b < errors.size(); ++b) sum += errors[b] / target_lengths[b];
-  return errors.empty() ? 0.0 : sum / static_cast<double>(errors.size());
+  return normalised_zero_one_loss(errors, target_lengths);
 }
 
 double RlNtmEpisode::all_right() const {

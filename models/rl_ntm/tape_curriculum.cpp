@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "models/rl_ntm/zero_one_loss.h"
+
 namespace mann {
 namespace {
 
@@ -60,9 +62,7 @@ void TapeCurriculum::observe(const CurriculumDraw& drawn, std::span<const double
                                 std::to_string(target_lengths.size()) + " target lengths");
   if (!options_.enabled || complexity() >= lengths_.max) return;
   if (options_.signal == CurriculumSignal::Batch) {
-    double sum = 0;
-    for (size_t b = 0; b < n; ++b) sum += errors[b] / target_lengths[b];
-    last_signal_ = n == 0 ? 1.0 : sum / static_cast<double>(n);
+    last_signal_ = n == 0 ? 1.0 : normalised_zero_one_loss(errors, target_lengths);
   } else {
     double wrong = 0, symbols = 0;
     for (size_t b = 0; b < n; ++b)

@@ -12,6 +12,7 @@
 #include "framework/train/trainer.h"
 #include "models/captioning/captioner_learner.h"
 #include "tests/support/attention_factories.h"
+#include "tests/support/easy_captions.h"
 #include "tests/support/synthetic_images.h"
 
 using namespace mann;
@@ -22,14 +23,7 @@ namespace {
 
 // Small scenes of synthetic items: a 16x16 canvas, items shrunk to 8 pixels on the 2x2 grid.
 SceneCaptionData tiny_scenes() {
-  SceneOptions o;
-  o.canvas = 16;
-  o.item_side = 8;
-  o.min_items = 1;
-  o.max_items = 2;
-  o.arrangement = SceneArrangement::Grid2x2;
-  o.references = 3;
-  return SceneCaptionData(testing::synthetic_splits(), o, 7);
+  return SceneCaptionData(testing::synthetic_splits(), testing::small_grid_scene_options(), 7);
 }
 
 CaptionerOptions tiny_options() {

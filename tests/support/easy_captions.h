@@ -24,13 +24,9 @@ inline LabelledImages brightness_items(int n, int first) {
   return set;
 }
 
-// A split has as many scenes as items, so the training split holds 2,000 (a handful would be memorised).
-inline SceneCaptionData easy_scenes() {
-  static const auto splits = std::make_shared<const ImageSplits>(
-      ImageSplits{brightness_items(2000, 0),
-                  brightness_items(200, 3),
-                  brightness_items(200, 7),
-                  {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"}});
+// Small scenes for quick tests: a 16x16 canvas, one or two items shrunk to 8 pixels on the 2x2 grid, three
+// reference captions each.
+inline SceneOptions small_grid_scene_options() {
   SceneOptions o;
   o.canvas = 16;
   o.item_side = 8;
@@ -38,7 +34,17 @@ inline SceneCaptionData easy_scenes() {
   o.max_items = 2;
   o.arrangement = SceneArrangement::Grid2x2;
   o.references = 3;
-  return SceneCaptionData(splits, o, 11);
+  return o;
+}
+
+// A split has as many scenes as items, so the training split holds 2,000 (a handful would be memorised).
+inline SceneCaptionData easy_scenes() {
+  static const auto splits = std::make_shared<const ImageSplits>(
+      ImageSplits{brightness_items(2000, 0),
+                  brightness_items(200, 3),
+                  brightness_items(200, 7),
+                  {"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"}});
+  return SceneCaptionData(splits, small_grid_scene_options(), 11);
 }
 
 // Trains a captioner with soft additive attention (or `attention`, with `adjust` applied to its options) on
