@@ -10,6 +10,8 @@
 #   experiments/babi/best_of_runs.sh build/mann experiments/babi/pe_ls_rn_3hop_1k.yaml runs/pe_ls_rn 5
 # Data: --data-dir from $MANN_DATA. Runs one training at a time.
 set -eu
+# shellcheck source=run_choice.sh
+source "$(dirname "$0")/run_choice.sh"
 mann=${1:?usage: best_of_runs.sh MANN CONFIG OUT_DIR [RUNS] [TASKS...]}
 config=${2:?config}
 out=${3:?output directory}
@@ -29,20 +31,13 @@ for t in $tasks; do
       "$mann" train "$config" --set dataset.task="$t" --set seed="$s" ${MANN_ARGS:-} --data-dir "$data" \
         --out "$dir" --force > "$dir.log" 2>&1
     fi
-    # The last validation of the run: its valid_error and valid_loss columns in metrics.csv.
-    read -r valid loss < <(awk -F, 'NR == 1 {for (i = 1; i <= NF; i++) col[$i] = i; next}
-                                    $col["valid_error"] != "" {e = $col["valid_error"]; l = $col["valid_loss"]}
-                                    END {print e, l}' "$dir/metrics.csv")
+    read -r valid loss < <(final_validation "$dir")
     echo "task $t seed $s: final valid error $valid (loss $loss)" >&2
-    if [ -z "$best_valid" ] || awk -v a="$valid" -v b="$best_valid" -v la="$loss" -v lb="$best_loss" \
-      'BEGIN{exit !(a < b || (a == b && la < lb))}'; then
+    if beats_best "$valid" "$loss" "$best_valid" "$best_loss"; then
       best_valid=$valid best_loss=$loss best_run=$dir
     fi
   done
-  test_error=$("$mann" eval "$best_run/checkpoints/last.h5" --split test --data-dir "$data" |
-    awk '$1 == "error" {print $2}')
+  test_error=$(test_error "$mann" "$best_run" "$data")
   echo "task $t: test error $test_error (valid $best_valid, $best_run)" | tee -a "$summary"
 done
-awk '{e = $5; sum += e; n++; if (e > 0.05) failed++}
-     END {printf "mean test error %.1f%% over %d tasks, failed tasks (> 5%%): %d\n", 100 * sum / n, n, failed}' \
-  "$summary" | tee -a "$summary"
+summarise_tasks "$summary"
