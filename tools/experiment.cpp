@@ -330,14 +330,17 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   OptimizerContext optimizer_context;
   const ConfigView optimizer_view = train.child("optimizer");
   e.optimizer = r.create<Optimizer, OptimizerContext>(optimizer_view, optimizer_context);
-  ScheduleContext schedule_context{optimizer_view.get<float>("lr")};
-  e.schedule = r.create<Schedule, ScheduleContext>(train.child("schedule"), schedule_context);
 
   TrainerOptions& t = e.trainer;
   t.model_name = "model " + config.at("model").at("type").as<std::string>();
   const int64_t learner_epoch = e.learner->data_plan().steps_per_epoch;
   t.steps_per_epoch = learner_epoch > 0 ? learner_epoch : train.get<int64_t>("steps_per_epoch");
   t.steps = steps_of(train, "steps", t.steps_per_epoch);
+  // The schedule counts what the trainer counts: epochs where there are epochs, else steps.
+  const int64_t run_length =
+      t.steps_per_epoch > 0 ? (t.steps + t.steps_per_epoch - 1) / t.steps_per_epoch : t.steps;
+  ScheduleContext schedule_context{optimizer_view.get<float>("lr"), run_length};
+  e.schedule = r.create<Schedule, ScheduleContext>(train.child("schedule"), schedule_context);
   t.log_every = steps_of(train, "log_every", t.steps_per_epoch);
   t.eval_every = steps_of(train, "eval_every", t.steps_per_epoch);
   t.checkpoint_every = steps_of(train, "checkpoint_every", t.steps_per_epoch);

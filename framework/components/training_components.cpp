@@ -97,16 +97,20 @@ void register_schedules(Registry& r) {
       [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
         return std::make_unique<ExponentialSchedule>(c.base_learning_rate, v.get<float>("gamma"));
       });
-  r.add<Schedule, ScheduleContext>({"schedule",
-                                    "cosine",
-                                    "Cosine annealing from the base rate to min_lr over `period`.",
-                                    {required_option("period", "int", "epochs (or steps) of the annealing"),
-                                     option("min_lr", "float", 0.f, "final learning rate").in(at_least(0))}},
-                                   [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
-                                     if (v.get<int>("period") <= 0) v.fail("period", "must be positive");
-                                     return std::make_unique<CosineSchedule>(
-                                         c.base_learning_rate, v.get<float>("min_lr"), v.get<int>("period"));
-                                   });
+  r.add<Schedule, ScheduleContext>(
+      {"schedule",
+       "cosine",
+       "Cosine annealing from the base rate to min_lr over `period`.",
+       {option("period", "int", 0,
+               "epochs (or steps, for datasets without epochs) of the annealing; 0: the whole run, so that "
+               "`--set train.steps=N` keeps the rate annealing to the end")
+            .in(at_least(0)),
+        option("min_lr", "float", 0.f, "final learning rate").in(at_least(0))}},
+      [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
+        const int64_t period = v.get<int>("period") > 0 ? v.get<int>("period") : c.run_length;
+        if (period <= 0) v.fail("period", "must be positive");
+        return std::make_unique<CosineSchedule>(c.base_learning_rate, v.get<float>("min_lr"), period);
+      });
 }
 
 }  // namespace

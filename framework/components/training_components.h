@@ -1,6 +1,8 @@
 #pragma once
 // Registry entries for the training machinery: optimizers (kind "optimizer") and learning-rate schedules
 // (kind "schedule").
+#include <cstdint>
+
 #include "framework/config/registry.h"
 
 namespace mann {
@@ -8,6 +10,9 @@ namespace mann {
 struct OptimizerContext {};
 struct ScheduleContext {
   float base_learning_rate = 0.f;
+  // The run's length in the schedule's counter: epochs where the dataset has them, else steps (what the
+  // trainer passes to Schedule::lr). A cosine without a period anneals over all of it.
+  int64_t run_length = 0;
 };
 
 void register_training_components(Registry& registry);

@@ -85,4 +85,27 @@ TEST_CASE("duration: the bAbI recipes count epochs of their own data" MANN_NEEDS
   CHECK(two.trainer.steps == 5700);
 }
 
+TEST_CASE(
+    "duration: a cosine schedule without a period anneals over the whole run, in the trainer's counter") {
+  const std::string cosine = "train.schedule={type: cosine, min_lr: 0.0}";
+  // Steps where the data has no epochs: the rate reaches min_lr at the last step, whatever train.steps is.
+  for (int steps : {40, 300}) {
+    Experiment e =
+        build_experiment(load_and_validate(kCopy, {cosine, "train.steps=" + std::to_string(steps)}));
+    CHECK(e.schedule->describe().ends_with(" over " + std::to_string(steps) + ")"));
+    CHECK(e.schedule->lr(steps / 2) == doctest::Approx(e.schedule->lr(0) / 2));
+  }
+  // Epochs where it has them (the trainer then passes epochs), a partial last epoch counted.
+  Experiment epochs =
+      build_experiment(load_and_validate(kCopy, {cosine, "train.steps=20", "train.steps_per_epoch=7"}));
+  CHECK(epochs.schedule->describe().ends_with(" over 3)"));
+  // An explicit period is kept.
+  Experiment fixed = build_experiment(
+      load_and_validate(kCopy, {"train.schedule={type: cosine, period: 12}", "train.steps=300"}));
+  CHECK(fixed.schedule->describe().ends_with(" over 12)"));
+  const ConfigError negative =
+      catch_config_error([&] { load_and_validate(kCopy, {"train.schedule={type: cosine, period: -1}"}); });
+  CHECK(std::string(negative.what()).find("key `train.schedule.period`: must be >= 0") != std::string::npos);
+}
+
 TEST_SUITE_END();
