@@ -77,13 +77,16 @@ Var RamModel::forward(Tape& tape, Var pixels, AddressingContext& ctx, GlimpsePat
   const auto fixed = [&](int t) -> const Matrix& { return (*fixed_locations)[static_cast<std::size_t>(t)]; };
   if (fixed_locations && static_cast<int>(fixed_locations->size()) != options_.glimpses)
     throw std::logic_error("ram: fixed_locations needs one matrix per glimpse");
-  if (!fixed_locations && !ctx.rng) throw std::logic_error("ram: the first location needs ctx.rng");
+  if (!fixed_locations && options_.first_glimpse == RamFirstGlimpse::Random && !ctx.rng)
+    throw std::logic_error("ram: a random first location needs ctx.rng");
 
   RecurrentStack::State cell_state;
   if (cell_core_) cell_state = cell_core_->initial_state(tape, batch);
   Var h = rnn_core_ ? tape.constant(batch, options_.hidden, 0.f) : Var{};
-  // the first glimpse: uniform over the image, as the reference
-  Matrix first = fixed_locations ? fixed(0) : ctx.rng->uniform_matrix(batch, 2, -1.f, 1.f);
+  Matrix first = fixed_locations ? fixed(0)
+                 : options_.first_glimpse == RamFirstGlimpse::Centre
+                     ? Matrix::Zero(batch, 2)
+                     : ctx.rng->uniform_matrix(batch, 2, -1.f, 1.f);
   Var location = tape.constant(first);
   Var rho = glimpse(pixels, image_, first, options_.patch, options_.scales);
   if (path) path->locations.push_back(std::move(first));

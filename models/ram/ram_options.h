@@ -52,14 +52,28 @@ struct EnumNames<GridKeys> {
       std::to_array<EnumEntry<GridKeys>>({{GridKeys::Cells, "cells"}, {GridKeys::Axes, "axes"}});
 };
 
+// Where the first glimpse looks, before the model has seen anything.
+enum class RamFirstGlimpse {
+  Random,  // uniform over the image, per example (the reference's and the paper's classification runs)
+  Centre   // the centre of the image, always: every path starts from the same overview
+};
+
+template <>
+struct EnumNames<RamFirstGlimpse> {
+  static constexpr std::string_view noun = "first glimpse";
+  static constexpr auto entries = std::to_array<EnumEntry<RamFirstGlimpse>>(
+      {{RamFirstGlimpse::Random, "random"}, {RamFirstGlimpse::Centre, "centre"}});
+};
+
 struct RamOptions {
-  int glimpses = 6;          // glimpses per image (the first at a uniformly random location)
+  int glimpses = 6;          // glimpses per image (the first where first_glimpse says)
   int patch = 8;             // side of every patch after averaging, in pixels
   int scales = 1;            // patches per glimpse, each twice the side of the previous
   int glimpse_hidden = 128;  // width of h_g (what) and h_l (where)
   int glimpse_out = 256;     // width of g, the glimpse network's output
   int hidden = 256;          // width of the core state
   RamCoreKind core = RamCoreKind::Rnn;
+  RamFirstGlimpse first_glimpse = RamFirstGlimpse::Random;
   RamAttention attention = RamAttention::Gaussian;
   float stddev = 0.17f;                  // gaussian: the location policy's fixed standard deviation
   int grid = 4;                          // hard, gumbel, soft: candidate centres per side

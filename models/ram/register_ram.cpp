@@ -55,6 +55,9 @@ void register_ram(Registry& r) {
                 .in(between(1, 65536)),
             option("hidden", "int", d.hidden, "width of the core state").in(between(1, 65536)),
             enum_option("core", d.core, "core network: rnn (relu), lstm or gru"),
+            enum_option(
+                "first_glimpse", d.first_glimpse,
+                "where the first glimpse looks: random (uniform over the image, the paper's) or centre"),
             enum_option("attention", d.attention,
                         "where to look: gaussian (RAM), or a grid of centres: hard, gumbel, soft"),
             option("std", "float", d.stddev, "gaussian: standard deviation of the location policy"),
@@ -71,6 +74,7 @@ void register_ram(Registry& r) {
         o.glimpse_out = v.get<int>("glimpse_out");
         o.hidden = v.get<int>("hidden");
         o.core = v.get<RamCoreKind>("core");
+        o.first_glimpse = v.get<RamFirstGlimpse>("first_glimpse");
         o.attention = v.get<RamAttention>("attention");
         o.stddev = v.get<float>("std");
         if (!(o.stddev > 0.f)) v.fail("std", "must be positive");

@@ -78,4 +78,35 @@ TEST_CASE("ram: the path holds one location per glimpse, in [-1, 1], sampled whe
   CHECK(tape.owed_loss_terms().size() == 2);
 }
 
+TEST_CASE("ram: first_glimpse centre starts every path at the image's centre, random draws one per example") {
+  const mann::ImageShape image{1, 12, 12};
+  const Matrix pixels = mann::Rng(2).uniform_matrix(4, image.size(), 0.f, 1.f);
+  for (const auto first : {mann::RamFirstGlimpse::Centre, mann::RamFirstGlimpse::Random}) {
+    mann::ParameterCollection params(1);
+    mann::Rng init(1);
+    mann::RamOptions o = tiny_options(mann::RamCoreKind::Lstm);
+    o.first_glimpse = first;
+    mann::RamModel model(params.scope("model"), image, 3, o, init, {});
+    mann::Rng rng(5);
+    mann::Tape tape;
+    mann::AddressingContext ctx{.training = false, .rng = &rng};
+    mann::GlimpsePath path;
+    model.forward(tape, tape.constant(pixels), ctx, &path);
+    REQUIRE(path.locations.size() == 3);
+    const Matrix& start = path.locations[0];
+    if (first == mann::RamFirstGlimpse::Centre) {
+      CHECK(start.isZero());
+      // Evaluation is then deterministic and needs no random numbers at all.
+      mann::Tape again;
+      mann::AddressingContext no_rng{.training = false};
+      mann::GlimpsePath second;
+      model.forward(again, again.constant(pixels), no_rng, &second);
+      for (std::size_t t = 0; t < 3; ++t) CHECK(second.locations[t] == path.locations[t]);
+    } else {
+      CHECK(start.row(0) != start.row(1));  // drawn per example
+      CHECK(start.cwiseAbs().maxCoeff() <= 1.f);
+    }
+  }
+}
+
 TEST_SUITE_END();
