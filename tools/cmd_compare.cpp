@@ -21,7 +21,8 @@ Trains every experiment with each seed (--seeds 5: seeds 1..5; 4-8: seeds 4..8; 
 3), each run `mann train EXP --set seed=S --out DIR/<exp>/seed-S` (<exp>: the file's name without
 .yaml), up to J runs at a time, each logging to its train.log. A run directory is used only for the same
 complete config (defaults included) apart from train.steps: a run at train.steps is reused, a shorter or
-interrupted one resumed from its checkpoint. A run of another config (the differing keys are named) or a
+interrupted one resumed from its checkpoint (not under a cosine schedule without a period, whose rates
+follow train.steps: there the length is part of the config). A run of another config (the differing keys are named) or a
 longer one is kept as it is, and the run goes to DIR/<exp>/seed-S-<hash of its config> instead. Nothing
 is deleted. Then prints the summary and writes DIR/report.md, DIR/report.csv (one row per experiment),
 DIR/runs.csv (one row per run), and DIR/curves.svg/.png. The reports give the validation metric (best

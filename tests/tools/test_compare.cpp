@@ -136,6 +136,29 @@ TEST_CASE(
   CHECK(step_of(seed1) == 60);
 }
 
+TEST_CASE("mann compare: a cosine annealed over the whole run is not resumed into a longer one") {
+  TempDir dir("compare-cosine");
+  const std::string toy = std::string(MANN_SOURCE_DIR) + "/experiments/toy/";
+  const fs::path out = dir.path() / "cmp";
+  const fs::path seed1 = out / "retrieval_soft" / "seed-1";
+  const auto compare = [&](int steps) {
+    return run_mann("compare " + toy + "retrieval_soft.yaml --seeds 1 --out " + out.string() +
+                    " --set train.eval_every=20 --set train.log_every=20 --set train.checkpoint_every=20" +
+                    " --set \"train.schedule={type: cosine}\" --set train.steps=" + std::to_string(steps));
+  };
+  const auto first = compare(40);
+  REQUIRE_MESSAGE(first.exit_code == 0, first.output);
+  const auto stamp = fs::last_write_time(seed1 / "checkpoints" / "last.h5");
+  // Its rate at step 40 onwards was annealed for 40 steps, not 60: the longer run starts over beside it.
+  const auto longer = compare(60);
+  REQUIRE_MESSAGE(longer.exit_code == 0, longer.output);
+  CHECK_MESSAGE(longer.output.find("train.steps: 40 there, 60 here") != std::string::npos, longer.output);
+  CHECK(longer.output.find("resuming") == std::string::npos);
+  CHECK(fs::last_write_time(seed1 / "checkpoints" / "last.h5") == stamp);
+  // The same length is still reused.
+  CHECK(count_occurrences(compare(40).output, "reusing retrieval_soft seed 1") == 1);
+}
+
 TEST_CASE("mann compare: a failed run is reported with its exit code and log, the others finish") {
   TempDir dir("compare-fail");
   const std::string toy = std::string(MANN_SOURCE_DIR) + "/experiments/toy/";
