@@ -34,9 +34,14 @@ std::vector<plot::ImageMark> glimpse_boxes(const Matrix& location, int height, i
   const float v = (location(0, 1) + 1.f) * 0.5f * static_cast<float>(height);
   for (int s = 0; s < scales; ++s) {
     const float side = static_cast<float>(patch << s);
-    // the sensor's first pixel is round(u - side / 2), halves up
-    boxes.push_back({image, std::floor(u - side / 2 + 0.5f), std::floor(v - side / 2 + 0.5f), side, side,
-                     color, s == 0 ? label : std::string{}});
+    // the sensor's first pixel is round(u - side / 2), halves up; what lies beyond the image is zero
+    // padding, so the box is drawn clipped to the image (a coarse scale can be larger than the image)
+    const float x0 = std::floor(u - side / 2 + 0.5f), y0 = std::floor(v - side / 2 + 0.5f);
+    const float left = std::max(x0, 0.f), top = std::max(y0, 0.f);
+    const float right = std::min(x0 + side, static_cast<float>(width));
+    const float bottom = std::min(y0 + side, static_cast<float>(height));
+    if (right <= left || bottom <= top) continue;
+    boxes.push_back({image, left, top, right - left, bottom - top, color, s == 0 ? label : std::string{}});
   }
   return boxes;
 }

@@ -36,7 +36,8 @@ class RamViews : public AttentionViews {
 };
 
 // The boxes of one glimpse at `location` (x, y in [-1, 1]) on a height x width image: `scales` squares of
-// side patch, 2 patch, ..., as the glimpse sensor reads them (ops_image.h), all on image `image`. The
+// side patch, 2 patch, ..., as the glimpse sensor reads them (ops_image.h), clipped to the height x width
+// image (beyond it the sensor reads zeros; a box wholly outside is left out), all on image `image`. The
 // smallest box carries `label` (the glimpse's step number, as the RAM paper numbers its glimpse paths).
 std::vector<plot::ImageMark> glimpse_boxes(const Matrix& location, int height, int width, int patch,
                                            int scales, int image, plot::Color color,

@@ -6,6 +6,7 @@
 #include "framework/autodiff/gradcheck.h"
 #include "framework/autodiff/ops.h"
 #include "models/ram/ram_model.h"
+#include "models/ram/ram_views.h"
 
 TEST_SUITE_BEGIN("ram");
 
@@ -107,6 +108,28 @@ TEST_CASE("ram: first_glimpse centre starts every path at the image's centre, ra
       CHECK(start.cwiseAbs().maxCoeff() <= 1.f);
     }
   }
+}
+
+TEST_CASE("ram: glimpse boxes are drawn where the sensor reads, clipped to the image") {
+  // Centre of a 28x28 image, 12x12 patches at 3 scales: 12 and 24 fit, 48 is clipped to the whole image.
+  const Matrix centre = Matrix::Zero(1, 2);
+  const auto boxes = mann::glimpse_boxes(centre, 28, 28, 12, 3, 0, {255, 0, 0}, "1");
+  REQUIRE(boxes.size() == 3);
+  const auto is = [](const mann::plot::ImageMark& m, float x, float y, float w, float h) {
+    return m.x == x && m.y == y && m.w == w && m.h == h;
+  };
+  CHECK(is(boxes[0], 8, 8, 12, 12));
+  CHECK(boxes[0].label == "1");
+  CHECK(is(boxes[1], 2, 2, 24, 24));
+  CHECK(is(boxes[2], 0, 0, 28, 28));
+  CHECK(boxes[2].label.empty());
+  // The bottom-right corner: a quarter of each box lies on the image.
+  Matrix corner(1, 2);
+  corner << 1.f, 1.f;
+  const auto cut = mann::glimpse_boxes(corner, 28, 28, 8, 2, 0, {255, 0, 0}, "2");
+  REQUIRE(cut.size() == 2);
+  CHECK(is(cut[0], 24, 24, 4, 4));
+  CHECK(is(cut[1], 20, 20, 8, 8));
 }
 
 TEST_SUITE_END();
