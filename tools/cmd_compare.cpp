@@ -22,11 +22,12 @@ Trains every experiment with each seed (--seeds 5: seeds 1..5; 4-8: seeds 4..8; 
 .yaml), up to J runs at a time, each logging to its train.log. A run directory is used only for the same
 complete config (defaults included) apart from train.steps: a run at train.steps is reused, a shorter or
 interrupted one resumed from its checkpoint (not under a cosine schedule without a period, whose rates
-follow train.steps: there the length is part of the config). A run of another config (the differing keys are named) or a
-longer one is kept as it is, and the run goes to DIR/<exp>/seed-S-<hash of its config> instead. Nothing
-is deleted. Then prints the summary and writes DIR/report.md, DIR/report.csv (one row per experiment),
-DIR/runs.csv (one row per run), and DIR/curves.svg/.png. The reports give the validation metric (best
-and final) that selection is made on, mark the experiment selected by it, and show test beside it.
+follow train.steps: there the length is part of the config). A run of another config (the differing keys
+are named) or a longer one is kept as it is, and the run goes to DIR/<exp>/seed-S-<hash of its config>
+instead. Nothing is deleted. Then prints the summary and writes DIR/report.md, DIR/report.csv (one row
+per experiment), DIR/runs.csv (one row per run), and DIR/curves.svg/.png. The reports give the
+validation metric (best and final) that selection is made on, mark the experiment selected by it, and
+show test beside it.
 --set overrides apply to every experiment. Exit code 1 when any run failed (the report still lists it).
 Ctrl-C (or SIGTERM) stops the training runs at a checkpoint of their current step (exit code 130 / 143,
 no report); the same command again resumes them.

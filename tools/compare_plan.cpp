@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "framework/autodiff/errors.h"
+#include "framework/components/training_components.h"
 #include "framework/config/config_diff.h"
 #include "framework/io/checkpoint.h"
 #include "tools/compare.h"
@@ -13,25 +14,16 @@ namespace mann {
 namespace fs = std::filesystem;
 namespace {
 
-// Whether the learning rate at a step depends on the run's length: a cosine schedule without a period
-// anneals over train.steps, so a shorter run of it resumed to a longer length would not compute what a
-// run of that length computes.
-bool schedule_follows_length(const ConfigNode& config) {
-  const ConfigNode* train = config.find("train");
-  const ConfigNode* schedule = train ? train->find("schedule") : nullptr;
-  const ConfigNode* type = schedule ? schedule->find("type") : nullptr;
-  if (!type || type->as<std::string>() != "cosine") return false;
-  const ConfigNode* period = schedule->find("period");
-  return !period || period->as<int64_t>() == 0;
-}
-
 // The config without what does not change the results a run computes (where it writes, the sweep grid) or
-// what the plan handles itself (the length, unless the schedule follows it).
+// what the plan handles itself (the length, unless the schedule's rates follow it: then a shorter run
+// resumed to a longer length would not compute what a run of that length computes).
 ConfigNode comparable(ConfigNode config) {
   config.erase("output");
   config.erase("sweep");
-  if (ConfigNode* train = config.find("train"); train && !schedule_follows_length(config))
-    train->erase("steps");
+  if (ConfigNode* train = config.find("train")) {
+    const ConfigNode* schedule = train->find("schedule");
+    if (!schedule || !schedule_follows_run_length(*schedule)) train->erase("steps");
+  }
   return config;
 }
 

@@ -15,6 +15,7 @@
 #include "framework/config/experiment.h"
 #include "framework/config/override.h"
 #include "framework/config/suggest.h"
+#include "framework/train/schedule.h"
 #include "framework/util/strings.h"
 #include "models/register_models.h"
 #include "tools/key_paths.h"
@@ -336,9 +337,8 @@ Experiment build_experiment(const ConfigNode& config, const BuildOptions& option
   const int64_t learner_epoch = e.learner->data_plan().steps_per_epoch;
   t.steps_per_epoch = learner_epoch > 0 ? learner_epoch : train.get<int64_t>("steps_per_epoch");
   t.steps = steps_of(train, "steps", t.steps_per_epoch);
-  // The schedule counts what the trainer counts: epochs where there are epochs, else steps.
-  const int64_t run_length =
-      t.steps_per_epoch > 0 ? (t.steps + t.steps_per_epoch - 1) / t.steps_per_epoch : t.steps;
+  // In what the schedule counts (epochs where there are epochs, else steps), as the trainer asks it.
+  const int64_t run_length = schedule_counter(t.steps - 1, t.steps_per_epoch) + 1;
   ScheduleContext schedule_context{optimizer_view.get<float>("lr"), run_length};
   e.schedule = r.create<Schedule, ScheduleContext>(train.child("schedule"), schedule_context);
   t.log_every = steps_of(train, "log_every", t.steps_per_epoch);

@@ -31,11 +31,8 @@ for t in $tasks; do
       "$mann" train "$config" --set dataset.task="$t" --set seed="$s" ${MANN_ARGS:-} --data-dir "$data" \
         --out "$dir" --force > "$dir.log" 2>&1
     fi
-    read -r valid loss < <(final_validation "$dir")
-    echo "task $t seed $s: final valid error $valid (loss $loss)" >&2
-    if beats_best "$valid" "$loss" "$best_valid" "$best_loss"; then
-      best_valid=$valid best_loss=$loss best_run=$dir
-    fi
+    consider_run "$dir"
+    echo "task $t seed $s: final valid error $run_valid (loss $run_loss)" >&2
   done
   test_error=$(test_error "$mann" "$best_run" "$data")
   echo "task $t: test error $test_error (valid $best_valid, $best_run)" | tee -a "$summary"

@@ -26,10 +26,7 @@ for t in $tasks; do
   for dir in "${dirs[@]}"; do
     for run in "$dir"/task"$t"-seed*; do
       [ -f "$run/checkpoints/last.h5" ] || continue
-      read -r valid loss < <(final_validation "$run")
-      if beats_best "$valid" "$loss" "$best_valid" "$best_loss"; then
-        best_valid=$valid best_loss=$loss best_run=$run
-      fi
+      consider_run "$run"
     done
   done
   if [ -z "$best_run" ]; then

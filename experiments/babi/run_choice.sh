@@ -16,6 +16,16 @@ beats_best() {
   [ -z "$3" ] || awk -v a="$1" -v b="$3" -v la="$2" -v lb="$4" 'BEGIN{exit !(a < b || (a == b && la < lb))}'
 }
 
+# Reads RUN's final validation into run_valid and run_loss and, when it beats the best so far, makes RUN
+# the best: best_run, best_valid, best_loss (start them empty for each task).
+consider_run() {
+  read -r run_valid run_loss < <(final_validation "$1")
+  # shellcheck disable=SC2034  # best_run is the caller's
+  if beats_best "$run_valid" "$run_loss" "$best_valid" "$best_loss"; then
+    best_valid=$run_valid best_loss=$run_loss best_run=$1
+  fi
+}
+
 # The test error of RUN's final model (checkpoints/last.h5, as the authors' code tests the model at the end
 # of training): test_error MANN RUN DATA_DIR.
 test_error() {

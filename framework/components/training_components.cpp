@@ -107,13 +107,19 @@ void register_schedules(Registry& r) {
             .in(at_least(0)),
         option("min_lr", "float", 0.f, "final learning rate").in(at_least(0))}},
       [](const ConfigView& v, ScheduleContext& c) -> std::unique_ptr<Schedule> {
-        const int64_t period = v.get<int>("period") > 0 ? v.get<int>("period") : c.run_length;
-        if (period <= 0) v.fail("period", "must be positive");
+        const int64_t period = schedule_follows_run_length(v.node()) ? c.run_length : v.get<int>("period");
         return std::make_unique<CosineSchedule>(c.base_learning_rate, v.get<float>("min_lr"), period);
       });
 }
 
 }  // namespace
+
+bool schedule_follows_run_length(const ConfigNode& schedule) {
+  const ConfigNode* type = schedule.find("type");
+  if (!type || type->as<std::string>() != "cosine") return false;
+  const ConfigNode* period = schedule.find("period");
+  return !period || period->as<int64_t>() == 0;
+}
 
 void register_training_components(Registry& registry) {
   register_optimizers(registry);

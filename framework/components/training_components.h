@@ -17,4 +17,9 @@ struct ScheduleContext {
 
 void register_training_components(Registry& registry);
 
+/// Whether a `train.schedule` config takes its length from the run rather than from its own keys: a cosine
+/// without a period (or with period 0) anneals over the whole run, so the run's length is part of what it
+/// computes. The cosine entry reads its period through this.
+bool schedule_follows_run_length(const ConfigNode& schedule);
+
 }  // namespace mann

@@ -61,6 +61,12 @@ class CosineSchedule : public Schedule {
   int64_t period_;
 };
 
+// What the trainer asks a schedule about at optimizer step `step` (from 0): the epoch where the data has
+// epochs (steps_per_epoch > 0), else the step itself. A run of S steps spans schedule_counter(S - 1) + 1.
+inline int64_t schedule_counter(int64_t step, int64_t steps_per_epoch) {
+  return steps_per_epoch > 0 ? step / steps_per_epoch : step;
+}
+
 // Builds a schedule from text and a base rate: "constant", "step:FACTOR,EVERY", "exponential:GAMMA",
 // "cosine:PERIOD" or "cosine:PERIOD,MIN_LR". Throws UserError on anything else.
 std::unique_ptr<Schedule> parse_schedule(const std::string& text, float base);

@@ -200,8 +200,7 @@ bool Trainer::run(TrainingProgress& progress, Rng& rng) {
   progress_.start(progress.step, options_.steps, options_.steps_per_epoch);
 
   while (progress.step < options_.steps) {
-    const int64_t epoch = progress.epoch(options_.steps_per_epoch);
-    const int64_t counter = options_.steps_per_epoch > 0 ? epoch : progress.step;
+    const int64_t counter = schedule_counter(progress.step, options_.steps_per_epoch);
     optimizer_.set_learning_rate(schedule_.lr(std::max<int64_t>(0, counter - learner_.schedule_origin())));
 
     tape.clear();

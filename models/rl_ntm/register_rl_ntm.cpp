@@ -76,8 +76,7 @@ const BoundOptions<RlNtmLearnerOptions>& learner_fields() {
           .field(
               "curriculum_geometric_extra", [](L& o) -> bool& { return o.curriculum.geometric_extra; },
               "each example's level is C + e, e ~ Geometric(1/2) on 0, 1, ..., for the up-to-C and the C "
-              "shares "
-              "(the authors' code)");
+              "shares (the authors' code)");
   return fields;
 }
 
